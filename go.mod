@@ -1,0 +1,19 @@
+module github.com/govctl/govctl
+
+go 1.26.8
+
+require (
+	github.com/MakeNowJust/heredoc v1.0.0
+	github.com/mattn/go-isatty v0.0.20
+	github.com/rickar/cal/v2 v2.1.13
+	github.com/rickb777/date v1.21.1
+	github.com/spf13/cobra v1.10.2
+	go.yaml.in/yaml/v3 v3.0.6
+)
+
+require (
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	github.com/rickb777/plural v1.4.2 // indirect
+	github.com/spf13/pflag v1.0.9 // indirect
+	golang.org/x/sys v0.30.0 // indirect
+)

@@ -1,0 +1,40 @@
+// Package root builds govctl's root command and attaches every subcommand.
+package root
+
+import (
+	"github.com/spf13/cobra"
+
+	rulesCmd "github.com/govctl/govctl/pkg/cmd/rules"
+	validateCmd "github.com/govctl/govctl/pkg/cmd/validate"
+	"github.com/govctl/govctl/pkg/cmdutil"
+)
+
+// NewCmdRoot returns the govctl command tree.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "govctl <command> [flags]",
+		Short: "Governance of networks and boards as YAML in git",
+		Long: `govctl keeps the terms of reference, membership, meetings, actions and work
+programmes of public-sector networks and boards as plain YAML in a git
+repository, checks them against their own rules, and writes the papers those
+bodies run on.`,
+		Example: `  govctl validate networks
+  govctl validate --format github --as-of 2026-12-01
+  govctl rules
+  govctl rules explain quorum-unreachable`,
+		Version:       f.Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	cmd.SetVersionTemplate("govctl {{.Version}}\n")
+	cmd.SetOut(f.IOStreams.Out)
+	cmd.SetErr(f.IOStreams.ErrOut)
+	cmd.SetIn(f.IOStreams.In)
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &cmdutil.FlagError{Err: err}
+	})
+
+	cmd.AddCommand(validateCmd.NewCmdValidate(f, nil))
+	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
+	return cmd
+}

@@ -1,0 +1,85 @@
+package diag
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Formats that Write accepts.
+var Formats = []string{"text", "json", "github"}
+
+// Write prints sorted findings in the given format. Text ends with a summary
+// line; json is one object; github is one workflow command a finding.
+func Write(w io.Writer, format string, ds []Diagnostic) error {
+	errs, warns := Count(ds)
+	switch format {
+	case "text":
+		for _, d := range ds {
+			if _, err := fmt.Fprintln(w, d.String()); err != nil {
+				return err
+			}
+		}
+		_, err := fmt.Fprintln(w, Summary(errs, warns))
+		return err
+	case "json":
+		type jd struct {
+			File     string   `json:"file"`
+			Line     int      `json:"line"`
+			Column   int      `json:"column"`
+			Severity Severity `json:"severity"`
+			Rule     string   `json:"rule"`
+			Message  string   `json:"message"`
+		}
+		out := struct {
+			Diagnostics []jd `json:"diagnostics"`
+			Errors      int  `json:"errors"`
+			Warnings    int  `json:"warnings"`
+		}{Diagnostics: []jd{}, Errors: errs, Warnings: warns}
+		for _, d := range ds {
+			out.Diagnostics = append(out.Diagnostics, jd{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity, d.Rule, d.Message})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case "github":
+		for _, d := range ds {
+			cmd := "error"
+			if d.Severity == Warning {
+				cmd = "warning"
+			}
+			if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
+				cmd, ghProperty(d.Pos.File), d.Pos.Line, d.Pos.Col, ghProperty(d.Rule), ghData(d.Message)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(Formats, ", "))
+}
+
+// Summary is the closing line of the text format.
+func Summary(errs, warns int) string {
+	if errs == 0 && warns == 0 {
+		return "no findings"
+	}
+	return fmt.Sprintf("%s, %s", plural(errs, "error"), plural(warns, "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// Escaping of workflow command data and properties, as the GitHub Actions
+// toolkit does it.
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func ghData(s string) string     { return ghDataEscaper.Replace(s) }
+func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }

@@ -1,0 +1,578 @@
+package load
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/period"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/suggest"
+)
+
+// Limits on one file, past which it is not read further.
+const (
+	MaxFileSize   = 1 << 20 // bytes
+	MaxDepth      = 64      // nested mappings and sequences
+	MaxAliasNodes = 1000    // nodes reached through aliases
+	MaxFiles      = 100000  // files in a repository
+)
+
+// errLimit stops decoding a file that is past a limit.
+type errLimit struct{ msg string }
+
+var (
+	typeDate     = reflect.TypeFor[model.Date]()
+	typePeriod   = reflect.TypeFor[model.Period]()
+	typeClock    = reflect.TypeFor[model.Clock]()
+	typeRef      = reflect.TypeFor[model.Ref]()
+	typeRange    = reflect.TypeFor[model.Range]()
+	typeFraction = reflect.TypeFor[model.Fraction]()
+	typeVenue    = reflect.TypeFor[model.Venue]()
+	typeLoc      = reflect.TypeFor[model.Loc]()
+)
+
+var (
+	reDate  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	reClock = regexp.MustCompile(`^(\d{1,2}):(\d{2})$`)
+	reID    = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`)
+	reFrac  = regexp.MustCompile(`^(\d+)\s*/\s*(\d+)$`)
+)
+
+// field describes one field of a struct the decoder fills.
+type field struct {
+	name     string // the key in the file
+	index    int
+	required bool
+	isID     bool
+	enum     []string
+}
+
+// structInfo describes how to fill one struct type.
+type structInfo struct {
+	fields   []field
+	byName   map[string]int
+	loc      int // index of the embedded Loc, or -1
+	key      int // the field that receives a mapping key, or -1
+	value    int // the field that receives a scalar value, or -1
+	valueEnm []string
+}
+
+// typeCache remembers struct layouts; one per Load, never shared.
+type typeCache map[reflect.Type]*structInfo
+
+func (c typeCache) info(t reflect.Type) *structInfo {
+	if si, ok := c[t]; ok {
+		return si
+	}
+	si := &structInfo{byName: map[string]int{}, loc: -1, key: -1, value: -1}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Type == typeLoc && f.Anonymous {
+			si.loc = i
+			continue
+		}
+		opts := strings.Split(f.Tag.Get("govctl"), ",")
+		var fl field
+		for _, o := range opts {
+			switch {
+			case o == "required":
+				fl.required = true
+			case o == "id":
+				fl.isID = true
+			case o == "key":
+				si.key = i
+			case o == "value":
+				si.value = i
+			case strings.HasPrefix(o, "enum="):
+				fl.enum = strings.Split(strings.TrimPrefix(o, "enum="), "|")
+			}
+		}
+		if si.value == i {
+			si.valueEnm = fl.enum
+		}
+		name := f.Tag.Get("yaml")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		fl.name, fl.index = name, i
+		if fl.name == "id" {
+			fl.isID = true
+		}
+		si.byName[name] = len(si.fields)
+		si.fields = append(si.fields, fl)
+	}
+	c[t] = si
+	return si
+}
+
+// decoder fills model structs from one file's yaml.Node tree, recording
+// every problem as a finding rather than stopping at the first.
+type decoder struct {
+	file       string
+	types      typeCache
+	diags      diag.Collector
+	aliasNodes int
+}
+
+func (d *decoder) pos(n *yaml.Node) model.Pos {
+	return model.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, rule, format string, args ...any) {
+	d.diags.Add(d.pos(n), diag.Error, rule, format, args...)
+}
+
+// resolve follows aliases within the alias budget.
+func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode {
+		d.aliasNodes += countNodes(n.Alias, MaxAliasNodes+1)
+		if d.aliasNodes > MaxAliasNodes {
+			panic(errLimit{fmt.Sprintf("more than %d nodes reached through aliases (an alias bomb?)", MaxAliasNodes)})
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+// countNodes counts the nodes under n, stopping once past limit.
+func countNodes(n *yaml.Node, limit int) int {
+	count := 0
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 && count <= limit {
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		count++
+		if top.Kind == yaml.AliasNode && top.Alias != nil {
+			stack = append(stack, top.Alias)
+		}
+		stack = append(stack, top.Content...)
+	}
+	return count
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!int", "!!float":
+			return "a number (" + n.Value + ")"
+		case "!!bool":
+			return "true/false"
+		case "!!null":
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// decode fills v (addressable) from n.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what string) {
+	if depth > MaxDepth {
+		panic(errLimit{fmt.Sprintf("nested more than %d levels deep", MaxDepth)})
+	}
+	n = d.resolve(n)
+	if isNull(n) {
+		return
+	}
+	t := v.Type()
+	switch t {
+	case typeDate:
+		d.decodeDate(n, v, what)
+		return
+	case typePeriod:
+		d.decodePeriod(n, v, what)
+		return
+	case typeClock:
+		d.decodeClock(n, v, what)
+		return
+	case typeRef:
+		if s, ok := d.scalar(n, what, "an id"); ok {
+			v.Set(reflect.ValueOf(model.Ref{ID: s, Pos: d.pos(n)}))
+		}
+		return
+	case typeRange:
+		d.decodeRange(n, v, depth, what)
+		return
+	case typeFraction:
+		d.decodeFraction(n, v, what)
+		return
+	case typeVenue:
+		if n.Kind == yaml.ScalarNode {
+			v.Set(reflect.ValueOf(model.Venue{Loc: model.Loc{At: d.pos(n)}, Text: n.Value}))
+			return
+		}
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		nv := reflect.New(t.Elem())
+		d.decode(n, nv.Elem(), depth, what)
+		v.Set(nv)
+	case reflect.String:
+		if s, ok := d.scalar(n, what, "text"); ok {
+			v.SetString(s)
+		}
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			d.errorf(n, "wrong-type", "%s: expected a whole number, found %s", what, kindName(n))
+			return
+		}
+		i, err := strconv.ParseInt(n.Value, 0, 32)
+		if err != nil || i < 0 {
+			d.errorf(n, "wrong-type", "%s: expected a whole number from 0 up, found %s", what, n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.errorf(n, "wrong-type", "%s: expected true or false, found %s", what, kindName(n))
+			return
+		}
+		b, _ := strconv.ParseBool(n.Value)
+		v.SetBool(b)
+	case reflect.Slice:
+		d.decodeSlice(n, v, depth, what)
+	case reflect.Struct:
+		d.decodeStruct(n, v, depth, what)
+	default:
+		panic(fmt.Sprintf("load: no decoder for %s", t))
+	}
+}
+
+// scalar returns n's text, or reports wrong-type.
+func (d *decoder) scalar(n *yaml.Node, what, want string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "wrong-type", "%s: expected %s, found %s", what, want, kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, what string) {
+	s, ok := d.scalar(n, what, "a date (YYYY-MM-DD)")
+	if !ok {
+		return
+	}
+	dt, err := ParseDate(s)
+	if err != nil {
+		d.errorf(n, "bad-date", "%s: %v", what, err)
+		return
+	}
+	v.Set(reflect.ValueOf(model.Date{Date: dt, Pos: d.pos(n)}))
+}
+
+func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value, what string) {
+	s, ok := d.scalar(n, what, "an ISO 8601 period (P1M, P6W, PT2H)")
+	if !ok {
+		return
+	}
+	p, err := ParsePeriod(s)
+	if err != nil {
+		d.errorf(n, "bad-date", "%s: %v", what, err)
+		return
+	}
+	v.Set(reflect.ValueOf(model.Period{Period: p, Pos: d.pos(n)}))
+}
+
+func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value, what string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		d.errorf(n, "bad-date", "%s: expected a time as \"HH:MM\", found the number %s; quote the time, as in \"10:00\"", what, n.Value)
+		return
+	}
+	s, ok := d.scalar(n, what, `a time ("HH:MM")`)
+	if !ok {
+		return
+	}
+	m, err := ParseClock(s)
+	if err != nil {
+		d.errorf(n, "bad-date", "%s: %v", what, err)
+		return
+	}
+	v.Set(reflect.ValueOf(model.Clock{Minutes: m, Valid: true, Pos: d.pos(n)}))
+}
+
+func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int, what string) {
+	r := model.Range{Pos: d.pos(n)}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		var i int
+		iv := reflect.ValueOf(&i).Elem()
+		before := len(d.diags.List)
+		d.decode(n, iv, depth+1, what)
+		if len(d.diags.List) > before {
+			return
+		}
+		r.Min, r.Max, r.HasMax = i, i, true
+	case yaml.MappingNode:
+		var mm struct {
+			model.Loc
+			Min int  `yaml:"min"`
+			Max *int `yaml:"max"`
+		}
+		d.decodeStruct(n, reflect.ValueOf(&mm).Elem(), depth, what)
+		r.Min = mm.Min
+		if mm.Max != nil {
+			r.Max, r.HasMax = *mm.Max, true
+			if r.Max < r.Min {
+				d.errorf(n, "wrong-type", "%s: max %d is less than min %d", what, r.Max, r.Min)
+				return
+			}
+		}
+	default:
+		d.errorf(n, "wrong-type", "%s: expected a number or {min, max}, found %s", what, kindName(n))
+		return
+	}
+	v.Set(reflect.ValueOf(r))
+}
+
+func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value, what string) {
+	s, ok := d.scalar(n, what, `a fraction ("1/2")`)
+	if !ok {
+		return
+	}
+	m := reFrac.FindStringSubmatch(s)
+	if m == nil {
+		d.errorf(n, "wrong-type", "%s: expected a fraction such as 1/2 or 2/3, found %q", what, s)
+		return
+	}
+	num, _ := strconv.Atoi(m[1])
+	den, _ := strconv.Atoi(m[2])
+	if den == 0 || num == 0 || num > den || den > 1000 {
+		d.errorf(n, "wrong-type", "%s: %q is not a share between 0 and 1", what, s)
+		return
+	}
+	v.Set(reflect.ValueOf(model.Fraction{Num: num, Den: den, Pos: d.pos(n)}))
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what string) {
+	et := v.Type().Elem()
+	if n.Kind == yaml.MappingNode && et.Kind() == reflect.Struct && d.types.info(et).key >= 0 {
+		d.decodeKeyed(n, v, depth, what)
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "wrong-type", "%s: expected a list, found %s", what, kindName(n))
+		return
+	}
+	out := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+	for i, c := range n.Content {
+		c = d.resolve(c)
+		if isNull(c) {
+			d.errorf(c, "wrong-type", "%s: item %d is empty", what, i+1)
+			continue
+		}
+		ev := reflect.New(et).Elem()
+		d.decode(c, ev, depth+1, fmt.Sprintf("%s[%d]", what, i+1))
+		out = reflect.Append(out, ev)
+	}
+	v.Set(out)
+}
+
+// decodeKeyed fills a slice of structs from a mapping whose keys name them
+// (offices, meetings, rules, substitutes), in the file's order.
+func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what string) {
+	et := v.Type().Elem()
+	si := d.types.info(et)
+	out := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], d.resolve(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "wrong-type", "%s: expected a name as key, found %s", what, kindName(k))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", what, k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		ev := reflect.New(et).Elem()
+		kf := ev.Field(si.key)
+		if kf.Type() == typeRef {
+			kf.Set(reflect.ValueOf(model.Ref{ID: k.Value, Pos: d.pos(k)}))
+		} else {
+			kf.SetString(k.Value)
+		}
+		sub := what + "." + k.Value
+		if si.value >= 0 {
+			if si.loc >= 0 {
+				ev.Field(si.loc).Set(reflect.ValueOf(model.Loc{At: d.pos(k)}))
+			}
+			fv := ev.Field(si.value)
+			if isNull(val) {
+				d.errorf(val, "missing-field", "%s: no value given", sub)
+			} else {
+				d.decode(val, fv, depth+1, sub)
+				if len(si.valueEnm) > 0 {
+					d.checkEnum(val, fv.String(), si.valueEnm, sub)
+				}
+			}
+		} else {
+			d.decode(val, ev, depth+1, sub)
+			if si.loc >= 0 {
+				loc := ev.Field(si.loc).Addr().Interface().(*model.Loc)
+				loc.At = d.pos(k)
+			}
+		}
+		out = reflect.Append(out, ev)
+	}
+	v.Set(out)
+}
+
+func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string, what string) bool {
+	for _, e := range enum {
+		if s == e {
+			return true
+		}
+	}
+	msg := fmt.Sprintf("%s: %q is not one of %s", what, s, strings.Join(enum, ", "))
+	if best := suggest.Nearest(s, enum); best != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	d.errorf(n, "wrong-type", "%s", msg)
+	return false
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "wrong-type", "%s: expected a mapping of keys to values, found %s", what, kindName(n))
+		return
+	}
+	si := d.types.info(v.Type())
+	loc := model.Loc{At: d.pos(n), Keys: map[string]model.Pos{}}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := d.resolve(n.Content[i]), n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "wrong-type", "%s: expected a key, found %s", what, kindName(k))
+			continue
+		}
+		name := k.Value
+		if first, dup := seen[name]; dup {
+			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", what, name, first.Line)
+			continue
+		}
+		seen[name] = k
+		fi, ok := si.byName[name]
+		if !ok {
+			d.unknownField(k, si, what)
+			continue
+		}
+		f := si.fields[fi]
+		loc.Keys[name] = d.pos(k)
+		sub := what + "." + name
+		if what == "" {
+			sub = name
+		}
+		fv := v.Field(f.index)
+		d.decode(val, fv, depth+1, sub)
+		rv := d.resolve(val)
+		if fv.Kind() == reflect.String && fv.String() != "" {
+			if len(f.enum) > 0 {
+				d.checkEnum(rv, fv.String(), f.enum, sub)
+			}
+			if f.isID && !reID.MatchString(fv.String()) {
+				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", sub, fv.String())
+			}
+		}
+	}
+	for _, f := range si.fields {
+		if !f.required {
+			continue
+		}
+		if _, ok := loc.Keys[f.name]; !ok || v.Field(f.index).IsZero() {
+			at := n
+			where := what
+			if where == "" {
+				where = "the file"
+			}
+			if p, ok := loc.Keys[f.name]; ok {
+				d.diags.Add(p, diag.Error, "missing-field", "%s: %q has no value", where, f.name)
+				continue
+			}
+			d.errorf(at, "missing-field", "%s: required field %q is missing", where, f.name)
+		}
+	}
+	if si.loc >= 0 {
+		v.Field(si.loc).Set(reflect.ValueOf(loc))
+	}
+}
+
+func (d *decoder) unknownField(k *yaml.Node, si *structInfo, what string) {
+	names := make([]string, 0, len(si.fields))
+	for _, f := range si.fields {
+		names = append(names, f.name)
+	}
+	where := what
+	if where == "" {
+		where = "the file"
+	}
+	msg := fmt.Sprintf("unknown field %q in %s", k.Value, where)
+	if k.Value == "<<" {
+		msg = fmt.Sprintf("merge keys (<<) are not supported in %s", where)
+	} else if best := suggest.Nearest(k.Value, names); best != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", best)
+	} else if len(names) > 0 {
+		msg += "; known fields: " + strings.Join(names, ", ")
+	}
+	d.errorf(k, "unknown-field", "%s", msg)
+}
+
+// ParseDate parses a YYYY-MM-DD calendar date, rejecting impossible ones.
+func ParseDate(s string) (date.Date, error) {
+	if !reDate.MatchString(s) {
+		return date.Date{}, fmt.Errorf("%q is not a date: expected YYYY-MM-DD", s)
+	}
+	dt, err := date.ParseISO(s)
+	if err != nil || dt.String() != s {
+		return date.Date{}, fmt.Errorf("%q is not a real calendar date", s)
+	}
+	return dt, nil
+}
+
+// ParsePeriod parses a positive ISO 8601 period.
+func ParsePeriod(s string) (period.Period, error) {
+	if s == "" || (s[0] != 'P' && s[0] != 'p') {
+		return period.Period{}, fmt.Errorf("%q is not an ISO 8601 period: expected something like P1M, P6W, P2Y, PT2H", s)
+	}
+	p, err := period.Parse(s, false)
+	if err != nil {
+		return period.Period{}, fmt.Errorf("%q is not an ISO 8601 period: expected something like P1M, P6W, P2Y, PT2H", s)
+	}
+	if !p.IsPositive() {
+		return period.Period{}, fmt.Errorf("%q is not a positive period", s)
+	}
+	if p.TotalDaysApprox() > 100*366 {
+		return period.Period{}, fmt.Errorf("%q is longer than a hundred years", s)
+	}
+	return p, nil
+}
+
+// ParseClock parses HH:MM into minutes since midnight.
+func ParseClock(s string) (int, error) {
+	m := reClock.FindStringSubmatch(s)
+	if m == nil || len(m[1]) != 2 {
+		return 0, fmt.Errorf("%q is not a time: expected HH:MM, as in \"09:30\"", s)
+	}
+	h, _ := strconv.Atoi(m[1])
+	mi, _ := strconv.Atoi(m[2])
+	if h > 23 || mi > 59 {
+		return 0, fmt.Errorf("%q is not a time of day: hours run 00 to 23 and minutes 00 to 59", s)
+	}
+	return h*60 + mi, nil
+}

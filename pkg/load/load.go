@@ -1,0 +1,510 @@
+// Package load reads a governance repository (the networks/ folder) into the
+// model, keeping the line and column of every key and value.
+//
+// Loading never stops at the first problem: every file is read (in parallel),
+// and every problem in every file becomes a finding with the rule id of the
+// format contract (yaml-syntax, unknown-field, wrong-type, missing-field,
+// duplicate-key, bad-date, id-mismatch, and govctl's missing-file,
+// unknown-file, file-limit, unsafe-path, unreadable-file). Only a folder that
+// cannot be read at all is an error.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/model"
+)
+
+// File names of the layout.
+const (
+	SettingsFile      = "govctl.yaml"
+	OrganisationsFile = "organisations.yaml"
+	NetworkFile       = "network.yaml"
+	MembersFile       = "members.yaml"
+	WorkProgrammeFile = "work-programme.yaml"
+	MeetingsDir       = "meetings"
+)
+
+var reMeetingFile = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(-[2-9]|-[1-9][0-9]+)?\.yaml$`)
+
+// Options narrows what Load reads.
+type Options struct {
+	// Networks, when not empty, loads only these networks (and always the
+	// repository's settings and organisations).
+	Networks []string
+}
+
+// NotFoundError is returned when the folder does not exist or is not a folder.
+type NotFoundError struct {
+	Dir string
+	Err error
+}
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("cannot read repository %s: %v", e.Dir, e.Err)
+}
+
+func (e *NotFoundError) Unwrap() error { return e.Err }
+
+// job is one file to read and decode into target.
+type job struct {
+	rel    string // path from the repository folder, slash separated
+	abs    string
+	target any // pointer to the struct to fill
+	diags  []diag.Diagnostic
+	ok     bool // the file was read and decoded (perhaps with findings)
+}
+
+// Load reads the repository in dir. The findings are unsorted.
+func Load(dir string, opts Options) (*model.Repo, []diag.Diagnostic, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, nil, &NotFoundError{Dir: dir, Err: unwrapPathError(err)}
+	}
+	if !info.IsDir() {
+		return nil, nil, &NotFoundError{Dir: dir, Err: errors.New("not a folder")}
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, nil, &NotFoundError{Dir: dir, Err: unwrapPathError(err)}
+	}
+	root, _ = filepath.Abs(root)
+	l := &loader{dir: dir, root: root}
+	repo := &model.Repo{Dir: dir}
+	l.plan(repo, opts)
+	if len(l.jobs) > MaxFiles {
+		l.diags.Add(l.pos(""), diag.Error, "file-limit", "the repository has %d files, more than the limit of %d; none was read", len(l.jobs), MaxFiles)
+		return repo, l.diags.List, nil
+	}
+	l.run()
+	l.assemble(repo)
+	return repo, l.diags.List, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, fs.ErrNotExist) {
+			return errors.New("no such folder")
+		}
+		return pe.Err
+	}
+	return err
+}
+
+type loader struct {
+	dir   string // as given
+	root  string // absolute, symlinks resolved
+	jobs  []*job
+	diags diag.Collector
+
+	settings  *job
+	orgs      *job
+	networks  []*netJobs
+	meetingOf map[*job]*model.Meeting
+}
+
+type netJobs struct {
+	folder   string
+	network  *job
+	members  *job
+	wp       *job
+	meetings []*job
+}
+
+// pos is a file-level position: rel is the path from the repository.
+func (l *loader) pos(rel string) model.Pos {
+	return model.Pos{File: l.display(rel), Line: 1, Col: 1}
+}
+
+// display is the path as reached from the folder as given.
+func (l *loader) display(rel string) string {
+	if rel == "" {
+		return filepath.ToSlash(l.dir)
+	}
+	return filepath.ToSlash(filepath.Join(l.dir, filepath.FromSlash(rel)))
+}
+
+// entries lists a folder, reporting symbolic links that lead outside the
+// repository (which are not followed) and resolving the others.
+func (l *loader) entries(rel string) []fs.DirEntry {
+	abs := filepath.Join(l.root, filepath.FromSlash(rel))
+	ents, err := os.ReadDir(abs)
+	if err != nil {
+		l.diags.Add(l.pos(rel), diag.Error, "unreadable-file", "cannot read folder: %v", unwrapPathError(err))
+		return nil
+	}
+	out := ents[:0]
+	for _, e := range ents {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			child := pathJoin(rel, name)
+			target, err := filepath.EvalSymlinks(filepath.Join(abs, name))
+			if err != nil {
+				l.diags.Add(l.pos(child), diag.Error, "unsafe-path", "symbolic link %s cannot be followed: %v", name, unwrapPathError(err))
+				continue
+			}
+			if !within(l.root, target) {
+				l.diags.Add(l.pos(child), diag.Error, "unsafe-path", "symbolic link %s leads outside the repository; it is not followed", name)
+				continue
+			}
+			fi, err := os.Stat(target)
+			if err != nil {
+				continue
+			}
+			out = append(out, fs.FileInfoToDirEntry(renamed{fi, name}))
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+type renamed struct {
+	fs.FileInfo
+	name string
+}
+
+func (r renamed) Name() string { return r.name }
+
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func pathJoin(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "/" + b
+}
+
+func (l *loader) add(rel string, target any) *job {
+	j := &job{rel: rel, abs: filepath.Join(l.root, filepath.FromSlash(rel)), target: target}
+	l.jobs = append(l.jobs, j)
+	return j
+}
+
+// plan lists the files to read.
+func (l *loader) plan(repo *model.Repo, opts Options) {
+	l.meetingOf = map[*job]*model.Meeting{}
+	var haveOrgs bool
+	for _, e := range l.entries("") {
+		name := e.Name()
+		switch {
+		case name == SettingsFile && !e.IsDir():
+			l.settings = l.add(name, &repo.Settings)
+		case name == OrganisationsFile && !e.IsDir():
+			haveOrgs = true
+			l.orgs = l.add(name, &model.OrganisationsFile{})
+		case e.IsDir():
+			if len(opts.Networks) > 0 && !slices.Contains(opts.Networks, name) {
+				continue
+			}
+			l.planNetwork(name)
+		case isYAML(name):
+			l.diags.Add(l.pos(name), diag.Warning, "unknown-file", "govctl has no use for %s; the repository holds %s, %s and one folder a network", name, SettingsFile, OrganisationsFile)
+		}
+	}
+	if !haveOrgs {
+		l.diags.Add(l.pos(OrganisationsFile), diag.Error, "missing-file", "the repository has no %s; every repository lists the organisations its members come from", OrganisationsFile)
+	}
+}
+
+func isYAML(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+}
+
+func (l *loader) planNetwork(folder string) {
+	nj := &netJobs{folder: folder}
+	for _, e := range l.entries(folder) {
+		name := e.Name()
+		rel := pathJoin(folder, name)
+		switch {
+		case name == NetworkFile && !e.IsDir():
+			nj.network = l.add(rel, &model.Network{Folder: folder})
+		case name == MembersFile && !e.IsDir():
+			nj.members = l.add(rel, &model.MembersFile{})
+		case name == WorkProgrammeFile && !e.IsDir():
+			nj.wp = l.add(rel, &model.WorkProgramme{})
+		case name == MeetingsDir && e.IsDir():
+			l.planMeetings(nj, rel)
+		case isYAML(name) && !e.IsDir():
+			l.diags.Add(l.pos(rel), diag.Warning, "unknown-file", "govctl has no use for %s in a network folder (expected %s, %s, %s or %s/)", name, NetworkFile, MembersFile, WorkProgrammeFile, MeetingsDir)
+		}
+	}
+	if nj.network == nil {
+		l.diags.Add(l.pos(pathJoin(folder, NetworkFile)), diag.Error, "missing-file", "network folder %s has no %s", folder, NetworkFile)
+		return
+	}
+	l.networks = append(l.networks, nj)
+}
+
+func (l *loader) planMeetings(nj *netJobs, rel string) {
+	for _, e := range l.entries(rel) {
+		name := e.Name()
+		if e.IsDir() || !isYAML(name) {
+			continue
+		}
+		child := pathJoin(rel, name)
+		m := reMeetingFile.FindStringSubmatch(name)
+		if m == nil {
+			l.diags.Add(l.pos(child), diag.Warning, "unknown-file", "meeting file %s is not named for a date: expected YYYY-MM-DD.yaml (or YYYY-MM-DD-2.yaml for a second meeting that day); it is not read", name)
+			continue
+		}
+		if _, err := ParseDate(m[1]); err != nil {
+			l.diags.Add(l.pos(child), diag.Error, "bad-date", "meeting file %s: %v; it is not read", name, err)
+			continue
+		}
+		mt := &model.Meeting{File: strings.TrimSuffix(name, ".yaml")}
+		j := l.add(child, mt)
+		l.meetingOf[j] = mt
+		nj.meetings = append(nj.meetings, j)
+	}
+}
+
+// run reads and decodes every planned file, in parallel.
+func (l *loader) run() {
+	work := make(chan *job)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(l.jobs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			types := typeCache{}
+			for j := range work {
+				readFile(j, l.display(j.rel), types)
+			}
+		}()
+	}
+	for _, j := range l.jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	for _, j := range l.jobs {
+		l.diags.List = append(l.diags.List, j.diags...)
+	}
+}
+
+var (
+	reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	bom        = []byte{0xEF, 0xBB, 0xBF}
+)
+
+// readFile reads one file into j.target.
+func readFile(j *job, display string, types typeCache) {
+	at := func(line, col int) model.Pos { return model.Pos{File: display, Line: line, Col: col} }
+	fail := func(line int, rule, format string, args ...any) {
+		j.diags = append(j.diags, diag.Diagnostic{Pos: at(line, 1), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	}
+	fi, err := os.Stat(j.abs)
+	if err != nil {
+		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
+		return
+	}
+	if fi.Size() > MaxFileSize {
+		fail(1, "file-limit", "the file is %d bytes, more than the limit of %d; it is not read", fi.Size(), MaxFileSize)
+		return
+	}
+	data, err := os.ReadFile(j.abs)
+	if err != nil {
+		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
+		return
+	}
+	if len(data) > MaxFileSize {
+		fail(1, "file-limit", "the file is more than the limit of %d bytes; it is not read", MaxFileSize)
+		return
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
+		fail(line, "yaml-syntax", "the file is not valid UTF-8 text (line %d); save it as UTF-8", line)
+		return
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		line := 1 + bytes.Count(data[:bytes.IndexByte(data, 0)], []byte("\n"))
+		fail(line, "yaml-syntax", "the file holds a NUL byte (line %d); it is not text", line)
+		return
+	}
+	root, ok := parseYAML(data, fail)
+	if !ok {
+		return
+	}
+	d := &decoder{file: display, types: types}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				lim, isLimit := r.(errLimit)
+				if !isLimit {
+					panic(r)
+				}
+				d.diags.List = nil
+				fail(1, "file-limit", "%s; the file is not read", lim.msg)
+			}
+		}()
+		if root == nil {
+			// An empty file or document: an empty mapping, so that required
+			// fields are reported.
+			root = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+		}
+		if err := checkDepth(root); err != "" {
+			panic(errLimit{err})
+		}
+		d.decode(root, reflect.ValueOf(j.target).Elem(), 0, "")
+	}()
+	j.diags = append(j.diags, d.diags.List...)
+	j.ok = true
+}
+
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// parseYAML parses exactly one document. A nil node means an empty file.
+func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, errEOF) || err.Error() == "EOF" {
+			return nil, true
+		}
+		line, msg := 1, err.Error()
+		if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
+			fmt.Sscan(m[1], &line)
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		if strings.Contains(msg, "found character that cannot start any token") && bytes.Contains(data, []byte("\t")) {
+			msg += " (a tab? YAML indents with spaces only)"
+		}
+		fail(line, "yaml-syntax", "%s", msg)
+		return nil, false
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		fail(max(1, extra.Line-1), "yaml-syntax", "a second YAML document starts here; a file holds one document")
+		return nil, false
+	} else if err.Error() != "EOF" {
+		line, msg := 1, err.Error()
+		if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
+			fmt.Sscan(m[1], &line)
+			msg = m[2]
+		}
+		fail(line, "yaml-syntax", "%s", msg)
+		return nil, false
+	}
+	if len(doc.Content) == 0 {
+		return nil, true
+	}
+	return doc.Content[0], true
+}
+
+var errEOF = errors.New("EOF")
+
+// checkDepth reports nesting past MaxDepth without recursion.
+func checkDepth(root *yaml.Node) string {
+	type item struct {
+		n     *yaml.Node
+		depth int
+	}
+	stack := []item{{root, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.depth > MaxDepth {
+			return fmt.Sprintf("nested more than %d levels deep", MaxDepth)
+		}
+		for _, c := range it.n.Content {
+			stack = append(stack, item{c, it.depth + 1})
+		}
+	}
+	return ""
+}
+
+// assemble puts the decoded files together and checks what ties files to
+// their names (id-mismatch).
+func (l *loader) assemble(repo *model.Repo) {
+	if l.settings != nil && l.settings.ok {
+		s := &repo.Settings
+		if s.Timezone != "" {
+			if _, err := time.LoadLocation(s.Timezone); err != nil || s.Timezone == "Local" {
+				l.diags.Add(s.KeyPos("timezone"), diag.Error, "wrong-type", "timezone: %q is not a known IANA timezone such as Europe/London", s.Timezone)
+				s.Timezone = ""
+			}
+		}
+	}
+	if repo.Settings.Timezone == "" {
+		repo.Settings.Timezone = "Europe/London"
+	}
+	if repo.Settings.Holidays == "" {
+		repo.Settings.Holidays = "england-and-wales"
+	}
+	if l.orgs != nil && l.orgs.ok {
+		repo.Organisations = l.orgs.target.(*model.OrganisationsFile).Organisations
+	}
+	for _, nj := range l.networks {
+		if !nj.network.ok {
+			continue
+		}
+		n := nj.network.target.(*model.Network)
+		if n.ID != "" && n.ID != n.Folder {
+			l.diags.Add(n.KeyPos("id"), diag.Error, "id-mismatch", "network id %q differs from its folder name %q", n.ID, n.Folder)
+		}
+		if n.ID == "" {
+			n.ID = n.Folder
+		}
+		if nj.members != nil && nj.members.ok {
+			n.Members = nj.members.target.(*model.MembersFile)
+		}
+		if nj.wp != nil && nj.wp.ok {
+			n.WorkProgramme = nj.wp.target.(*model.WorkProgramme)
+		}
+		for _, mj := range nj.meetings {
+			if !mj.ok {
+				continue
+			}
+			m := l.meetingOf[mj]
+			if !m.Date.Set() {
+				// Reported as missing-field; the file name stands in.
+				fd, _ := ParseDate(m.File[:10])
+				m.Date = model.Date{Date: fd, Pos: m.At}
+			} else if m.Date.String() != m.File[:10] {
+				l.diags.Add(m.KeyPos("date"), diag.Error, "id-mismatch", "meeting date %s differs from its file name %s.yaml", m.Date.String(), m.File)
+			}
+			n.MeetingList = append(n.MeetingList, m)
+		}
+		slices.SortStableFunc(n.MeetingList, func(a, b *model.Meeting) int {
+			return strings.Compare(a.File, b.File)
+		})
+		repo.Networks = append(repo.Networks, n)
+	}
+	slices.SortFunc(repo.Networks, func(a, b *model.Network) int { return strings.Compare(a.Folder, b.Folder) })
+}

@@ -1,0 +1,156 @@
+// Package model holds govctl's view of a governance repository as plain data:
+// organisations, networks with their terms of reference, members, meetings and
+// work programmes.
+//
+// Every value a rule may point at keeps where it was written: structs carry the
+// position of their mapping (At) and of each of their keys (Keys), and every
+// reference to another thing (a member, an organisation, a network) is a Ref
+// with its own position. The loader fills these in; nothing here does I/O.
+package model
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/period"
+)
+
+// Pos is a place in a file: 1-based line and column. The zero Pos means
+// "unknown".
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// IsZero reports whether the position is unknown.
+func (p Pos) IsZero() bool { return p.File == "" && p.Line == 0 }
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Loc is embedded in every struct read from a mapping: the position of the
+// mapping itself and of each of its keys.
+type Loc struct {
+	At   Pos
+	Keys map[string]Pos
+}
+
+// KeyPos is the position of key if it was written, else of the mapping.
+func (l Loc) KeyPos(key string) Pos {
+	if p, ok := l.Keys[key]; ok {
+		return p
+	}
+	return l.At
+}
+
+// Has reports whether key was written.
+func (l Loc) Has(key string) bool {
+	_, ok := l.Keys[key]
+	return ok
+}
+
+// Ref is a reference by id to another thing, with where it was written.
+type Ref struct {
+	ID  string
+	Pos Pos
+}
+
+func (r Ref) String() string { return r.ID }
+
+// IDs returns the ids of refs.
+func IDs(refs []Ref) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.ID
+	}
+	return out
+}
+
+// Date is a calendar date with where it was written. The zero Date means
+// "not given".
+type Date struct {
+	date.Date
+	Pos Pos
+}
+
+// Set reports whether the date was given.
+func (d Date) Set() bool { return !d.Date.IsZero() }
+
+// Period is an ISO 8601 period with where it was written.
+type Period struct {
+	period.Period
+	Pos Pos
+}
+
+// Set reports whether the period was given.
+func (p Period) Set() bool { return !p.Period.IsZero() }
+
+// Clock is a local time of day, minutes since midnight, with where it was
+// written. Valid is false when not given.
+type Clock struct {
+	Minutes int
+	Valid   bool
+	Pos     Pos
+}
+
+func (c Clock) String() string {
+	if !c.Valid {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%02d", c.Minutes/60, c.Minutes%60)
+}
+
+// Range is a count written either as a number or as {min, max}. Max 0 with
+// HasMax false means no upper bound.
+type Range struct {
+	Min    int
+	Max    int
+	HasMax bool
+	Pos    Pos
+}
+
+// Allows reports whether n lies within the range.
+func (r Range) Allows(n int) bool {
+	return n >= r.Min && (!r.HasMax || n <= r.Max)
+}
+
+func (r Range) String() string {
+	switch {
+	case r.HasMax && r.Min == r.Max:
+		return fmt.Sprint(r.Min)
+	case r.HasMax:
+		return fmt.Sprintf("%d to %d", r.Min, r.Max)
+	default:
+		return fmt.Sprintf("at least %d", r.Min)
+	}
+}
+
+// Fraction is a share written as "N/D".
+type Fraction struct {
+	Num, Den int
+	Pos      Pos
+}
+
+// Set reports whether the fraction was given.
+func (f Fraction) Set() bool { return f.Den != 0 }
+
+// Of returns the smallest whole number that is at least the fraction of n.
+func (f Fraction) Of(n int) int {
+	if f.Den == 0 {
+		return 0
+	}
+	return (f.Num*n + f.Den - 1) / f.Den
+}
+
+func (f Fraction) String() string { return fmt.Sprintf("%d/%d", f.Num, f.Den) }
+
+// Norm normalises a title for comparison: trimmed, lower case, single spaces.
+func Norm(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}

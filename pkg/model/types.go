@@ -1,0 +1,424 @@
+package model
+
+// Struct tags read by the loader (package load) and the schema generator:
+//
+//	yaml:"name"            the key in the file
+//	govctl:"required"      missing-field when absent
+//	govctl:"enum=a|b"      wrong-type unless one of these
+//	govctl:"key"           in a struct listed under a mapping (offices,
+//	                       meetings, rules), the field that receives the key
+//	govctl:"value"         the field that receives a scalar value under that key
+//	doc:"..."              one line for the format reference and JSON Schema
+
+// Repo is a whole governance repository.
+type Repo struct {
+	// Dir is the folder as the user gave it; file positions are relative to it.
+	Dir           string
+	Settings      Settings
+	Organisations []Organisation
+	Networks      []*Network
+}
+
+// Settings is govctl.yaml.
+type Settings struct {
+	Loc
+	Timezone string        `yaml:"timezone" doc:"IANA timezone of the repository's times (default Europe/London)"`
+	Holidays string        `yaml:"holidays" govctl:"enum=england-and-wales|scotland|northern-ireland|none" doc:"bank holiday calendar (default england-and-wales)"`
+	Closures []Closure     `yaml:"closures" doc:"extra non-business days for this repository"`
+	Rules    []RuleSetting `yaml:"rules" doc:"per-rule severity: error, warning or off"`
+}
+
+// Closure is one extra non-business day.
+type Closure struct {
+	Loc
+	Date Date   `yaml:"date" govctl:"required" doc:"the day offices are closed"`
+	Name string `yaml:"name" doc:"why"`
+}
+
+// RuleSetting sets one rule's severity.
+type RuleSetting struct {
+	Loc
+	Rule     string `yaml:"-" govctl:"key"`
+	Severity string `yaml:"-" govctl:"value,enum=error|warning|off"`
+}
+
+// OrganisationsFile is organisations.yaml.
+type OrganisationsFile struct {
+	Loc
+	Organisations []Organisation `yaml:"organisations" govctl:"required" doc:"every organisation that members come from"`
+}
+
+// Organisation is a body that members come from.
+type Organisation struct {
+	Loc
+	ID        string `yaml:"id" govctl:"required" doc:"short id, lower case with hyphens"`
+	Name      string `yaml:"name" govctl:"required" doc:"full name"`
+	ShortName string `yaml:"short_name" doc:"name used in running text"`
+	Groups    []Ref  `yaml:"groups" doc:"groups this organisation belongs to"`
+}
+
+// Network is one body: its terms of reference (network.yaml) with its
+// members, meetings and work programme.
+type Network struct {
+	Loc
+	// Folder is the folder name; ID should equal it.
+	Folder string `yaml:"-"`
+
+	ID                string        `yaml:"id" govctl:"required" doc:"equals the folder name"`
+	Name              string        `yaml:"name" govctl:"required" doc:"the body's name"`
+	Aliases           []string      `yaml:"aliases" doc:"other names the body is known by"`
+	Parent            *Ref          `yaml:"parent" doc:"the network it reports to"`
+	Purpose           string        `yaml:"purpose" doc:"why the body exists"`
+	Aims              []string      `yaml:"aims" doc:"aims or objectives"`
+	Responsibilities  []string      `yaml:"responsibilities" doc:"what the body is responsible for"`
+	Activities        []string      `yaml:"activities" doc:"what the body does besides meetings"`
+	MemberDuties      []string      `yaml:"member_duties" doc:"roles and responsibilities of members"`
+	SecretariatDuties []string      `yaml:"secretariat_duties" doc:"what the secretariat does"`
+	Sponsors          []Ref         `yaml:"sponsors" doc:"organisation ids or free text"`
+	Secretariat       *Ref          `yaml:"secretariat" doc:"organisation that provides administrative support"`
+	Website           string        `yaml:"website" doc:"the body's web address"`
+	Established       int           `yaml:"established" doc:"year the body was set up"`
+	Offices           []Office      `yaml:"offices" doc:"roles filled from among the members"`
+	Seats             []Seat        `yaml:"seats" doc:"who is entitled to sit, and with what vote"`
+	OpenMembership    string        `yaml:"open_membership" doc:"who may join an open network"`
+	Guests            string        `yaml:"guests" govctl:"enum=by-invitation|open|none" doc:"whether guests may attend"`
+	Quorum            *Quorum       `yaml:"quorum" doc:"what must hold for a meeting to take decisions"`
+	Voting            *Voting       `yaml:"voting" doc:"how decisions are taken"`
+	Meetings          []MeetingKind `yaml:"meetings" doc:"one entry per kind of meeting"`
+	ReportsToNotes    string        `yaml:"reports_to_notes" doc:"how the body reports to its parent"`
+	Notes             string        `yaml:"notes" doc:"free markdown"`
+
+	// Read from the other files of the folder.
+	Members       *MembersFile   `yaml:"-"`
+	MeetingList   []*Meeting     `yaml:"-"` // sorted by date, then file name
+	WorkProgramme *WorkProgramme `yaml:"-"`
+}
+
+// Office is a role filled from among the members.
+type Office struct {
+	Loc
+	Name        string   `yaml:"-" govctl:"key"`
+	Count       *Range   `yaml:"count" doc:"how many hold it at once: a number or {min, max} (default 1)"`
+	Appointment string   `yaml:"appointment" govctl:"enum=ex-officio|elected|appointed" doc:"how it is filled"`
+	Post        string   `yaml:"post" doc:"for ex-officio offices, the post that holds it"`
+	Term        Period   `yaml:"term" doc:"how long one holding lasts; none: until replaced"`
+	CastingVote bool     `yaml:"casting_vote" doc:"whether the holder has a second or casting vote"`
+	Duties      []string `yaml:"duties" doc:"what the holder does"`
+}
+
+// Seats returns the office's count, defaulting to exactly one.
+func (o Office) Seats() Range {
+	if o.Count != nil {
+		return *o.Count
+	}
+	return Range{Min: 1, Max: 1, HasMax: true, Pos: o.At}
+}
+
+// Seat is a class of membership.
+type Seat struct {
+	Loc
+	Organisations   []Ref  `yaml:"organisations" doc:"organisations entitled to this seat"`
+	Group           *Ref   `yaml:"group" doc:"or: a group of organisations"`
+	PerOrganisation *Range `yaml:"per_organisation" doc:"members for each organisation: a number or {min, max} (default 1)"`
+	Title           string `yaml:"title" govctl:"required" doc:"the seat's title, which members.yaml refers to"`
+	Votes           *int   `yaml:"votes" doc:"votes for each organisation; 0 attends without a vote (default 1)"`
+	Substitute      string `yaml:"substitute" govctl:"enum=named|allowed|none" doc:"whether a substitute may stand in"`
+}
+
+// PerOrg returns per_organisation, defaulting to exactly one.
+func (s Seat) PerOrg() Range {
+	if s.PerOrganisation != nil {
+		return *s.PerOrganisation
+	}
+	return Range{Min: 1, Max: 1, HasMax: true, Pos: s.At}
+}
+
+// VoteCount returns the seat's votes for each organisation, defaulting to one.
+func (s Seat) VoteCount() int {
+	if s.Votes != nil {
+		return *s.Votes
+	}
+	return 1
+}
+
+// Quorum is what must hold for a meeting to be quorate.
+type Quorum struct {
+	Loc
+	EachOrganisationOf []Ref    `yaml:"each_organisation_of" doc:"a voting member or substitute from each of these organisations"`
+	Members            int      `yaml:"members" doc:"at least this many present"`
+	Fraction           Fraction `yaml:"fraction" doc:"at least this share of the voting members, rounded up"`
+	SubstitutesCount   *bool    `yaml:"substitutes_count" doc:"whether substitutes count toward the quorum (default true)"`
+	Description        string   `yaml:"description" doc:"the quorum in the words of the terms"`
+}
+
+// CountSubstitutes reports whether substitutes count (default true).
+func (q *Quorum) CountSubstitutes() bool { return q.SubstitutesCount == nil || *q.SubstitutesCount }
+
+// Voting is how decisions are taken.
+type Voting struct {
+	Loc
+	Basis      string `yaml:"basis" govctl:"enum=organisation|member" doc:"who holds a vote"`
+	Method     string `yaml:"method" govctl:"enum=consensus|majority|two-thirds|unanimous" doc:"what carries a decision"`
+	Base       string `yaml:"base" govctl:"enum=cast|present|membership" doc:"what a majority is of (abstentions never count as cast)"`
+	OnDeadlock string `yaml:"on_deadlock" doc:"what happens when no decision can be reached"`
+}
+
+// Venue is where a meeting is held: text, or online and/or a rotation.
+type Venue struct {
+	Loc
+	Text   string
+	Online bool   `yaml:"online" doc:"the meeting is (also) online"`
+	Rotate []Ref  `yaml:"rotate" doc:"organisations whose offices host in turn"`
+	Place  string `yaml:"place" doc:"a fixed place"`
+}
+
+func (v Venue) String() string {
+	switch {
+	case v.Text != "":
+		return v.Text
+	case v.Place != "" && v.Online:
+		return v.Place + " and online"
+	case v.Place != "":
+		return v.Place
+	case v.Online && len(v.Rotate) > 0:
+		return "online, or in rotation between " + joinIDs(v.Rotate)
+	case len(v.Rotate) > 0:
+		return "in rotation between " + joinIDs(v.Rotate)
+	case v.Online:
+		return "online"
+	}
+	return ""
+}
+
+func joinIDs(refs []Ref) string {
+	ids := IDs(refs)
+	switch len(ids) {
+	case 0:
+		return ""
+	case 1:
+		return ids[0]
+	}
+	out := ""
+	for i, id := range ids {
+		switch {
+		case i == 0:
+			out = id
+		case i == len(ids)-1:
+			out += " and " + id
+		default:
+			out += ", " + id
+		}
+	}
+	return out
+}
+
+// Notice is how early papers must reach members.
+type Notice struct {
+	Loc
+	BusinessDays *int   `yaml:"business_days" doc:"count back this many business days"`
+	Period       Period `yaml:"period" doc:"or: this calendar period before the meeting"`
+	Clear        bool   `yaml:"clear" doc:"neither the day sent nor the meeting day counts"`
+}
+
+// MeetingKind is one kind of meeting in the terms of reference.
+type MeetingKind struct {
+	Loc
+	Name                string   `yaml:"-" govctl:"key"`
+	Description         string   `yaml:"description" doc:"what this kind of meeting is for"`
+	Every               Period   `yaml:"every" doc:"cadence"`
+	On                  string   `yaml:"on" doc:"first..fourth or last, and a weekday: second Tuesday"`
+	Anchor              Date     `yaml:"anchor" doc:"first date of an every-N-weeks series"`
+	PerYear             int      `yaml:"per_year" doc:"target count in any 12 months"`
+	Start               Clock    `yaml:"start" doc:"local start time, HH:MM"`
+	Duration            Period   `yaml:"duration" doc:"how long, PT2H"`
+	Venue               *Venue   `yaml:"venue" doc:"text, or {online, rotate, place}"`
+	Notice              *Notice  `yaml:"notice" doc:"when agenda and papers must reach members"`
+	AgendaBy            string   `yaml:"agenda_by" doc:"who agrees and sends the agenda"`
+	StandingItems       []string `yaml:"standing_items" doc:"items every agenda must hold, in order"`
+	ReviewWorkProgramme bool     `yaml:"review_work_programme" doc:"every meeting reviews the work programme"`
+	Extraordinary       string   `yaml:"extraordinary" govctl:"enum=allowed|not-allowed" doc:"whether extra meetings may be called"`
+	UrgentItems         string   `yaml:"urgent_items" doc:"how urgent items are admitted"`
+}
+
+// MembersFile is members.yaml.
+type MembersFile struct {
+	Loc
+	Members       []Member       `yaml:"members" govctl:"required" doc:"who sits on the body"`
+	OfficeHolders []OfficeHolder `yaml:"office_holders" doc:"who holds which office"`
+}
+
+// Member is one member of a network.
+type Member struct {
+	Loc
+	ID           string `yaml:"id" govctl:"required" doc:"short id, unique in the network"`
+	Name         string `yaml:"name" govctl:"required" doc:"a person, or a post where no person is named"`
+	Organisation *Ref   `yaml:"organisation" doc:"the organisation they come from"`
+	Seat         *Ref   `yaml:"seat" doc:"a seat title from network.yaml; none: a substitute or observer"`
+	From         Date   `yaml:"from" doc:"first day of membership"`
+	Until        Date   `yaml:"until" doc:"last day of membership"`
+	Substitutes  []Ref  `yaml:"substitutes" doc:"member ids of named substitutes"`
+	Votes        *bool  `yaml:"votes" doc:"false: does not vote even in a voting seat"`
+}
+
+// CurrentOn reports whether the member sits on day d.
+func (m Member) CurrentOn(d Date) bool { return within(d, m.From, m.Until) }
+
+// OfficeHolder is one holding of an office.
+type OfficeHolder struct {
+	Loc
+	Office Ref  `yaml:"office" govctl:"required" doc:"an office of network.yaml"`
+	Member Ref  `yaml:"member" govctl:"required" doc:"a member id"`
+	From   Date `yaml:"from" doc:"first day in office"`
+	Until  Date `yaml:"until" doc:"last day in office"`
+}
+
+// CurrentOn reports whether the holding covers day d.
+func (h OfficeHolder) CurrentOn(d Date) bool { return within(d, h.From, h.Until) }
+
+func within(d, from, until Date) bool {
+	if from.Set() && d.Before(from.Date) {
+		return false
+	}
+	if until.Set() && d.After(until.Date) {
+		return false
+	}
+	return true
+}
+
+// Meeting is one meeting's record: meetings/<date>.yaml.
+type Meeting struct {
+	Loc
+	// File is the file's base name without .yaml: 2026-11-17 or 2026-11-17-2.
+	File string `yaml:"-"`
+
+	Date            Date           `yaml:"date" govctl:"required" doc:"equals the file name's date"`
+	Start           Clock          `yaml:"start" doc:"local start time (default: the kind's)"`
+	Kind            Ref            `yaml:"kind" govctl:"required" doc:"a key of network.yaml meetings"`
+	Status          string         `yaml:"status" govctl:"required,enum=planned|held|cancelled" doc:"planned, held or cancelled"`
+	Venue           *Venue         `yaml:"venue" doc:"where (default: the kind's)"`
+	PapersSent      Date           `yaml:"papers_sent" doc:"when agenda and papers went out"`
+	Chair           *Ref           `yaml:"chair" doc:"member who chaired"`
+	Attendance      *Attendance    `yaml:"attendance" doc:"who came"`
+	Agenda          []AgendaItem   `yaml:"agenda" doc:"the items"`
+	ApprovesMinutes []Date         `yaml:"approves_minutes" doc:"earlier meetings whose minutes this one agreed"`
+	Declarations    []Declaration  `yaml:"declarations" doc:"interests declared"`
+	Decisions       []Decision     `yaml:"decisions" doc:"what was decided"`
+	Actions         []Action       `yaml:"actions" doc:"actions raised"`
+	ActionUpdates   []ActionUpdate `yaml:"action_updates" doc:"progress on earlier actions"`
+	Recommendations []string       `yaml:"recommendations" doc:"recommendations made"`
+	Notes           string         `yaml:"notes" doc:"free markdown"`
+}
+
+// Attendance is who came to a meeting.
+type Attendance struct {
+	Loc
+	Present     []Ref           `yaml:"present" doc:"member ids"`
+	Apologies   []Ref           `yaml:"apologies" doc:"member ids"`
+	Substitutes []SubstituteFor `yaml:"substitutes" doc:"substitute: the member they stood in for"`
+	Absent      []Ref           `yaml:"absent" doc:"member ids"`
+	Guests      []string        `yaml:"guests" doc:"names of guests"`
+}
+
+// SubstituteFor is one substitute and the member they stood in for.
+type SubstituteFor struct {
+	Loc
+	Substitute Ref `yaml:"-" govctl:"key"`
+	For        Ref `yaml:"-" govctl:"value"`
+}
+
+// AgendaItem is one item of business.
+type AgendaItem struct {
+	Loc
+	Title        string `yaml:"title" govctl:"required" doc:"the item"`
+	Kind         string `yaml:"kind" govctl:"enum=standing|decision|discussion|information|urgent" doc:"what kind of item"`
+	Presenter    *Ref   `yaml:"presenter" doc:"member id"`
+	Paper        string `yaml:"paper" doc:"path or link to the paper"`
+	UrgentReason string `yaml:"urgent_reason" doc:"why a late item may stand"`
+}
+
+// Declaration is an interest declared at a meeting.
+type Declaration struct {
+	Loc
+	Member   Ref    `yaml:"member" govctl:"required" doc:"member id"`
+	Item     string `yaml:"item" govctl:"required" doc:"the agenda item"`
+	Interest string `yaml:"interest" doc:"the interest"`
+}
+
+// Decision is one decision taken at a meeting.
+type Decision struct {
+	Loc
+	ID          string `yaml:"id" govctl:"required" doc:"unique in the network"`
+	Item        string `yaml:"item" doc:"the agenda item it was taken under"`
+	Text        string `yaml:"text" govctl:"required" doc:"what was decided"`
+	Outcome     string `yaml:"outcome" govctl:"required,enum=agreed|not-agreed|deferred|referred" doc:"the outcome"`
+	Votes       *Votes `yaml:"votes" doc:"recorded votes, by organisation or member"`
+	CastingVote bool   `yaml:"casting_vote" doc:"the chair used a casting vote"`
+}
+
+// Votes is a recorded tally.
+type Votes struct {
+	Loc
+	For     []Ref `yaml:"for"`
+	Against []Ref `yaml:"against"`
+	Abstain []Ref `yaml:"abstain"`
+}
+
+// Action is an action raised at a meeting.
+type Action struct {
+	Loc
+	ID    string `yaml:"id" govctl:"required" doc:"unique in the network"`
+	Text  string `yaml:"text" govctl:"required" doc:"what is to be done"`
+	Owner Ref    `yaml:"owner" govctl:"required" doc:"member id"`
+	Due   Date   `yaml:"due" doc:"when"`
+}
+
+// ActionUpdate is progress on an earlier action.
+type ActionUpdate struct {
+	Loc
+	Action Ref    `yaml:"action" govctl:"required" doc:"action id"`
+	Status string `yaml:"status" govctl:"required,enum=open|done|dropped" doc:"status after this update"`
+	Note   string `yaml:"note" doc:"what happened"`
+	Due    Date   `yaml:"due" doc:"a new due date"`
+}
+
+// WorkProgramme is work-programme.yaml.
+type WorkProgramme struct {
+	Loc
+	Period *Span      `yaml:"period" doc:"the period it covers"`
+	Items  []WorkItem `yaml:"items" govctl:"required" doc:"the work items"`
+}
+
+// Span is a range of dates.
+type Span struct {
+	Loc
+	From  Date `yaml:"from" govctl:"required"`
+	Until Date `yaml:"until" govctl:"required"`
+}
+
+// WorkItem is one item of a work programme.
+type WorkItem struct {
+	Loc
+	ID          string       `yaml:"id" govctl:"required" doc:"unique in the network"`
+	Title       string       `yaml:"title" govctl:"required" doc:"the item"`
+	Description string       `yaml:"description" doc:"more about it"`
+	Lead        *Ref         `yaml:"lead" doc:"a member id or an organisation id"`
+	Status      string       `yaml:"status" govctl:"required,enum=not-started|on-track|at-risk|off-track|complete" doc:"where it stands"`
+	Due         Date         `yaml:"due" doc:"when it is due"`
+	Milestones  []Milestone  `yaml:"milestones" doc:"steps on the way"`
+	Updates     []WorkUpdate `yaml:"updates" doc:"progress reports"`
+}
+
+// Milestone is a step of a work item.
+type Milestone struct {
+	Loc
+	Title string `yaml:"title" govctl:"required"`
+	Due   Date   `yaml:"due"`
+	Done  Date   `yaml:"done" doc:"when it was done"`
+}
+
+// WorkUpdate is a progress report on a work item.
+type WorkUpdate struct {
+	Loc
+	Date Date   `yaml:"date" govctl:"required"`
+	Text string `yaml:"text" govctl:"required"`
+}

@@ -1,0 +1,63 @@
+package terms
+
+import (
+	"github.com/govctl/govctl/pkg/model"
+)
+
+// ActionUpdate is one update with the meeting that recorded it.
+type ActionUpdate struct {
+	Meeting *model.Meeting
+	Update  *model.ActionUpdate
+}
+
+// ActionState is an action with its history: where it was raised, every
+// later update, and where it stands after them.
+type ActionState struct {
+	Action  *model.Action
+	Raised  *model.Meeting
+	Updates []ActionUpdate
+	// Status is the latest update's status; open when there is none.
+	Status string
+	// Due is the latest due date set (by the action or an update).
+	Due model.Date
+}
+
+// Open reports whether the action is still open.
+func (a *ActionState) Open() bool { return a.Status == "open" }
+
+// Actions lists the network's actions in the order raised, each with the
+// updates recorded at later meetings. Cancelled meetings raise and update
+// nothing. Updates of actions that no earlier meeting raised are left out.
+func (nx *Net) Actions() []*ActionState {
+	var out []*ActionState
+	byID := map[string]*ActionState{}
+	for _, m := range nx.N.MeetingList {
+		if m.Status == "cancelled" {
+			continue
+		}
+		for i := range m.ActionUpdates {
+			u := &m.ActionUpdates[i]
+			a, ok := byID[u.Action.ID]
+			if !ok || a.Raised == m || !a.Raised.Date.Before(m.Date.Date) {
+				continue
+			}
+			a.Updates = append(a.Updates, ActionUpdate{Meeting: m, Update: u})
+			if u.Status != "" {
+				a.Status = u.Status
+			}
+			if u.Due.Set() {
+				a.Due = u.Due
+			}
+		}
+		for i := range m.Actions {
+			act := &m.Actions[i]
+			if _, dup := byID[act.ID]; dup || act.ID == "" {
+				continue
+			}
+			a := &ActionState{Action: act, Raised: m, Status: "open", Due: act.Due}
+			byID[act.ID] = a
+			out = append(out, a)
+		}
+	}
+	return out
+}

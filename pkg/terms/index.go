@@ -1,0 +1,215 @@
+// Package terms answers questions that the terms of reference settle: who is
+// a member with a vote on a given day, whether a meeting was quorate and why,
+// what outcome a tally gives, when papers are due. Its answers are pure
+// functions of the loaded repository; rules and renderers share them.
+package terms
+
+import (
+	"github.com/govctl/govctl/pkg/model"
+)
+
+// Repo indexes a repository's organisations and networks by id.
+type Repo struct {
+	Repo     *model.Repo
+	Orgs     map[string]*model.Organisation
+	Groups   map[string][]string // group name -> organisation ids, in file order
+	Networks map[string]*model.Network
+}
+
+// NewRepo builds the index. The first of two things with one id wins.
+func NewRepo(r *model.Repo) *Repo {
+	x := &Repo{Repo: r, Orgs: map[string]*model.Organisation{}, Groups: map[string][]string{}, Networks: map[string]*model.Network{}}
+	for i := range r.Organisations {
+		o := &r.Organisations[i]
+		if _, dup := x.Orgs[o.ID]; dup || o.ID == "" {
+			continue
+		}
+		x.Orgs[o.ID] = o
+		for _, g := range o.Groups {
+			x.Groups[g.ID] = append(x.Groups[g.ID], o.ID)
+		}
+	}
+	for _, n := range r.Networks {
+		if _, dup := x.Networks[n.ID]; !dup {
+			x.Networks[n.ID] = n
+		}
+	}
+	return x
+}
+
+// OrgName is the organisation's short name, or its name, or the id.
+func (x *Repo) OrgName(id string) string {
+	if o, ok := x.Orgs[id]; ok {
+		if o.ShortName != "" {
+			return o.ShortName
+		}
+		return o.Name
+	}
+	return id
+}
+
+// Net indexes one network.
+type Net struct {
+	*Repo
+	N       *model.Network
+	Members map[string]*model.Member
+	Offices map[string]*model.Office
+	Seats   map[string]*model.Seat // by title
+	Kinds   map[string]*model.MeetingKind
+}
+
+// Network builds the index of one network.
+func (x *Repo) Network(n *model.Network) *Net {
+	nx := &Net{Repo: x, N: n, Members: map[string]*model.Member{}, Offices: map[string]*model.Office{}, Seats: map[string]*model.Seat{}, Kinds: map[string]*model.MeetingKind{}}
+	if n.Members != nil {
+		for i := range n.Members.Members {
+			m := &n.Members.Members[i]
+			if _, dup := nx.Members[m.ID]; !dup && m.ID != "" {
+				nx.Members[m.ID] = m
+			}
+		}
+	}
+	for i := range n.Offices {
+		nx.Offices[n.Offices[i].Name] = &n.Offices[i]
+	}
+	for i := range n.Seats {
+		if _, dup := nx.Seats[n.Seats[i].Title]; !dup {
+			nx.Seats[n.Seats[i].Title] = &n.Seats[i]
+		}
+	}
+	for i := range n.Meetings {
+		nx.Kinds[n.Meetings[i].Name] = &n.Meetings[i]
+	}
+	return nx
+}
+
+// SeatOrgs lists the organisations a seat admits, in order, groups expanded.
+func (x *Repo) SeatOrgs(s *model.Seat) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	for _, r := range s.Organisations {
+		add(r.ID)
+	}
+	if s.Group != nil {
+		for _, id := range x.Groups[s.Group.ID] {
+			add(id)
+		}
+	}
+	return out
+}
+
+// AllMembers lists the network's members (empty when it has no members.yaml).
+func (nx *Net) AllMembers() []model.Member {
+	if nx.N.Members == nil {
+		return nil
+	}
+	return nx.N.Members.Members
+}
+
+// Holders lists the network's office holdings.
+func (nx *Net) Holders() []model.OfficeHolder {
+	if nx.N.Members == nil {
+		return nil
+	}
+	return nx.N.Members.OfficeHolders
+}
+
+// Basis is the voting basis: organisation (the default) or member.
+func (nx *Net) Basis() string {
+	if nx.N.Voting != nil && nx.N.Voting.Basis != "" {
+		return nx.N.Voting.Basis
+	}
+	return "organisation"
+}
+
+// Method is the voting method (default majority).
+func (nx *Net) Method() string {
+	if nx.N.Voting != nil && nx.N.Voting.Method != "" {
+		return nx.N.Voting.Method
+	}
+	return "majority"
+}
+
+// Base is what a majority is of (default cast).
+func (nx *Net) Base() string {
+	if nx.N.Voting != nil && nx.N.Voting.Base != "" {
+		return nx.N.Voting.Base
+	}
+	return "cast"
+}
+
+// MemberVotes reports whether member m holds a vote on day d: a current
+// member in a seat with votes, not marked votes: false.
+func (nx *Net) MemberVotes(m *model.Member, d model.Date) bool {
+	if m == nil || !m.CurrentOn(d) || m.Seat == nil {
+		return false
+	}
+	if m.Votes != nil && !*m.Votes {
+		return false
+	}
+	s, ok := nx.Seats[m.Seat.ID]
+	return ok && s.VoteCount() > 0
+}
+
+// OrgVotes is the number of votes an organisation holds under the seats
+// (the largest of the voting seats that admit it); 0 when none.
+func (nx *Net) OrgVotes(org string) int {
+	best := 0
+	for i := range nx.N.Seats {
+		s := &nx.N.Seats[i]
+		for _, o := range nx.SeatOrgs(s) {
+			if o == org {
+				best = max(best, s.VoteCount())
+			}
+		}
+	}
+	return best
+}
+
+// VotingMembers lists the members who hold a vote on day d.
+func (nx *Net) VotingMembers(d model.Date) []*model.Member {
+	var out []*model.Member
+	for i := range nx.AllMembers() {
+		m := &nx.N.Members.Members[i]
+		if nx.MemberVotes(m, d) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// CurrentMembers lists the members on day d.
+func (nx *Net) CurrentMembers(d model.Date) []*model.Member {
+	var out []*model.Member
+	for i := range nx.AllMembers() {
+		m := &nx.N.Members.Members[i]
+		if m.CurrentOn(d) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// CastingVote reports whether any office gives its holder a casting vote.
+func (nx *Net) CastingVote() bool {
+	for _, o := range nx.N.Offices {
+		if o.CastingVote {
+			return true
+		}
+	}
+	return false
+}
+
+// OrgOf is the member's organisation id, or "".
+func OrgOf(m *model.Member) string {
+	if m == nil || m.Organisation == nil {
+		return ""
+	}
+	return m.Organisation.ID
+}

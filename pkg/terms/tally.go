@@ -1,0 +1,176 @@
+package terms
+
+import (
+	"fmt"
+
+	"github.com/govctl/govctl/pkg/model"
+)
+
+// Tally is a recorded vote counted under the terms.
+type Tally struct {
+	// Recorded is false when the decision has no votes.
+	Recorded bool
+	For      int
+	Against  int
+	Abstain  int
+	// Base is what the method measures For against (votes cast, voters
+	// present or the whole voting membership).
+	Base   int
+	Method string
+	// Carried is the outcome the terms give, before any casting vote.
+	Carried bool
+	// Tie is true when the votes for and against are equal (and some were cast).
+	Tie bool
+	// Rule explains the test applied, in words.
+	Rule string
+	// Duplicates lists voters counted more than once.
+	Duplicates []model.Ref
+}
+
+// Count counts decision dec of meeting m under the network's voting terms.
+// Abstentions are never votes cast; two-thirds is inclusive; a majority is
+// strictly more than half.
+func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
+	t := Tally{Method: nx.Method()}
+	if dec.Votes == nil || len(dec.Votes.For)+len(dec.Votes.Against)+len(dec.Votes.Abstain) == 0 {
+		return t
+	}
+	t.Recorded = true
+	seen := map[string]bool{}
+	weigh := func(refs []model.Ref) int {
+		sum := 0
+		for _, r := range refs {
+			if seen[r.ID] {
+				t.Duplicates = append(t.Duplicates, r)
+				continue
+			}
+			seen[r.ID] = true
+			sum += nx.weight(r.ID)
+		}
+		return sum
+	}
+	t.For = weigh(dec.Votes.For)
+	t.Against = weigh(dec.Votes.Against)
+	t.Abstain = weigh(dec.Votes.Abstain)
+	cast := t.For + t.Against
+	switch nx.Base() {
+	case "present":
+		t.Base = nx.presentWeight(m)
+	case "membership":
+		t.Base = nx.membershipWeight(m.Date)
+	default:
+		t.Base = cast
+	}
+	t.Tie = cast > 0 && t.For == t.Against
+	switch t.Method {
+	case "consensus":
+		t.Carried = t.For > 0 && t.Against == 0
+		t.Rule = "consensus: no votes against"
+	case "unanimous":
+		if nx.Base() == "cast" {
+			t.Carried = t.For > 0 && t.Against == 0
+		} else {
+			t.Carried = t.For > 0 && t.For >= t.Base
+		}
+		t.Rule = fmt.Sprintf("unanimous: all %d of the %s in favour", t.Base, nx.baseWords())
+	case "two-thirds":
+		t.Carried = t.For > 0 && 3*t.For >= 2*t.Base
+		t.Rule = fmt.Sprintf("two-thirds: at least two-thirds of %d %s", t.Base, nx.baseWords())
+	default:
+		t.Carried = 2*t.For > t.Base
+		t.Rule = fmt.Sprintf("majority: more than half of %d %s", t.Base, nx.baseWords())
+	}
+	return t
+}
+
+func (nx *Net) baseWords() string {
+	switch nx.Base() {
+	case "present":
+		return "voters present"
+	case "membership":
+		return "voting members"
+	}
+	return "votes cast"
+}
+
+// weight is the votes a voter holds: an organisation's votes under the
+// seats, or one for a member.
+func (nx *Net) weight(id string) int {
+	if nx.Basis() == "member" {
+		return 1
+	}
+	if w := nx.OrgVotes(id); w > 0 {
+		return w
+	}
+	return 1
+}
+
+// presentWeight is the votes held by those present (members or their
+// substitutes).
+func (nx *Net) presentWeight(m *model.Meeting) int {
+	at := nx.Attendance(m)
+	orgs := map[string]bool{}
+	n := 0
+	add := func(mem *model.Member) {
+		if !nx.MemberVotes(mem, m.Date) {
+			return
+		}
+		if nx.Basis() == "member" {
+			n++
+			return
+		}
+		orgs[OrgOf(mem)] = true
+	}
+	for _, mem := range at.Present {
+		add(mem)
+	}
+	for mem := range at.Represented {
+		add(mem)
+	}
+	if nx.Basis() == "member" {
+		return n
+	}
+	for o := range orgs {
+		n += nx.weight(o)
+	}
+	return n
+}
+
+// membershipWeight is the votes held by the whole membership on day d.
+func (nx *Net) membershipWeight(d model.Date) int {
+	voters := nx.VotingMembers(d)
+	if nx.Basis() == "member" {
+		return len(voters)
+	}
+	orgs := map[string]bool{}
+	n := 0
+	for _, mem := range voters {
+		if o := OrgOf(mem); !orgs[o] {
+			orgs[o] = true
+			n += nx.weight(o)
+		}
+	}
+	return n
+}
+
+// Entitled reports whether voter id may vote at meeting m: an organisation
+// admitted by a voting seat, or a member who holds a vote that day (or a
+// substitute standing in for one).
+func (nx *Net) Entitled(m *model.Meeting, id string) bool {
+	if nx.Basis() != "member" {
+		return nx.OrgVotes(id) > 0
+	}
+	if mem, ok := nx.Members[id]; ok && nx.MemberVotes(mem, m.Date) {
+		return true
+	}
+	if m.Attendance != nil {
+		for _, s := range m.Attendance.Substitutes {
+			if s.Substitute.ID == id {
+				if mem, ok := nx.Members[s.For.ID]; ok && nx.MemberVotes(mem, m.Date) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

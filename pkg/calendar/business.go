@@ -10,7 +10,7 @@ import (
 
 // MaxBusinessDays bounds every count of business days: AddBusinessDays and
 // DeadlineBusinessDays clamp n to ±MaxBusinessDays, and BusinessDaysBetween
-// stops counting there. A million business days is about 3,800 years, far
+// stops counting there. A million business days is about 4,000 years, far
 // beyond any real use, and still takes well under a second.
 const MaxBusinessDays = 1_000_000
 

@@ -65,7 +65,7 @@
 //
 // # Limits
 //
-// Counts of business days are clamped to ±MaxBusinessDays (about 3,800
+// Counts of business days are clamped to ±MaxBusinessDays (about 4,000
 // years), so that every call returns quickly whatever its input; dates never
 // wrap around the ends of the range of date.Date but stop there.
 package calendar

@@ -26,6 +26,18 @@ func main() {
 		OutTTY: tty,
 		Color:  tty && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
 	}
-	f := &cmdutil.Factory{IOStreams: ios, Now: time.Now, Version: version}
+	f := &cmdutil.Factory{IOStreams: ios, Now: clock(), Version: version}
 	os.Exit(cli.Main(f, os.Args[1:]))
+}
+
+// clock is the system clock, or a fixed day from GOVCTL_TODAY (YYYY-MM-DD,
+// noon UTC) so that tests and reproducible builds of papers see one date.
+func clock() func() time.Time {
+	if s := os.Getenv("GOVCTL_TODAY"); s != "" {
+		if t, err := time.Parse(time.DateOnly, s); err == nil {
+			fixed := t.Add(12 * time.Hour)
+			return func() time.Time { return fixed }
+		}
+	}
+	return time.Now
 }

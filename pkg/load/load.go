@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -392,32 +394,19 @@ func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node,
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, errEOF) || err.Error() == "EOF" {
+		if errors.Is(err, io.EOF) {
 			return nil, true
 		}
-		line, msg := 1, err.Error()
-		if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
-			fmt.Sscan(m[1], &line)
-			msg = m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		if strings.Contains(msg, "found character that cannot start any token") && bytes.Contains(data, []byte("\t")) {
-			msg += " (a tab? YAML indents with spaces only)"
-		}
+		line, msg := syntaxError(data, err)
 		fail(line, "yaml-syntax", "%s", msg)
 		return nil, false
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		fail(max(1, extra.Line-1), "yaml-syntax", "a second YAML document starts here; a file holds one document")
+		fail(secondDocument(data, extra.Line), "yaml-syntax", "a second YAML document starts here; a file holds one document")
 		return nil, false
-	} else if err.Error() != "EOF" {
-		line, msg := 1, err.Error()
-		if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
-			fmt.Sscan(m[1], &line)
-			msg = m[2]
-		}
+	} else if !errors.Is(err, io.EOF) {
+		line, msg := syntaxError(data, err)
 		fail(line, "yaml-syntax", "%s", msg)
 		return nil, false
 	}
@@ -427,23 +416,77 @@ func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node,
 	return doc.Content[0], true
 }
 
-var errEOF = errors.New("EOF")
+// secondDocument finds the line of the "---" that starts a second document.
+func secondDocument(data []byte, fallback int) int {
+	content := false
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if bytes.HasPrefix(l, []byte("---")) && content {
+			return i + 1
+		}
+		if len(t) > 0 && t[0] != '#' && !bytes.HasPrefix(l, []byte("---")) && !bytes.HasPrefix(l, []byte("%")) {
+			content = true
+		}
+	}
+	return max(1, fallback)
+}
 
-// checkDepth reports nesting past MaxDepth without recursion.
+// syntaxError turns a YAML parser error into a line and a message. The
+// parser counts the lines of its own (not its scanner's) errors from zero,
+// and reports a tab at the line before it; both are corrected here.
+func syntaxError(data []byte, err error) (int, string) {
+	line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := reYAMLLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	switch {
+	case strings.Contains(msg, "tab character"), strings.Contains(msg, "cannot start any token") && bytes.Contains(data, []byte("\t")):
+		for i, l := range lines {
+			if indent := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]; bytes.IndexByte(indent, '\t') >= 0 {
+				return i + 1, msg + " (YAML indents with spaces, never tabs)"
+			}
+		}
+	case strings.HasPrefix(msg, "did not find expected"):
+		line++
+	}
+	last := len(lines)
+	for last > 1 && len(bytes.TrimSpace(lines[last-1])) == 0 {
+		last--
+	}
+	return min(max(line, 1), last), msg
+}
+
+
+// checkDepth reports nesting past MaxDepth, or more than MaxAliasNodes
+// nodes reached through aliases (an alias bomb), without recursion and
+// without expanding more than the limit.
 func checkDepth(root *yaml.Node) string {
 	type item struct {
-		n     *yaml.Node
-		depth int
+		n        *yaml.Node
+		depth    int
+		viaAlias bool
 	}
-	stack := []item{{root, 0}}
+	stack := []item{{root, 0, false}}
+	aliased := 0
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if it.depth > MaxDepth {
 			return fmt.Sprintf("nested more than %d levels deep", MaxDepth)
 		}
+		if it.viaAlias {
+			if aliased++; aliased > MaxAliasNodes {
+				return fmt.Sprintf("more than %d nodes reached through aliases (an alias bomb?)", MaxAliasNodes)
+			}
+		}
+		if it.n.Kind == yaml.AliasNode && it.n.Alias != nil {
+			stack = append(stack, item{it.n.Alias, it.depth + 1, true})
+			continue
+		}
 		for _, c := range it.n.Content {
-			stack = append(stack, item{c, it.depth + 1})
+			stack = append(stack, item{c, it.depth + 1, it.viaAlias})
 		}
 	}
 	return ""

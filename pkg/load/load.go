@@ -458,7 +458,6 @@ func syntaxError(data []byte, err error) (int, string) {
 	return min(max(line, 1), last), msg
 }
 
-
 // checkDepth reports nesting past MaxDepth, or more than MaxAliasNodes
 // nodes reached through aliases (an alias bomb), without recursion and
 // without expanding more than the limit.

@@ -10,6 +10,7 @@ import (
 	"github.com/govctl/govctl/pkg/cmd/root"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/workspace"
 )
 
 // Main runs govctl with args (without the program name) and returns the exit
@@ -26,7 +27,20 @@ func Main(f *cmdutil.Factory, args []string) int {
 	var flagErr *cmdutil.FlagError
 	var userErr *cmdutil.UserError
 	var notFound *load.NotFoundError
+	var findings *workspace.FindingsError
+	var noNetwork *workspace.NetworkError
 	switch {
+	case errors.As(err, &findings):
+		for _, d := range findings.Diagnostics {
+			fmt.Fprintln(errOut, d.String())
+		}
+		fmt.Fprintf(errOut, "govctl: %s\n", err)
+		fmt.Fprintln(errOut, "hint: fix the files above, then run the command again")
+		return cmdutil.ExitFindings
+	case errors.As(err, &noNetwork):
+		fmt.Fprintf(errOut, "govctl: %s\n", err)
+		fmt.Fprintf(errOut, "hint: the networks are: %s\n", strings.Join(noNetwork.Known, ", "))
+		return cmdutil.ExitUsage
 	case errors.Is(err, cmdutil.ErrFindings):
 		return cmdutil.ExitFindings
 	case errors.As(err, &flagErr) || isCobraUsageError(err):

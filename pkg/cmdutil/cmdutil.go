@@ -8,7 +8,12 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/rickb777/date"
+	"github.com/spf13/cobra"
+
 	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/workspace"
 )
 
 // Factory carries the dependencies commands take, so that tests can give a
@@ -56,4 +61,32 @@ func (e *UserError) Unwrap() error { return e.Err }
 // Errorf makes a UserError with exit status 2 (the command could not run).
 func Errorf(hint string, format string, args ...any) error {
 	return &UserError{Err: fmt.Errorf(format, args...), Hint: hint, Code: ExitUsage}
+}
+
+// RepoDir is the repository folder from the root's --repo flag.
+func RepoDir(cmd *cobra.Command) string {
+	if dir, err := cmd.Flags().GetString("repo"); err == nil && dir != "" {
+		return dir
+	}
+	return "networks"
+}
+
+// DateFlag parses an optional YYYY-MM-DD flag value.
+func DateFlag(name, value string) (date.Date, error) {
+	if value == "" {
+		return date.Date{}, nil
+	}
+	d, err := load.ParseDate(value)
+	if err != nil {
+		return date.Date{}, FlagErrorf("%s: %v", name, err)
+	}
+	return d, nil
+}
+
+// CompleteNetworks completes network ids from the --repo folder.
+func CompleteNetworks(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return workspace.List(RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
 }

@@ -221,7 +221,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what string) 
 	switch t.Kind() {
 	case reflect.Pointer:
 		nv := reflect.New(t.Elem())
+		before := len(d.diags.List)
 		d.decode(n, nv.Elem(), depth, what)
+		if len(d.diags.List) > before && nv.Elem().IsZero() {
+			return // reported; an optional value that could not be read stays absent
+		}
 		v.Set(nv)
 	case reflect.String:
 		if s, ok := d.scalar(n, what, "text"); ok {
@@ -361,7 +365,12 @@ func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value, what string) {
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what string) {
 	et := v.Type().Elem()
-	if n.Kind == yaml.MappingNode && et.Kind() == reflect.Struct && d.types.info(et).key >= 0 {
+	if et.Kind() == reflect.Struct && d.types.info(et).key >= 0 {
+		// Offices, meetings, rules and substitutes are named by their keys.
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "wrong-type", "%s: expected a mapping keyed by name, found %s", what, kindName(n))
+			return
+		}
 		d.decodeKeyed(n, v, depth, what)
 		return
 	}
@@ -377,7 +386,11 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what str
 			continue
 		}
 		ev := reflect.New(et).Elem()
+		before := len(d.diags.List)
 		d.decode(c, ev, depth+1, fmt.Sprintf("%s[%d]", what, i+1))
+		if len(d.diags.List) > before && ev.IsZero() {
+			continue // reported; nothing of the item could be read
+		}
 		out = reflect.Append(out, ev)
 	}
 	v.Set(out)
@@ -450,7 +463,11 @@ func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string, what string) 
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what string) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "wrong-type", "%s: expected a mapping of keys to values, found %s", what, kindName(n))
+		where := what
+		if where == "" {
+			where = "the file"
+		}
+		d.errorf(n, "wrong-type", "%s: expected a mapping of keys to values, found %s", where, kindName(n))
 		return
 	}
 	si := d.types.info(v.Type())

@@ -431,6 +431,26 @@ func secondDocument(data []byte, fallback int) int {
 	return max(1, fallback)
 }
 
+// yamlParserProblems are the problems that the YAML parser, as opposed to
+// its scanner, reports (go.yaml.in/yaml/v3 parserc.go). Other problems that
+// also begin "did not find expected" come from the scanner, whose lines are
+// right.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+var reUnknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
 // syntaxError turns a YAML parser error into a line and a message. The
 // parser counts the lines of its own (not its scanner's) errors from zero,
 // and reports a tab at the line before it; both are corrected here.
@@ -448,8 +468,17 @@ func syntaxError(data []byte, err error) (int, string) {
 				return i + 1, msg + " (YAML indents with spaces, never tabs)"
 			}
 		}
-	case strings.HasPrefix(msg, "did not find expected"):
+	case yamlParserProblems[msg]:
 		line++
+	case reUnknownAnchor.MatchString(msg):
+		name := reUnknownAnchor.FindStringSubmatch(msg)[1]
+		msg = fmt.Sprintf("alias *%s refers to no anchor &%s", name, name)
+		for i, l := range lines {
+			if bytes.Contains(l, []byte("*"+name)) {
+				line = i + 1
+				break
+			}
+		}
 	}
 	last := len(lines)
 	for last > 1 && len(bytes.TrimSpace(lines[last-1])) == 0 {

@@ -272,7 +272,7 @@ func checkStandingItems(p *Pass) {
 				p.reportAs(missing, mt.KeyPos("status"), "the meeting of %s is held but records no one present", mt.Date.String())
 			}
 			if mt.Status == "held" && mt != lastHeld && !approved[mt.Date.String()] {
-				p.reportAs(unapproved, mt.KeyPos("status"), "the minutes of %s were not approved by a later meeting (no approves_minutes lists it)", mt.Date.String())
+				p.reportAs(unapproved, mt.KeyPos("status"), "the minutes of %s were not approved by a later meeting (no later held meeting lists it in approves_minutes)", mt.Date.String())
 			}
 		}
 	}

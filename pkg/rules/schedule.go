@@ -23,11 +23,11 @@ func scheduleRules() []*Rule {
 			Good:  "# x/meetings/2026-09-08.yaml, x/meetings/2026-10-13.yaml, x/meetings/2026-11-10.yaml\n",
 			Check: checkCadence},
 		{ID: "cadence-count", Title: "fewer meetings than per_year in a 12-month span", Severity: diag.Warning,
-			Doc:  "For a kind with per_year, every 12-month span that starts at one of its meetings and lies within the recorded meetings (ends on or before the last one) holds at least per_year meetings that are not cancelled. Only the first short span of each kind is reported.",
+			Doc:  "For a kind with per_year, every complete 12-month span that starts at one of its meetings (one that ends on or before the last meeting recorded, or the as-of date) holds at least per_year meetings that are not cancelled. Only the first short span of each kind is reported.",
 			Bad:  "# x/network.yaml\nmeetings:\n  ordinary: {per_year: 9}\n# six meetings recorded between 2026-01-13 and 2027-01-12\n",
 			Good: "# nine meetings between 2026-01-13 and 2027-01-12\n"},
 		{ID: "unscheduled", Title: "no meeting planned within the next cadence period", Severity: diag.Warning,
-			Doc:  "Each kind with every (or per_year: 12 months divided by it) has a meeting, planned or held, on a day from the as-of date to one cadence period later. `govctl schedule NETWORK --write` plans them.",
+			Doc:  "Each kind with every (or per_year: 12 months divided by it) has a meeting, planned or held, on a day from the as-of date to one cadence period later. `govctl schedule NETWORK --kind KIND --count N --write` plans them.",
 			Bad:  "# x/network.yaml  (as of 2026-11-23, no meeting after it)\nmeetings:\n  ordinary: {every: P1M}\n",
 			Good: "# x/meetings/2026-12-08.yaml\ndate: 2026-12-08\nkind: ordinary\nstatus: planned\n"},
 		{ID: "non-business-day", Title: "a meeting on a weekend, bank holiday or closure day", Severity: diag.Warning,
@@ -99,7 +99,13 @@ func checkCadence(p *Pass) {
 				}
 			}
 			if k.PerYear > 0 && len(ms) > 0 {
+				// A span is judged once it is complete: it ends on or before
+				// the last meeting recorded, or before the as-of date (a body
+				// that stopped meeting falls short however few it recorded).
 				last := ms[len(ms)-1].Date.Date
+				if p.AsOf.After(last) {
+					last = p.AsOf.Date
+				}
 				for j, start := range ms {
 					end := start.Date.AddDate(1, 0, 0) // the span is [start, end)
 					if end.After(last.Add(1)) {
@@ -130,7 +136,7 @@ func checkCadence(p *Pass) {
 				}
 			}
 			if !found {
-				p.reportAs(unsched, k.At, "no %s meeting is planned between %s and %s; run govctl schedule %s --kind %s --write", k.Name, p.AsOf.String(), until.String(), nx.N.ID, k.Name)
+				p.reportAs(unsched, k.At, "no %s meeting is planned between %s and %s; run govctl schedule %s --kind %s --count 1 --write", k.Name, p.AsOf.String(), until.String(), nx.N.ID, k.Name)
 			}
 		}
 	}

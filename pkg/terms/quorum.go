@@ -60,7 +60,14 @@ func (nx *Net) Quorum(m *model.Meeting) QuorumResult {
 	subs := q.CountSubstitutes()
 	d := m.Date
 
-	counted := len(at.Present)
+	// Only those who were members on the day count: a member who had left,
+	// or had not yet joined, is not a member present.
+	counted := 0
+	for _, mem := range at.Present {
+		if mem.CurrentOn(d) {
+			counted++
+		}
+	}
 	if subs {
 		counted += len(at.Represented)
 	}

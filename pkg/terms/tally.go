@@ -61,6 +61,12 @@ func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
 	default:
 		t.Base = cast
 	}
+	// Everyone who voted or abstained took part: where the attendance (or
+	// the membership) records fewer voters, the base is those who voted, so
+	// that a missing attendance list cannot carry a decision on a base of 0.
+	if voted := cast + t.Abstain; nx.Base() != "cast" && t.Base < voted {
+		t.Base = voted
+	}
 	t.Tie = cast > 0 && t.For == t.Against
 	switch t.Method {
 	case "consensus":

@@ -5,6 +5,7 @@ import (
 	"github.com/spf13/cobra"
 
 	rulesCmd "github.com/govctl/govctl/pkg/cmd/rules"
+	scheduleCmd "github.com/govctl/govctl/pkg/cmd/schedule"
 	validateCmd "github.com/govctl/govctl/pkg/cmd/validate"
 	"github.com/govctl/govctl/pkg/cmdutil"
 )
@@ -34,7 +35,13 @@ bodies run on.`,
 		return &cmdutil.FlagError{Err: err}
 	})
 
+	cmd.PersistentFlags().StringP("repo", "R", "networks", "the repository folder (validate also takes it as DIR)")
+	_ = cmd.RegisterFlagCompletionFunc("repo", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
+
 	cmd.AddCommand(validateCmd.NewCmdValidate(f, nil))
+	cmd.AddCommand(scheduleCmd.NewCmdSchedule(f, nil))
 	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
 	return cmd
 }

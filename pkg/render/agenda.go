@@ -1,0 +1,281 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/rules"
+	"github.com/govctl/govctl/pkg/terms"
+)
+
+// Paper is the common head of an agenda or minutes.
+type Paper struct {
+	Network   string
+	NetworkID string
+	Kind      string
+	Date      string
+	ISODate   string
+	Time      string
+	Venue     string
+	Status    string
+}
+
+// AgendaItem is one numbered item.
+type AgendaItem struct {
+	Title     string
+	Presenter string
+	Paper     string
+	Note      string
+	Reason    string
+}
+
+// ActionLine is one action in an action log.
+type ActionLine struct {
+	ID      string
+	Text    string
+	Owner   string
+	Due     string
+	Overdue bool
+	Raised  string
+	Status  string
+	Latest  string
+}
+
+// WorkLine is one work item in a review.
+type WorkLine struct {
+	ID, Title, Lead, Status, Due string
+	Milestones                   string
+}
+
+// AgendaView is everything an agenda shows.
+type AgendaView struct {
+	Paper
+	From           string
+	Deadline       string
+	DeadlinePassed bool
+	PapersSent     string
+	Items          []AgendaItem
+	Urgent         []AgendaItem
+	Actions        []ActionLine
+	WorkProgramme  []WorkLine
+	ReviewWork     bool
+	LastHeld       string
+	UrgentPolicy   string
+}
+
+// Inputs are what papers are computed from besides the meeting.
+type Inputs struct {
+	Net      *terms.Net
+	Calendar *calendar.Calendar
+	Location *time.Location
+	// Today is the date the paper is written on (for "deadline passed").
+	Today model.Date
+}
+
+func head(in Inputs, m *model.Meeting) Paper {
+	return Paper{
+		Network:   in.Net.N.Name,
+		NetworkID: in.Net.N.ID,
+		Kind:      KindTitle(m.Kind.ID),
+		Date:      LongDate(m.Date.Date),
+		ISODate:   m.Date.String(),
+		Time:      When(m.Date.Date, Start(in.Net, m), Duration(in.Net, m), in.Location),
+		Venue:     Venue(in.Net, m),
+		Status:    m.Status,
+	}
+}
+
+// LastHeld is the last held meeting before m, or nil.
+func LastHeld(nx *terms.Net, m *model.Meeting) *model.Meeting {
+	var last *model.Meeting
+	for _, o := range nx.N.MeetingList {
+		if o.Status == "held" && o.Date.Before(m.Date.Date) {
+			last = o
+		}
+	}
+	return last
+}
+
+// BuildAgenda works out the agenda of meeting m.
+func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
+	nx := in.Net
+	k := nx.MeetingKind(m)
+	v := AgendaView{Paper: head(in, m)}
+	if k != nil {
+		if d, ok := terms.PapersDeadline(in.Calendar, k, m.Date.Date); ok {
+			v.Deadline = LongDate(d)
+			v.DeadlinePassed = d.Before(in.Today.Date) && !m.PapersSent.Set()
+		}
+		v.From = agendaFrom(nx, k.AgendaBy, m.Date)
+		v.ReviewWork = k.ReviewWorkProgramme
+		v.UrgentPolicy = k.UrgentItems
+	}
+	if m.PapersSent.Set() {
+		v.PapersSent = LongDate(m.PapersSent.Date)
+	}
+	if sec := nx.N.Secretariat; sec != nil {
+		name := nx.OrgName(sec.ID)
+		if v.From == "" {
+			v.From = name
+		} else if !strings.Contains(v.From, name) {
+			v.From += ", with the secretariat of " + name
+		}
+	}
+	last := LastHeld(nx, m)
+	if last != nil {
+		v.LastHeld = LongDate(last.Date.Date)
+	}
+
+	// Standing items in the terms' order, enriched by the record's items
+	// of the same title; then the record's other items.
+	recordItems := map[string]*model.AgendaItem{}
+	for i := range m.Agenda {
+		recordItems[model.Norm(m.Agenda[i].Title)] = &m.Agenda[i]
+	}
+	used := map[string]bool{}
+	item := func(title string, it *model.AgendaItem) AgendaItem {
+		ai := AgendaItem{Title: title}
+		if it != nil {
+			if it.Presenter != nil {
+				ai.Presenter = MemberName(nx, it.Presenter.ID)
+			}
+			ai.Paper = it.Paper
+			ai.Reason = it.UrgentReason
+		}
+		return ai
+	}
+	minutesDone := false
+	var standing []string
+	if k != nil {
+		standing = k.StandingItems
+	}
+	for _, s := range standing {
+		key := model.Norm(s)
+		used[key] = true
+		ai := item(s, recordItems[key])
+		if isMinutesItem(s) && last != nil {
+			ai.Note = "To approve the minutes of the meeting of " + LongDate(last.Date.Date) + "."
+			minutesDone = true
+		}
+		v.Items = append(v.Items, ai)
+	}
+	if !minutesDone && last != nil {
+		v.Items = append(v.Items, AgendaItem{Title: "Minutes of the last meeting", Note: "To approve the minutes of the meeting of " + LongDate(last.Date.Date) + "."})
+		used[model.Norm("Minutes of the last meeting")] = true
+	}
+	for _, it := range m.Agenda {
+		key := model.Norm(it.Title)
+		if used[key] {
+			continue
+		}
+		used[key] = true
+		if it.Kind == "urgent" || it.UrgentReason != "" {
+			v.Urgent = append(v.Urgent, item(it.Title, &it))
+			continue
+		}
+		v.Items = append(v.Items, item(it.Title, &it))
+	}
+	if v.ReviewWork && !slices.ContainsFunc(v.Items, func(a AgendaItem) bool {
+		return rules.ReviewsWorkProgramme(&model.Meeting{Agenda: []model.AgendaItem{{Title: a.Title}}})
+	}) {
+		v.Items = append(v.Items, AgendaItem{Title: "Review of the work programme", Note: "Progress against the work programme (below)."})
+	}
+	v.Actions = OpenActions(nx, m.Date, m)
+	if v.ReviewWork && nx.N.WorkProgramme != nil {
+		v.WorkProgramme = WorkLines(nx)
+	}
+	return v
+}
+
+func isMinutesItem(title string) bool {
+	t := model.Norm(title)
+	return strings.Contains(t, "minutes")
+}
+
+// agendaFrom resolves agenda_by: an office (the holders' names), an
+// organisation, or text.
+func agendaFrom(nx *terms.Net, by string, d model.Date) string {
+	if by == "" {
+		return ""
+	}
+	if _, ok := nx.Offices[by]; ok {
+		if names := Holders(nx, by, d); len(names) > 0 {
+			return and(names) + " (" + strings.ReplaceAll(by, "-", " ") + ")"
+		}
+		return "The " + strings.ReplaceAll(by, "-", " ")
+	}
+	if _, ok := nx.Orgs[by]; ok {
+		return nx.OrgName(by)
+	}
+	return by
+}
+
+// OpenActions lists the actions raised before meeting m (on day d) that are
+// open as things stood before it, marked overdue when due before d.
+func OpenActions(nx *terms.Net, d model.Date, m *model.Meeting) []ActionLine {
+	var out []ActionLine
+	for _, a := range nx.Actions() {
+		if !a.Raised.Date.Before(d.Date) {
+			continue
+		}
+		status, due, latest := "open", a.Action.Due, ""
+		for _, u := range a.Updates {
+			if !u.Meeting.Date.Before(d.Date) {
+				break
+			}
+			status = u.Update.Status
+			if u.Update.Due.Set() {
+				due = u.Update.Due
+			}
+			latest = u.Update.Note
+		}
+		if status != "open" {
+			continue
+		}
+		l := ActionLine{ID: a.Action.ID, Text: a.Action.Text, Owner: MemberName(nx, a.Action.Owner.ID), Raised: a.Raised.Date.String(), Status: status, Latest: latest}
+		if due.Set() {
+			l.Due = due.String()
+			l.Overdue = due.Before(d.Date)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// WorkLines summarises the work programme.
+func WorkLines(nx *terms.Net) []WorkLine {
+	var out []WorkLine
+	for _, it := range nx.N.WorkProgramme.Items {
+		done := 0
+		for _, ms := range it.Milestones {
+			if ms.Done.Set() {
+				done++
+			}
+		}
+		l := WorkLine{ID: it.ID, Title: it.Title, Status: it.Status}
+		if it.Lead != nil {
+			if _, ok := nx.Members[it.Lead.ID]; ok {
+				l.Lead = MemberName(nx, it.Lead.ID)
+			} else {
+				l.Lead = nx.OrgName(it.Lead.ID)
+			}
+		}
+		if it.Due.Set() {
+			l.Due = it.Due.String()
+		}
+		if len(it.Milestones) > 0 {
+			l.Milestones = fmt.Sprintf("%d of %d", done, len(it.Milestones))
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// Agenda renders the agenda of meeting m.
+func Agenda(in Inputs, m *model.Meeting) ([]byte, error) {
+	return execute("agenda.md.tmpl", BuildAgenda(in, m))
+}

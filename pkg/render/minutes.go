@@ -1,0 +1,194 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/terms"
+)
+
+// Person is an attendee.
+type Person struct {
+	Name string
+	Org  string
+	For  string // for a substitute: whom they stood in for
+}
+
+// DecisionView is a decision with its votes and the outcome the terms give.
+type DecisionView struct {
+	ID, Item, Text, Outcome string
+	Votes                   string
+	Under                   string
+	Problems                []string
+}
+
+// UpdateView is an update to an earlier action.
+type UpdateView struct {
+	Action, Text, Status, Note string
+}
+
+// MinutesView is everything minutes show.
+type MinutesView struct {
+	Paper
+	Draft           bool
+	ApprovedAt      string
+	Chair           string
+	Present         []Person
+	Substitutes     []Person
+	Apologies       []Person
+	Absent          []Person
+	Guests          []string
+	Quorum          string
+	QuorumReasons   []string
+	Declarations    []string
+	Agenda          []string
+	Decisions       []DecisionView
+	Actions         []ActionLine
+	Updates         []UpdateView
+	Recommendations []string
+	Notes           string
+	Approves        []string
+}
+
+// BuildMinutes works out the minutes of meeting m.
+func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
+	nx := in.Net
+	v := MinutesView{Paper: head(in, m), Draft: true}
+	for _, o := range nx.N.MeetingList {
+		if o.Status != "held" || !m.Date.Before(o.Date.Date) {
+			continue
+		}
+		for _, d := range o.ApprovesMinutes {
+			if d.Equal(m.Date.Date) && v.Draft {
+				v.Draft = false
+				v.ApprovedAt = LongDate(o.Date.Date)
+			}
+		}
+	}
+	if m.Chair != nil {
+		v.Chair = MemberName(nx, m.Chair.ID)
+	}
+	person := func(id string) Person {
+		p := Person{Name: MemberName(nx, id)}
+		if mem, ok := nx.Members[id]; ok && mem.Organisation != nil {
+			if org := nx.OrgName(mem.Organisation.ID); !strings.Contains(p.Name, org) {
+				p.Org = org
+			}
+		}
+		return p
+	}
+	if a := m.Attendance; a != nil {
+		for _, r := range a.Present {
+			v.Present = append(v.Present, person(r.ID))
+		}
+		for _, s := range a.Substitutes {
+			p := person(s.Substitute.ID)
+			p.For = MemberName(nx, s.For.ID)
+			v.Substitutes = append(v.Substitutes, p)
+		}
+		for _, r := range a.Apologies {
+			v.Apologies = append(v.Apologies, person(r.ID))
+		}
+		for _, r := range a.Absent {
+			v.Absent = append(v.Absent, person(r.ID))
+		}
+		v.Guests = a.Guests
+	}
+	q := nx.Quorum(m)
+	switch {
+	case !q.Defined:
+		v.Quorum = "The terms of reference set no quorum."
+	case m.Attendance == nil:
+		v.Quorum = "No attendance is recorded, so the quorum cannot be judged."
+	case q.Quorate:
+		v.Quorum = "The meeting was quorate."
+		v.QuorumReasons = q.Met
+	default:
+		v.Quorum = "The meeting was not quorate."
+		v.QuorumReasons = q.Unmet
+	}
+	for _, d := range m.Declarations {
+		s := fmt.Sprintf("%s declared an interest in %q", MemberName(nx, d.Member.ID), d.Item)
+		if d.Interest != "" {
+			s += ": " + d.Interest
+		}
+		v.Declarations = append(v.Declarations, s)
+	}
+	for _, it := range m.Agenda {
+		v.Agenda = append(v.Agenda, it.Title)
+	}
+	for i := range m.Decisions {
+		v.Decisions = append(v.Decisions, decisionView(nx, m, &m.Decisions[i], q))
+	}
+	for _, a := range m.Actions {
+		l := ActionLine{ID: a.ID, Text: a.Text, Owner: MemberName(nx, a.Owner.ID)}
+		if a.Due.Set() {
+			l.Due = a.Due.String()
+		}
+		v.Actions = append(v.Actions, l)
+	}
+	texts := map[string]string{}
+	for _, a := range nx.Actions() {
+		texts[a.Action.ID] = a.Action.Text
+	}
+	for _, u := range m.ActionUpdates {
+		v.Updates = append(v.Updates, UpdateView{Action: u.Action.ID, Text: texts[u.Action.ID], Status: u.Status, Note: u.Note})
+	}
+	v.Recommendations = m.Recommendations
+	v.Notes = m.Notes
+	for _, d := range m.ApprovesMinutes {
+		v.Approves = append(v.Approves, LongDate(d.Date))
+	}
+	return v
+}
+
+func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.QuorumResult) DecisionView {
+	v := DecisionView{ID: d.ID, Item: d.Item, Text: d.Text, Outcome: d.Outcome}
+	t := nx.Count(m, d)
+	if t.Recorded {
+		names := func(refs []model.Ref) string {
+			var out []string
+			for _, r := range refs {
+				if nx.Basis() == "member" {
+					out = append(out, MemberName(nx, r.ID))
+				} else {
+					out = append(out, nx.OrgName(r.ID))
+				}
+			}
+			if len(out) == 0 {
+				return "none"
+			}
+			return strings.Join(out, ", ")
+		}
+		v.Votes = fmt.Sprintf("For: %s. Against: %s. Abstained: %s.", names(d.Votes.For), names(d.Votes.Against), names(d.Votes.Abstain))
+		carried := "not carried"
+		if t.Carried {
+			carried = "carried"
+		}
+		v.Under = fmt.Sprintf("%d for, %d against (abstentions are not votes cast); under %s, the motion is %s", t.For, t.Against, t.Rule, carried)
+		if t.Tie && d.CastingVote && nx.CastingVote() {
+			v.Under += "; the votes were tied and the chair gave a casting vote"
+		}
+		switch {
+		case d.Outcome == "agreed" && t.Method == "consensus" && t.Against > 0:
+			v.Problems = append(v.Problems, "recorded as agreed, but consensus was not reached (votes against)")
+		case d.Outcome == "agreed" && !t.Carried && !(t.Tie && d.CastingVote && nx.CastingVote()):
+			v.Problems = append(v.Problems, "recorded as agreed, but the votes do not carry it under the terms")
+		case d.Outcome == "not-agreed" && t.Carried:
+			v.Problems = append(v.Problems, "recorded as not agreed, but the votes carry it under the terms")
+		}
+	}
+	if d.CastingVote && !nx.CastingVote() {
+		v.Problems = append(v.Problems, "a casting vote is recorded, but the terms give none")
+	}
+	if m.Status == "held" && q.Defined && !q.Quorate {
+		v.Problems = append(v.Problems, "taken without a quorum: "+and(q.Unmet))
+	}
+	return v
+}
+
+// Minutes renders the minutes of meeting m.
+func Minutes(in Inputs, m *model.Meeting) ([]byte, error) {
+	return execute("minutes.md.tmpl", BuildMinutes(in, m))
+}

@@ -1,0 +1,193 @@
+// Package schedule works out the dates of future meetings from a kind of
+// meeting's cadence: every (a period), on (such as "second Tuesday"), anchor
+// (the first date of an every-N-weeks series) and per_year, each moved off
+// weekends, bank holidays and closures to the nearest business day in the
+// same week.
+package schedule
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/period"
+
+	"github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/model"
+)
+
+// maxDates bounds any schedule, whatever the flags.
+const maxDates = 1000
+
+// Slot is one planned date.
+type Slot struct {
+	Date date.Date
+	// Moved is the date the cadence gave when it was not a business day.
+	Moved date.Date
+	// Unmovable is true when the whole week had no business day.
+	Unmovable bool
+}
+
+// Request says which dates are wanted.
+type Request struct {
+	Kind *model.MeetingKind
+	// From is the first day a date may fall on.
+	From date.Date
+	// After is the date of the last meeting of the kind before From, if any:
+	// the series continues from it.
+	After date.Date
+	// Count or Until bounds the series (Until inclusive).
+	Count int
+	Until date.Date
+}
+
+// Ordinal is a parsed "on" value: the nth (1..4, or -1 for last) weekday of
+// a month.
+type Ordinal struct {
+	N       int
+	Weekday time.Weekday
+}
+
+var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+// ParseOn parses "second Tuesday", "last Friday".
+func ParseOn(s string) (Ordinal, error) {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) != 2 {
+		return Ordinal{}, fmt.Errorf("%q: expected an ordinal and a weekday, as in \"second Tuesday\"", s)
+	}
+	n, ok := ordinals[f[0]]
+	if !ok {
+		return Ordinal{}, fmt.Errorf("%q: %q is not first, second, third, fourth or last", s, f[0])
+	}
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		if strings.ToLower(wd.String()) == strings.TrimSuffix(f[1], "s") || strings.ToLower(wd.String()) == f[1] {
+			return Ordinal{N: n, Weekday: wd}, nil
+		}
+	}
+	return Ordinal{}, fmt.Errorf("%q: %q is not a weekday", s, f[1])
+}
+
+// In returns the date of the ordinal in the given month.
+func (o Ordinal) In(year int, month time.Month) date.Date {
+	if o.N < 0 {
+		last := date.New(year, month+1, 1).Add(-1)
+		back := (int(last.Weekday()) - int(o.Weekday) + 7) % 7
+		return last.Add(date.PeriodOfDays(-back))
+	}
+	first := date.New(year, month, 1)
+	fwd := (int(o.Weekday) - int(first.Weekday()) + 7) % 7
+	return first.Add(date.PeriodOfDays(fwd + 7*(o.N-1)))
+}
+
+// Dates returns the dates the cadence gives, moved to business days.
+func Dates(cal *calendar.Calendar, req Request) ([]Slot, error) {
+	k := req.Kind
+	if req.Count <= 0 && req.Until.IsZero() {
+		return nil, fmt.Errorf("give a count or an end date")
+	}
+	limit := maxDates
+	if req.Count > 0 {
+		limit = min(req.Count, maxDates)
+	}
+	next, err := generator(k, req)
+	if err != nil {
+		return nil, err
+	}
+	var out []Slot
+	for len(out) < limit {
+		d := next()
+		if !req.Until.IsZero() && d.After(req.Until) {
+			break
+		}
+		if d.Before(req.From) {
+			continue
+		}
+		s := Slot{Date: d}
+		if !cal.IsBusinessDay(d) {
+			if moved, ok := cal.NearestBusinessDayInWeek(d); ok {
+				s.Date, s.Moved = moved, d
+			} else {
+				s.Unmovable = true
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// generator returns a function yielding the cadence's dates in order, from
+// a start at or before From.
+func generator(k *model.MeetingKind, req Request) (func() date.Date, error) {
+	var on *Ordinal
+	if k.On != "" {
+		o, err := ParseOn(k.On)
+		if err != nil {
+			return nil, err
+		}
+		on = &o
+	}
+	every := k.Every.Period
+	if !k.Every.Set() {
+		switch {
+		case k.PerYear > 0 && 12%k.PerYear == 0:
+			every = monthsPeriod(12 / k.PerYear)
+		case k.PerYear > 0:
+			every = daysPeriod((365 + k.PerYear - 1) / k.PerYear)
+		case on != nil:
+			every = monthsPeriod(1)
+		default:
+			return nil, fmt.Errorf("meeting kind %q has no cadence (every, on or per_year)", k.Name)
+		}
+	}
+	months := every.Years()*12 + every.Months()
+	days := every.Weeks()*7 + every.ModuloDays()
+	if every.Days() > 0 && every.Weeks() == 0 {
+		days = every.Days()
+	}
+	start := req.From
+	switch {
+	case k.Anchor.Set():
+		start = k.Anchor.Date
+	case !req.After.IsZero():
+		start = req.After.AddPeriod(every)
+	}
+	if on != nil {
+		// Month by month from the start month, stepping by the cadence's
+		// months (one when the cadence is in weeks or days).
+		step := max(months, 1)
+		y, m, _ := start.Date()
+		i := 0
+		return func() date.Date {
+			mm := time.Month(int(m) - 1 + i*step)
+			d := on.In(y+int(mm)/12, mm%12+1)
+			i++
+			return d
+		}, nil
+	}
+	if months > 0 && days == 0 {
+		i := 0
+		return func() date.Date {
+			d := start.AddDate(0, i*months, 0)
+			i++
+			return d
+		}, nil
+	}
+	if days <= 0 {
+		return nil, fmt.Errorf("meeting kind %q: cadence %s is shorter than a day", k.Name, every)
+	}
+	// Skip whole periods up to From, so an old anchor costs nothing.
+	i := 0
+	if gap := int(req.From.Sub(start)); gap > 0 {
+		i = gap / days
+	}
+	return func() date.Date {
+		d := start.Add(date.PeriodOfDays(i * days))
+		i++
+		return d
+	}, nil
+}
+
+func monthsPeriod(n int) period.Period { return period.NewYMD(0, n, 0) }
+func daysPeriod(n int) period.Period   { return period.NewYMD(0, 0, n) }

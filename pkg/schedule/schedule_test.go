@@ -1,0 +1,90 @@
+package schedule
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/period"
+
+	"github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/model"
+)
+
+func d(s string) date.Date { return date.MustParseISO(s) }
+
+func TestDates(t *testing.T) {
+	cal, err := calendar.New(calendar.EnglandAndWales, []calendar.Closure{{Date: d("2027-04-13"), Name: "Offices closed"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := func(s string) model.Period { return model.Period{Period: period.MustParse(s)} }
+	tests := []struct {
+		name string
+		kind model.MeetingKind
+		req  Request
+		want string
+	}{
+		{"second Tuesday monthly", model.MeetingKind{Every: p("P1M"), On: "second Tuesday"},
+			Request{From: d("2026-12-01"), Count: 4},
+			"2026-12-08 2027-01-12 2027-02-09 2027-03-09"},
+		{"last Friday, Christmas moved back in its week", model.MeetingKind{Every: p("P1M"), On: "last Friday"},
+			Request{From: d("2026-12-01"), Count: 2},
+			"2026-12-24 2027-01-29"},
+		{"every six weeks from an anchor", model.MeetingKind{Every: p("P6W"), Anchor: model.Date{Date: d("2026-01-13")}},
+			Request{From: d("2026-12-01"), Until: d("2027-03-01")},
+			"2026-12-15 2027-01-26"},
+		{"monthly after the last meeting; a Sunday before Good Friday goes to Thursday", model.MeetingKind{Every: p("P1M")},
+			Request{From: d("2027-03-01"), After: d("2027-02-28"), Count: 2},
+			"2027-03-25 2027-04-28"},
+		{"second Tuesday in a closure week moves to Wednesday", model.MeetingKind{Every: p("P1M"), On: "second Tuesday"},
+			Request{From: d("2027-04-01"), Count: 1},
+			"2027-04-14"},
+		{"per_year six is every two months", model.MeetingKind{PerYear: 6},
+			Request{From: d("2026-12-01"), Count: 6},
+			"2026-12-01 2027-02-01 2027-04-01 2027-06-01 2027-07-30 2027-10-01"},
+		{"quarterly", model.MeetingKind{Every: p("P3M"), On: "first Wednesday"},
+			Request{From: d("2026-12-01"), Until: d("2027-11-30")},
+			"2026-12-02 2027-03-03 2027-06-02 2027-09-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.req.Kind = &tt.kind
+			slots, err := Dates(cal, tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range slots {
+				got = append(got, s.Date.String())
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("got  %s\nwant %s", g, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseOn(t *testing.T) {
+	for _, bad := range []string{"", "second", "fifth Tuesday", "second Funday", "every Tuesday"} {
+		if _, err := ParseOn(bad); err == nil {
+			t.Errorf("ParseOn(%q): no error", bad)
+		}
+	}
+	o, err := ParseOn("Last friday")
+	if err != nil || o.N != -1 || o.Weekday.String() != "Friday" {
+		t.Errorf("ParseOn(Last friday) = %v, %v", o, err)
+	}
+}
+
+func TestBounded(t *testing.T) {
+	cal, _ := calendar.New(calendar.NoHolidays, nil)
+	k := model.MeetingKind{Every: model.Period{Period: period.MustParse("P1D")}}
+	slots, err := Dates(cal, Request{Kind: &k, From: d("2026-01-01"), Until: d("2099-01-01")})
+	if err != nil || len(slots) != maxDates {
+		t.Errorf("got %d slots, %v; want the cap of %d", len(slots), err, maxDates)
+	}
+	if _, err := Dates(cal, Request{Kind: &k, From: d("2026-01-01")}); err == nil {
+		t.Error("no count and no end: want an error")
+	}
+}

@@ -429,11 +429,15 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what str
 			fv := ev.Field(si.value)
 			if isNull(val) {
 				d.errorf(val, "missing-field", "%s: no value given", sub)
-			} else {
-				d.decode(val, fv, depth+1, sub)
-				if len(si.valueEnm) > 0 {
-					d.checkEnum(val, fv.String(), si.valueEnm, sub)
-				}
+				continue // an entry without its value is left out
+			}
+			before := len(d.diags.List)
+			d.decode(val, fv, depth+1, sub)
+			if len(d.diags.List) > before && fv.IsZero() {
+				continue
+			}
+			if len(si.valueEnm) > 0 {
+				d.checkEnum(val, fv.String(), si.valueEnm, sub)
 			}
 		} else {
 			d.decode(val, ev, depth+1, sub)
@@ -462,17 +466,18 @@ func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string, what string) 
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what string) {
+	where := what
+	if where == "" {
+		where = "the file"
+	}
 	if n.Kind != yaml.MappingNode {
-		where := what
-		if where == "" {
-			where = "the file"
-		}
 		d.errorf(n, "wrong-type", "%s: expected a mapping of keys to values, found %s", where, kindName(n))
 		return
 	}
 	si := d.types.info(v.Type())
 	loc := model.Loc{At: d.pos(n), Keys: map[string]model.Pos{}}
 	seen := map[string]*yaml.Node{}
+	reported := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -481,7 +486,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what st
 		}
 		name := k.Value
 		if first, dup := seen[name]; dup {
-			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", what, name, first.Line)
+			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", where, name, first.Line)
 			continue
 		}
 		seen[name] = k
@@ -497,27 +502,31 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what st
 			sub = name
 		}
 		fv := v.Field(f.index)
+		before := len(d.diags.List)
 		d.decode(val, fv, depth+1, sub)
 		rv := d.resolve(val)
 		if fv.Kind() == reflect.String && fv.String() != "" {
 			if len(f.enum) > 0 {
 				d.checkEnum(rv, fv.String(), f.enum, sub)
 			}
-			if f.isID && !reID.MatchString(fv.String()) {
+			switch {
+			case f.isID && escapes(fv.String()):
+				d.errorf(rv, "unsafe-path", "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", sub, fv.String())
+				fv.SetString("")
+			case f.isID && !reID.MatchString(fv.String()):
 				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", sub, fv.String())
 			}
 		}
+		if len(d.diags.List) > before {
+			reported[name] = true
+		}
 	}
 	for _, f := range si.fields {
-		if !f.required {
-			continue
+		if !f.required || reported[f.name] {
+			continue // a value that was given but could not be used is reported already
 		}
 		if _, ok := loc.Keys[f.name]; !ok || v.Field(f.index).IsZero() {
 			at := n
-			where := what
-			if where == "" {
-				where = "the file"
-			}
 			if p, ok := loc.Keys[f.name]; ok {
 				d.diags.Add(p, diag.Error, "missing-field", "%s: %q has no value", where, f.name)
 				continue
@@ -548,6 +557,20 @@ func (d *decoder) unknownField(k *yaml.Node, si *structInfo, what string) {
 		msg += "; known fields: " + strings.Join(names, ", ")
 	}
 	d.errorf(k, "unknown-field", "%s", msg)
+}
+
+// escapes reports whether s, taken as a relative path, would lead outside
+// the folder it is joined to: absolute, or with a ".." part.
+func escapes(s string) bool {
+	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, `\`) {
+		return true
+	}
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if part == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // ParseDate parses a YYYY-MM-DD calendar date, rejecting impossible ones.

@@ -549,9 +549,8 @@ func (l *loader) assemble(repo *model.Repo) {
 		if n.ID != "" && n.ID != n.Folder {
 			l.diags.Add(n.KeyPos("id"), diag.Error, "id-mismatch", "network id %q differs from its folder name %q", n.ID, n.Folder)
 		}
-		if n.ID == "" {
-			n.ID = n.Folder
-		}
+		// The folder name is the id that paths and other networks use.
+		n.ID = n.Folder
 		if nj.members != nil && nj.members.ok {
 			n.Members = nj.members.target.(*model.MembersFile)
 		}

@@ -58,6 +58,9 @@ func checkSeats(p *Pass) {
 	for _, nx := range p.Nets {
 		for i := range nx.N.Seats {
 			s := &nx.N.Seats[i]
+			if s.Title == "" {
+				continue // missing-field; no member can name it
+			}
 			orgs := nx.SeatOrgs(s)
 			count := map[string]int{}
 			for _, m := range nx.CurrentMembers(p.AsOf) {
@@ -124,7 +127,7 @@ func checkOffices(p *Pass) {
 		for _, o := range nx.N.Offices {
 			var current []model.OfficeHolder
 			for _, h := range holders {
-				if h.Office.ID == o.Name && h.CurrentOn(p.AsOf) {
+				if h.Office.ID == o.Name && h.Member.ID != "" && h.CurrentOn(p.AsOf) {
 					current = append(current, h)
 				}
 			}

@@ -123,11 +123,10 @@ func checkCadence(p *Pass) {
 					}
 				}
 			}
-			cadence, ok := cadenceDays(k)
+			until, ok := cadenceEnd(k, p.AsOf.Date)
 			if !ok {
 				continue
 			}
-			until := p.AsOf.Add(date.PeriodOfDays(cadence))
 			found := false
 			for _, mt := range ms {
 				if !mt.Date.Before(p.AsOf.Date) && !mt.Date.After(until) {
@@ -142,14 +141,15 @@ func checkCadence(p *Pass) {
 	}
 }
 
-// cadenceDays is the length of a kind's cadence period in days: every, or a
-// year divided by per_year.
-func cadenceDays(k *model.MeetingKind) (int, bool) {
+// cadenceEnd is one cadence period after from: every, counted on the
+// calendar (P1M from 23 November is 23 December, P6W is 42 days), or a year
+// divided by per_year, in whole days rounded up.
+func cadenceEnd(k *model.MeetingKind, from date.Date) (date.Date, bool) {
 	switch {
 	case k.Every.Set():
-		return k.Every.Period.TotalDaysApprox(), true
+		return from.AddPeriod(k.Every.Period), true
 	case k.PerYear > 0:
-		return (365 + k.PerYear - 1) / k.PerYear, true
+		return from.Add(date.PeriodOfDays((365 + k.PerYear - 1) / k.PerYear)), true
 	}
-	return 0, false
+	return date.Date{}, false
 }

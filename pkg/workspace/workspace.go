@@ -31,6 +31,8 @@ type Workspace struct {
 	Calendar *calendar.Calendar
 	Location *time.Location
 	Today    model.Date
+
+	clock func() time.Time
 }
 
 // FindingsError carries the errors that stop a command: the files must be
@@ -102,7 +104,7 @@ func Open(dir, id string, now func() time.Time) (*Workspace, error) {
 	if !ok {
 		return nil, &NetworkError{ID: id, Known: List(dir)}
 	}
-	return &Workspace{Dir: dir, Repo: repo, Net: rx.Network(n), Calendar: cal, Location: loc, Today: model.Date{Date: check.Today(now(), loc)}}, nil
+	return &Workspace{Dir: dir, Repo: repo, Net: rx.Network(n), Calendar: cal, Location: loc, Today: model.Date{Date: check.Today(now(), loc)}, clock: now}, nil
 }
 
 // List names the network folders of dir, for suggestions and completion.
@@ -164,4 +166,43 @@ func (w *Workspace) FreeMeetingFile(date string) string {
 		name = fmt.Sprintf("%s-%d", date, i)
 	}
 	return name + ".yaml"
+}
+
+// Networks loads the named networks (all when none are named) for the
+// commands that read across bodies; errors in their files stop the command.
+func Networks(dir string, ids []string, now func() time.Time) (*terms.Repo, []*terms.Net, model.Date, error) {
+	for _, id := range ids {
+		if !reSafeID.MatchString(id) || strings.Contains(id, "..") {
+			return nil, nil, model.Date{}, fmt.Errorf("%q is not a network id", id)
+		}
+		if _, err := os.Stat(filepath.Join(dir, id, load.NetworkFile)); err != nil {
+			if _, err := os.Stat(dir); err != nil {
+				return nil, nil, model.Date{}, &load.NotFoundError{Dir: dir, Err: fmt.Errorf("no such folder")}
+			}
+			return nil, nil, model.Date{}, &NetworkError{ID: id, Known: List(dir)}
+		}
+	}
+	repo, ds, err := load.Load(dir, load.Options{Networks: ids})
+	if err != nil {
+		return nil, nil, model.Date{}, err
+	}
+	var errs []diag.Diagnostic
+	for _, d := range diag.Sort(ds) {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, nil, model.Date{}, &FindingsError{Diagnostics: errs}
+	}
+	loc, err := time.LoadLocation(repo.Settings.Timezone)
+	if err != nil {
+		return nil, nil, model.Date{}, err
+	}
+	rx := terms.NewRepo(repo)
+	var nets []*terms.Net
+	for _, n := range repo.Networks {
+		nets = append(nets, rx.Network(n))
+	}
+	return rx, nets, model.Date{Date: check.Today(now(), loc)}, nil
 }

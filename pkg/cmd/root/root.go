@@ -4,6 +4,9 @@ package root
 import (
 	"github.com/spf13/cobra"
 
+	actionsCmd "github.com/govctl/govctl/pkg/cmd/actions"
+	agendaCmd "github.com/govctl/govctl/pkg/cmd/agenda"
+	minutesCmd "github.com/govctl/govctl/pkg/cmd/minutes"
 	rulesCmd "github.com/govctl/govctl/pkg/cmd/rules"
 	scheduleCmd "github.com/govctl/govctl/pkg/cmd/schedule"
 	validateCmd "github.com/govctl/govctl/pkg/cmd/validate"
@@ -42,6 +45,9 @@ bodies run on.`,
 
 	cmd.AddCommand(validateCmd.NewCmdValidate(f, nil))
 	cmd.AddCommand(scheduleCmd.NewCmdSchedule(f, nil))
+	cmd.AddCommand(agendaCmd.NewCmdAgenda(f, nil))
+	cmd.AddCommand(minutesCmd.NewCmdMinutes(f, nil))
+	cmd.AddCommand(actionsCmd.NewCmdActions(f, nil))
 	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
 	return cmd
 }

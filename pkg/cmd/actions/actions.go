@@ -1,0 +1,221 @@
+// Package actions implements `govctl actions`: the action log across
+// networks, each action with its history.
+package actions
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/olekukonko/tablewriter"
+	"github.com/rickb777/date"
+	"github.com/spf13/cobra"
+
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/markdown"
+	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/workspace"
+)
+
+// Options are actions' inputs.
+type Options struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+
+	Dir      string
+	Networks []string
+	Status   string
+	Owner    string
+	Overdue  bool
+	AsOf     date.Date
+	Format   string
+}
+
+// Entry is one action as printed (and the JSON shape, which is stable).
+type Entry struct {
+	Network string  `json:"network"`
+	ID      string  `json:"id"`
+	Text    string  `json:"text"`
+	Owner   string  `json:"owner"`
+	OwnerID string  `json:"owner_id"`
+	Due     string  `json:"due,omitempty"`
+	Status  string  `json:"status"`
+	Overdue bool    `json:"overdue"`
+	Raised  string  `json:"raised"`
+	History []Event `json:"history"`
+}
+
+// Event is one step in an action's history.
+type Event struct {
+	Date   string `json:"date"`
+	Status string `json:"status"`
+	Note   string `json:"note,omitempty"`
+	Due    string `json:"due,omitempty"`
+}
+
+// NewCmdActions builds the command.
+func NewCmdActions(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Now: f.Now}
+	var asOf string
+	cmd := &cobra.Command{
+		Use:   "actions [NETWORK...]",
+		Short: "List actions across networks, with their history",
+		Example: heredoc.Doc(`
+			govctl actions
+			govctl actions sts-omg --overdue
+			govctl actions --owner sts-md --status all --format markdown
+			govctl actions --format json | jq '.[] | select(.overdue)'
+		`),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			return workspace.List(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Networks = args
+			opts.Dir = cmdutil.RepoDir(cmd)
+			if !slices.Contains([]string{"open", "done", "dropped", "all"}, opts.Status) {
+				return cmdutil.FlagErrorf("--status %q: want open, done, dropped or all", opts.Status)
+			}
+			if !slices.Contains([]string{"table", "markdown", "json"}, opts.Format) {
+				return cmdutil.FlagErrorf("--format %q: want table, markdown or json", opts.Format)
+			}
+			var err error
+			if opts.AsOf, err = cmdutil.DateFlag("--as-of", asOf); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return actionsRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Status, "status", "open", "open, done, dropped or all")
+	cmd.Flags().StringVar(&opts.Owner, "owner", "", "only actions owned by this member id")
+	cmd.Flags().BoolVar(&opts.Overdue, "overdue", false, "only open actions past their due date")
+	cmd.Flags().StringVar(&asOf, "as-of", "", "date for overdue, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "table, markdown or json")
+	return cmd
+}
+
+// Collect lists the actions of the networks that pass the filters.
+func Collect(opts *Options) ([]Entry, error) {
+	_, nets, today, err := workspace.Networks(opts.Dir, opts.Networks, opts.Now)
+	if err != nil {
+		return nil, err
+	}
+	asOf := today.Date
+	if !opts.AsOf.IsZero() {
+		asOf = opts.AsOf
+	}
+	entries := []Entry{}
+	for _, nx := range nets {
+		for _, a := range nx.Actions() {
+			e := Entry{Network: nx.N.ID, ID: a.Action.ID, Text: a.Action.Text, Owner: render.MemberName(nx, a.Action.Owner.ID), OwnerID: a.Action.Owner.ID, Status: a.Status, Raised: a.Raised.Date.String()}
+			if a.Due.Set() {
+				e.Due = a.Due.String()
+				e.Overdue = a.Open() && a.Due.Before(asOf)
+			}
+			first := Event{Date: e.Raised, Status: "raised"}
+			if a.Action.Due.Set() {
+				first.Due = a.Action.Due.String()
+			}
+			e.History = append(e.History, first)
+			for _, u := range a.Updates {
+				ev := Event{Date: u.Meeting.Date.String(), Status: u.Update.Status, Note: u.Update.Note}
+				if u.Update.Due.Set() {
+					ev.Due = u.Update.Due.String()
+				}
+				e.History = append(e.History, ev)
+			}
+			if (opts.Status != "all" && e.Status != opts.Status) || (opts.Owner != "" && e.OwnerID != opts.Owner) || (opts.Overdue && !e.Overdue) {
+				continue
+			}
+			entries = append(entries, e)
+		}
+	}
+	return entries, nil
+}
+
+func actionsRun(opts *Options) error {
+	entries, err := Collect(opts)
+	if err != nil {
+		return err
+	}
+	out := opts.IO.Out
+	switch opts.Format {
+	case "json":
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(entries)
+	case "markdown":
+		_, err := out.Write(Markdown(entries))
+		return err
+	}
+	header := []string{"NETWORK", "ID", "ACTION", "OWNER", "DUE", "STATUS", "RAISED", "LATEST"}
+	rows := [][]string{}
+	for _, e := range entries {
+		due := e.Due
+		if e.Overdue {
+			due += " (overdue)"
+		}
+		last := e.History[len(e.History)-1]
+		latest := ""
+		if len(e.History) > 1 {
+			latest = strings.TrimSpace(last.Date + " " + last.Note)
+		}
+		rows = append(rows, []string{e.Network, e.ID, e.Text, e.Owner, due, e.Status, e.Raised, latest})
+	}
+	if !opts.IO.OutTTY {
+		fmt.Fprintln(out, strings.Join(header, "\t"))
+		for _, r := range rows {
+			for i := range r {
+				r[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(r[i])
+			}
+			fmt.Fprintln(out, strings.Join(r, "\t"))
+		}
+		return nil
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(out, "No actions match.")
+		return nil
+	}
+	t := tablewriter.NewWriter(out)
+	t.Header(header)
+	if err := t.Bulk(rows); err != nil {
+		return err
+	}
+	return t.Render()
+}
+
+// Markdown renders the action log with each action's history.
+func Markdown(entries []Entry) []byte {
+	var b strings.Builder
+	b.WriteString("# Action log\n\n")
+	if len(entries) == 0 {
+		b.WriteString("No actions match.\n")
+		return []byte(b.String())
+	}
+	b.WriteString("| Network | Action | | Owner | Due | Status | History |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+	for _, e := range entries {
+		due := e.Due
+		if e.Overdue {
+			due += " **overdue**"
+		}
+		var hist []string
+		for _, h := range e.History {
+			s := h.Date + ": " + h.Status
+			if h.Note != "" {
+				s += " (" + h.Note + ")"
+			}
+			if h.Due != "" {
+				s += ", due " + h.Due
+			}
+			hist = append(hist, markdown.Cell(s))
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", markdown.Cell(e.Network), markdown.Cell(e.ID), markdown.Cell(e.Text), markdown.Cell(e.Owner), due, e.Status, strings.Join(hist, "<br>"))
+	}
+	return []byte(b.String())
+}

@@ -1,0 +1,143 @@
+// Package agenda implements `govctl agenda new`: the next meeting's agenda
+// as markdown beside its record.
+package agenda
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/workspace"
+)
+
+// Options are agenda new's inputs.
+type Options struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+
+	Dir     string
+	Network string
+	Date    string
+	Kind    string
+}
+
+// NewCmdAgenda builds `agenda` and its `new` subcommand.
+func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "agenda",
+		Short: "Write meeting agendas",
+	}
+	opts := &Options{IO: f.IOStreams, Now: f.Now}
+	newCmd := &cobra.Command{
+		Use:   "new NETWORK [--date DATE] [--kind KIND]",
+		Short: "Write the agenda of the next planned meeting",
+		Long: heredoc.Doc(`
+			Write meetings/<date>.agenda.md for the body's next planned meeting (or the
+			meeting on --date, whose planned record is created if missing), and print
+			its path and papers deadline, with a warning when the deadline has passed.
+
+			The agenda holds the standing items in the terms' order, approval of the
+			minutes of the last held meeting, the action log (every action still open
+			from earlier meetings, with owner, due date and an overdue mark), a work
+			programme review where the terms require one, the items in the meeting
+			record with presenter and paper, and urgent items with their reason.
+			Running it again regenerates the markdown; the record is never changed.
+		`),
+		Example: heredoc.Doc(`
+			govctl agenda new sts-omg
+			govctl agenda new od-network --date 2027-01-05
+			govctl agenda new code --kind drop-in
+		`),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: cmdutil.CompleteNetworks,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Network = args[0]
+			opts.Dir = cmdutil.RepoDir(cmd)
+			if _, err := cmdutil.DateFlag("--date", opts.Date); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return agendaRun(opts)
+		},
+	}
+	newCmd.Flags().StringVar(&opts.Date, "date", "", "the meeting's date, YYYY-MM-DD (default: the next planned meeting)")
+	newCmd.Flags().StringVar(&opts.Kind, "kind", "", "kind of meeting")
+	cmd.AddCommand(newCmd)
+	return cmd
+}
+
+func agendaRun(opts *Options) error {
+	ws, err := workspace.Open(opts.Dir, opts.Network, opts.Now)
+	if err != nil {
+		return err
+	}
+	if opts.Kind != "" {
+		if _, ok := ws.Net.Kinds[opts.Kind]; !ok {
+			return cmdutil.Errorf("see meetings: in "+opts.Network+"/network.yaml", "%s has no meeting kind %q", opts.Network, opts.Kind)
+		}
+	}
+	m, err := pick(ws, opts)
+	if err != nil {
+		return err
+	}
+	in := ws.Inputs()
+	data, err := render.Agenda(in, m)
+	if err != nil {
+		return err
+	}
+	path := ws.PathOf(m, ".agenda.md")
+	if err := ws.WriteGenerated(path, data); err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
+	k := ws.Net.MeetingKind(m)
+	if d, ok := terms.PapersDeadline(ws.Calendar, k, m.Date.Date); ok {
+		fmt.Fprintf(opts.IO.Out, "papers deadline: %s\n", render.LongDate(d))
+		if d.Before(ws.Today.Date) && !m.PapersSent.Set() {
+			fmt.Fprintf(opts.IO.ErrOut, "%s the papers deadline (%s) has passed and no papers are recorded as sent; urgent items need an urgent_reason\n",
+				opts.IO.Colorize(iostreams.Yellow, "warning:"), render.LongDate(d))
+		}
+	} else {
+		fmt.Fprintln(opts.IO.Out, "papers deadline: none set by the terms of reference")
+	}
+	if m.Status == "cancelled" {
+		fmt.Fprintf(opts.IO.ErrOut, "warning: the meeting of %s is cancelled\n", m.Date)
+	}
+	return nil
+}
+
+// pick finds the meeting: the one on --date (created if missing), or the
+// next planned one from today.
+func pick(ws *workspace.Workspace, opts *Options) (*model.Meeting, error) {
+	if opts.Date != "" {
+		m, err := ws.Meeting(opts.Date, opts.Kind)
+		if err != nil || m != nil {
+			return m, err
+		}
+		kind := opts.Kind
+		if kind == "" {
+			kind = ws.DefaultKind()
+		}
+		if kind == "" {
+			return nil, cmdutil.Errorf("add a kind of meeting under meetings: in network.yaml", "%s defines no kind of meeting", opts.Network)
+		}
+		return ws.CreateMeeting(opts.Date, kind)
+	}
+	for _, m := range ws.Net.N.MeetingList {
+		if m.Status == "planned" && !m.Date.Before(ws.Today.Date) && (opts.Kind == "" || m.Kind.ID == opts.Kind) {
+			return m, nil
+		}
+	}
+	return nil, cmdutil.Errorf(fmt.Sprintf("plan meetings with: govctl schedule %s --count 12 --write (or give --date)", opts.Network),
+		"%s has no planned meeting on or after %s", opts.Network, ws.Today)
+}

@@ -16,6 +16,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -31,6 +32,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/suggest"
 )
 
 // File names of the layout.
@@ -224,7 +226,7 @@ func (l *loader) plan(repo *model.Repo, opts Options) {
 			}
 			l.planNetwork(name)
 		case isYAML(name):
-			l.diags.Add(l.pos(name), diag.Warning, "unknown-file", "govctl has no use for %s; the repository holds %s, %s and one folder a network", name, SettingsFile, OrganisationsFile)
+			l.diags.Add(l.pos(name), diag.Warning, "unknown-file", "govctl has no use for %s%s; the repository holds %s, %s and a folder for each network", name, didYouMean(name, SettingsFile, OrganisationsFile), SettingsFile, OrganisationsFile)
 		}
 	}
 	if !haveOrgs {
@@ -251,7 +253,9 @@ func (l *loader) planNetwork(folder string) {
 		case name == MeetingsDir && e.IsDir():
 			l.planMeetings(nj, rel)
 		case isYAML(name) && !e.IsDir():
-			l.diags.Add(l.pos(rel), diag.Warning, "unknown-file", "govctl has no use for %s in a network folder (expected %s, %s, %s or %s/)", name, NetworkFile, MembersFile, WorkProgrammeFile, MeetingsDir)
+			l.diags.Add(l.pos(rel), diag.Warning, "unknown-file", "govctl has no use for %s in a network folder%s (expected %s, %s, %s or %s/)", name, didYouMean(name, NetworkFile, MembersFile, WorkProgrammeFile), NetworkFile, MembersFile, WorkProgrammeFile, MeetingsDir)
+		case e.IsDir():
+			l.unknownFolder(rel, MeetingsDir)
 		}
 	}
 	if nj.network == nil {
@@ -264,7 +268,11 @@ func (l *loader) planNetwork(folder string) {
 func (l *loader) planMeetings(nj *netJobs, rel string) {
 	for _, e := range l.entries(rel) {
 		name := e.Name()
-		if e.IsDir() || !isYAML(name) {
+		if e.IsDir() {
+			l.unknownFolder(pathJoin(rel, name))
+			continue
+		}
+		if !isYAML(name) {
 			continue
 		}
 		child := pathJoin(rel, name)
@@ -282,6 +290,41 @@ func (l *loader) planMeetings(nj *netJobs, rel string) {
 		l.meetingOf[j] = mt
 		nj.meetings = append(nj.meetings, j)
 	}
+}
+
+// unknownFolder reports a folder govctl does not read when it holds YAML
+// files (a misspelt meetings folder), which would otherwise go unchecked.
+// Folders of papers and other files are left alone.
+func (l *loader) unknownFolder(rel string, expected ...string) {
+	ents, err := os.ReadDir(filepath.Join(l.root, filepath.FromSlash(rel)))
+	if err != nil {
+		return
+	}
+	n := 0
+	for _, e := range ents {
+		if !e.IsDir() && isYAML(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	name := path.Base(rel)
+	l.diags.Add(l.pos(rel), diag.Warning, "unknown-file", "govctl has no use for folder %s%s; the %s in it %s not read", name, didYouMean(name, expected...), plural(n, "YAML file"), map[bool]string{true: "is", false: "are"}[n == 1])
+}
+
+func didYouMean(name string, known ...string) string {
+	if best := suggest.Nearest(name, known); best != "" {
+		return fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	return ""
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // run reads and decodes every planned file, in parallel.

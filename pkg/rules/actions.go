@@ -83,11 +83,12 @@ func checkWorkProgramme(p *Pass) {
 						last = u.Date
 					}
 				}
+				since := "its last update on %s"
 				if !last.Set() && wp.Period != nil {
-					last = wp.Period.From
+					last, since = wp.Period.From, "the programme's period began on %s"
 				}
 				if last.Set() && last.Before(staleBefore) {
-					p.Reportf(it.At, "work item %s has had no update since %s", it.ID, last.String())
+					p.Reportf(it.At, "work item %s has had no update since "+since+" (none in the three months before %s)", it.ID, last.String(), p.AsOf.String())
 				}
 			}
 			for _, ms := range it.Milestones {

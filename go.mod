@@ -27,6 +27,7 @@ require (
 	github.com/olekukonko/tablewriter v1.1.5 // indirect
 	github.com/rickb777/plural v1.4.2 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
+	github.com/yuin/goldmark v1.8.7 // indirect
 	golang.org/x/exp/typeparams v0.0.0-20231108232855-2478ac86f678 // indirect
 	golang.org/x/mod v0.41.0 // indirect
 	golang.org/x/sync v0.23.0 // indirect

@@ -310,7 +310,11 @@ func (l *loader) unknownFolder(rel string, expected ...string) {
 		return
 	}
 	name := path.Base(rel)
-	l.diags.Add(l.pos(rel), diag.Warning, "unknown-file", "govctl has no use for folder %s%s; the %s in it %s not read", name, didYouMean(name, expected...), plural(n, "YAML file"), map[bool]string{true: "is", false: "are"}[n == 1])
+	files := "the YAML file in it is"
+	if n > 1 {
+		files = fmt.Sprintf("the %d YAML files in it are", n)
+	}
+	l.diags.Add(l.pos(rel), diag.Warning, "unknown-file", "govctl has no use for folder %s%s; %s not read", name, didYouMean(name, expected...), files)
 }
 
 func didYouMean(name string, known ...string) string {
@@ -318,13 +322,6 @@ func didYouMean(name string, known ...string) string {
 		return fmt.Sprintf(" (did you mean %s?)", best)
 	}
 	return ""
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // run reads and decodes every planned file, in parallel.

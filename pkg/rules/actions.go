@@ -83,12 +83,12 @@ func checkWorkProgramme(p *Pass) {
 						last = u.Date
 					}
 				}
-				since := "its last update on %s"
+				what := "was last updated on"
 				if !last.Set() && wp.Period != nil {
-					last, since = wp.Period.From, "the programme's period began on %s"
+					last, what = wp.Period.From, "has had no update since the programme's period began on"
 				}
 				if last.Set() && last.Before(staleBefore) {
-					p.Reportf(it.At, "work item %s has had no update since "+since+" (none in the three months before %s)", it.ID, last.String(), p.AsOf.String())
+					p.Reportf(it.At, "work item %s %s %s, more than three months before %s", it.ID, what, last.String(), p.AsOf.String())
 				}
 			}
 			for _, ms := range it.Milestones {

@@ -180,8 +180,9 @@ func checkConflicted(p *Pass, nx *terms.Net, mt *model.Meeting, dec *model.Decis
 					other = true
 				}
 			}
-			for rep := range at.Represented {
-				if rep != mem && terms.OrgOf(rep) == r.ID && nx.MemberVotes(rep, mt.Date) {
+			for rep, sub := range at.Represented {
+				// A substitute who declared the interest is no other voter.
+				if rep != mem && sub != mem.ID && terms.OrgOf(rep) == r.ID && nx.MemberVotes(rep, mt.Date) {
 					other = true
 				}
 			}

@@ -215,9 +215,11 @@ func (l *loader) plan(repo *model.Repo, opts Options) {
 	for _, e := range l.entries("") {
 		name := e.Name()
 		switch {
-		case name == SettingsFile && !e.IsDir():
+		// A folder with a file's name is planned as a file too, to be
+		// reported as unreadable rather than ignored.
+		case name == SettingsFile:
 			l.settings = l.add(name, &repo.Settings)
-		case name == OrganisationsFile && !e.IsDir():
+		case name == OrganisationsFile:
 			haveOrgs = true
 			l.orgs = l.add(name, &model.OrganisationsFile{})
 		case e.IsDir():
@@ -244,11 +246,11 @@ func (l *loader) planNetwork(folder string) {
 		name := e.Name()
 		rel := pathJoin(folder, name)
 		switch {
-		case name == NetworkFile && !e.IsDir():
+		case name == NetworkFile:
 			nj.network = l.add(rel, &model.Network{Folder: folder})
-		case name == MembersFile && !e.IsDir():
+		case name == MembersFile:
 			nj.members = l.add(rel, &model.MembersFile{})
-		case name == WorkProgrammeFile && !e.IsDir():
+		case name == WorkProgrammeFile:
 			nj.wp = l.add(rel, &model.WorkProgramme{})
 		case name == MeetingsDir && e.IsDir():
 			l.planMeetings(nj, rel)
@@ -268,7 +270,8 @@ func (l *loader) planNetwork(folder string) {
 func (l *loader) planMeetings(nj *netJobs, rel string) {
 	for _, e := range l.entries(rel) {
 		name := e.Name()
-		if e.IsDir() {
+		m := reMeetingFile.FindStringSubmatch(name)
+		if e.IsDir() && m == nil {
 			l.unknownFolder(pathJoin(rel, name))
 			continue
 		}
@@ -276,7 +279,6 @@ func (l *loader) planMeetings(nj *netJobs, rel string) {
 			continue
 		}
 		child := pathJoin(rel, name)
-		m := reMeetingFile.FindStringSubmatch(name)
 		if m == nil {
 			l.diags.Add(l.pos(child), diag.Warning, "unknown-file", "meeting file %s is not named for a date: expected YYYY-MM-DD.yaml (or YYYY-MM-DD-2.yaml for a second meeting that day); it is not read", name)
 			continue
@@ -362,6 +364,10 @@ func readFile(j *job, display string, types typeCache) {
 	fi, err := os.Stat(j.abs)
 	if err != nil {
 		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
+		return
+	}
+	if fi.IsDir() {
+		fail(1, "unreadable-file", "%s is a folder, not a file", filepath.Base(j.abs))
 		return
 	}
 	if fi.Size() > MaxFileSize {

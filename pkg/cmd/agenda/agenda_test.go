@@ -1,0 +1,116 @@
+package agenda
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/corpus"
+	"github.com/govctl/govctl/pkg/iostreams"
+)
+
+func TestNewCmdAgendaFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    Options
+		wantErr string
+	}{
+		{args: []string{"new", "sts-omg"}, want: Options{Network: "sts-omg", Dir: "networks"}},
+		{args: []string{"new", "sts-omg", "--date", "2026-12-08", "--kind", "ordinary"}, want: Options{Network: "sts-omg", Dir: "networks", Date: "2026-12-08", Kind: "ordinary"}},
+		{args: []string{"new", "sts-omg", "--date", "2026-02-29"}, wantErr: "not a real calendar date"},
+		{args: []string{"new"}, wantErr: "accepts 1 arg"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			f := &cmdutil.Factory{IOStreams: ios, Now: time.Now}
+			var got *Options
+			cmd := NewCmdAgenda(f, func(o *Options) error { got = o; return nil })
+			cmd.PersistentFlags().String("repo", "networks", "")
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(ios.Out)
+			cmd.SetErr(ios.ErrOut)
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Network != tt.want.Network || got.Dir != tt.want.Dir || got.Date != tt.want.Date || got.Kind != tt.want.Kind {
+				t.Errorf("got %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAgendaRunNoPlannedMeeting(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Bodies: 1, Years: 1, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, _, _ := iostreams.Test()
+	err := agendaRun(&Options{IO: ios, Now: fixed("2030-01-01"), Dir: dir, Network: "body-0000"})
+	var ue *cmdutil.UserError
+	if !errors.As(err, &ue) || !strings.Contains(ue.Error(), "no planned meeting") || !strings.Contains(ue.Hint, "govctl schedule body-0000") {
+		t.Fatalf("err = %v, want no planned meeting with a schedule hint", err)
+	}
+}
+
+func fixed(day string) func() time.Time {
+	t, _ := time.Parse(time.DateOnly, day)
+	return func() time.Time { return t.Add(12 * time.Hour) }
+}
+
+// tenYears is a network with ten years of monthly meetings, and a planned
+// one after them.
+func tenYears(b *testing.B) string {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Bodies: 3, Years: 10, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	planned := "date: 2027-01-12\nkind: ordinary\nstatus: planned\n"
+	if err := os.WriteFile(filepath.Join(dir, "body-0000", "meetings", "2027-01-12.yaml"), []byte(planned), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkAgendaNew is `govctl agenda new` in process on a network with
+// ten years of monthly meetings.
+func BenchmarkAgendaNew(b *testing.B) {
+	dir := tenYears(b)
+	ios, _, out, _ := iostreams.Test()
+	opts := &Options{IO: ios, Now: fixed("2027-01-01"), Dir: dir, Network: "body-0000"}
+	for b.Loop() {
+		out.Reset()
+		if err := agendaRun(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAgendaNewProcess is the whole `govctl agenda new` process.
+func BenchmarkAgendaNewProcess(b *testing.B) {
+	dir := tenYears(b)
+	bin := filepath.Join(b.TempDir(), "govctl")
+	build := exec.Command("go", "build", "-o", bin, "github.com/govctl/govctl/cmd/govctl")
+	if out, err := build.CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	for b.Loop() {
+		cmd := exec.Command(bin, "-R", dir, "agenda", "new", "body-0000")
+		cmd.Env = append(os.Environ(), "GOVCTL_TODAY=2027-01-01")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, out)
+		}
+	}
+}

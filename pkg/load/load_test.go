@@ -1,0 +1,207 @@
+package load_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/model"
+)
+
+// These cover what a txtar fixture (testdata/rules) cannot hold: symbolic
+// links, file permissions, bytes that are not UTF-8, and a file over the size
+// limit.
+
+// writeRepo writes files (path -> content) under a new folder and returns it.
+func writeRepo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func mustLoad(t *testing.T, dir string) (*model.Repo, []diag.Diagnostic) {
+	t.Helper()
+	repo, ds, err := load.Load(dir, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return repo, ds
+}
+
+// expect checks that ds holds exactly the findings described: each want is
+// "FILE:LINE RULE: MESSAGE-REGEXP", FILE relative to dir.
+func expect(t *testing.T, dir string, ds []diag.Diagnostic, wants ...string) {
+	t.Helper()
+	got := make([]string, len(ds))
+	for i, d := range ds {
+		rel, err := filepath.Rel(dir, filepath.FromSlash(d.Pos.File))
+		if err != nil {
+			rel = d.Pos.File
+		}
+		got[i] = filepath.ToSlash(rel) + ":" + strconv.Itoa(d.Pos.Line) + " " + d.Rule + ": " + d.Message
+	}
+	used := make([]bool, len(got))
+	for _, w := range wants {
+		re := regexp.MustCompile("^" + w)
+		found := false
+		for i, g := range got {
+			if !used[i] && re.MatchString(g) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("missing finding %q", w)
+		}
+	}
+	for i, g := range got {
+		if !used[i] {
+			t.Errorf("unexpected finding %s", g)
+		}
+	}
+}
+
+const orgs = "organisations:\n  - id: brent\n    name: London Borough of Brent\n"
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		if runtime.GOOS == "windows" {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+		t.Fatal(err)
+	}
+}
+
+func TestSymlinkOutsideIsNotFollowed(t *testing.T) {
+	outside := writeRepo(t, map[string]string{
+		// Were either read, it would add a member or a network.
+		"members.yaml":     "members:\n  - id: secret-member\n    name: Read from outside the repository\n",
+		"net/network.yaml": "id: net\nname: A network outside the repository\n",
+	})
+	dir := writeRepo(t, map[string]string{
+		"organisations.yaml": orgs,
+		"x/network.yaml":     "id: x\nname: X Network\n",
+		"y/network.yaml":     "id: y\nname: Y Network\n",
+		"y/members.yaml":     "members:\n  - id: y-member\n    name: A member of Y\n",
+	})
+	symlink(t, filepath.Join(outside, "members.yaml"), filepath.Join(dir, "x", "members.yaml"))
+	symlink(t, filepath.Join(outside, "net"), filepath.Join(dir, "outside-net"))
+	symlink(t, filepath.Join(dir, "nowhere.yaml"), filepath.Join(dir, "x", "work-programme.yaml"))
+	// A link inside the repository is followed: z is y under another name.
+	symlink(t, filepath.Join(dir, "y"), filepath.Join(dir, "z"))
+
+	repo, ds := mustLoad(t, dir)
+	expect(t, dir, ds,
+		`x/members.yaml:1 unsafe-path: symbolic link members.yaml leads outside the repository; it is not followed$`,
+		`outside-net:1 unsafe-path: symbolic link outside-net leads outside the repository; it is not followed$`,
+		`x/work-programme.yaml:1 unsafe-path: symbolic link work-programme.yaml cannot be followed`,
+		`z/network.yaml:1 id-mismatch: network id "y" differs from its folder name "z"$`,
+	)
+	var ids []string
+	for _, n := range repo.Networks {
+		ids = append(ids, n.ID)
+		if n.ID == "x" && n.Members != nil {
+			t.Errorf("x has members read through a link leading outside: %+v", n.Members.Members)
+		}
+		if n.ID == "z" && (n.Members == nil || len(n.Members.Members) != 1) {
+			t.Errorf("z: the link inside the repository was not followed")
+		}
+	}
+	if got := strings.Join(ids, " "); got != "x y z" {
+		t.Errorf("networks %q, want x y z (outside-net is not read)", got)
+	}
+}
+
+func TestUnreadableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can read any file")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix permissions")
+	}
+	dir := writeRepo(t, map[string]string{
+		"organisations.yaml":         orgs,
+		"x/network.yaml":             "id: x\nname: X Network\n",
+		"x/members.yaml":             "members:\n  - id: a\n    name: A\n",
+		"y/network.yaml":             "id: y\nname: Y Network\n",
+		"y/meetings/2026-11-17.yaml": "date: 2026-11-17\nkind: ordinary\nstatus: held\n",
+		"z/network.yaml":             "id: z\nname: Z Network\n",
+	})
+	for _, p := range []string{"x/members.yaml", "y/meetings"} {
+		p = filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.Chmod(p, 0); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(p, 0o755) })
+	}
+	repo, ds := mustLoad(t, dir)
+	expect(t, dir, ds,
+		`x/members.yaml:1 unreadable-file: cannot read file: permission denied$`,
+		`y/meetings:1 unreadable-file: cannot read folder: permission denied$`,
+	)
+	if len(repo.Networks) != 3 {
+		t.Errorf("%d networks, want 3: an unreadable file leaves the rest of the repository read", len(repo.Networks))
+	}
+}
+
+func TestTextThatIsNotYAML(t *testing.T) {
+	dir := writeRepo(t, map[string]string{
+		"organisations.yaml": orgs,
+		// Latin-1 "Café" on line 2.
+		"latin1/network.yaml": "id: latin1\nname: Caf\xe9\n",
+		// UTF-16 with its byte order mark: not UTF-8 from the first byte.
+		"utf16/network.yaml": "\xff\xfei\x00d\x00:\x00 \x00u\x00\n\x00",
+		// A NUL byte on line 3.
+		"nul/network.yaml": "id: nul\nname: NUL\npurpose: a\x00b\n",
+		// Valid: a UTF-8 byte order mark, CRLF line ends, text beyond ASCII,
+		// no newline at the end.
+		"ok/network.yaml": "\xef\xbb\xbfid: ok\r\nname: Café — 東京 ✓\r\npurpose: Ends without a newline",
+	})
+	repo, ds := mustLoad(t, dir)
+	expect(t, dir, ds,
+		`latin1/network.yaml:2 yaml-syntax: the file is not valid UTF-8 text \(line 2\); save it as UTF-8$`,
+		`utf16/network.yaml:1 yaml-syntax: the file is not valid UTF-8 text \(line 1\)`,
+		`nul/network.yaml:3 yaml-syntax: the file holds a NUL byte \(line 3\); it is not text$`,
+	)
+	if len(repo.Networks) != 1 || repo.Networks[0].Name != "Café — 東京 ✓" {
+		t.Errorf("networks %+v, want only ok, named with its accents", repo.Networks)
+	}
+}
+
+func TestFileOverSizeLimit(t *testing.T) {
+	line := "  " + strings.Repeat("x", 97) + "\n" // 100 bytes
+	justUnder := "id: small\nname: Small\nnotes: |\n"
+	justUnder += strings.Repeat(line, (load.MaxFileSize-len(justUnder))/len(line))
+	big := strings.Replace(justUnder, "small", "big", 1) + line
+	dir := writeRepo(t, map[string]string{
+		"organisations.yaml": orgs,
+		"big/network.yaml":   big,
+		"small/network.yaml": justUnder,
+	})
+	if len(justUnder) > load.MaxFileSize || len(big) <= load.MaxFileSize {
+		t.Fatalf("sizes %d and %d do not straddle the limit", len(justUnder), len(big))
+	}
+	repo, ds := mustLoad(t, dir)
+	expect(t, dir, ds,
+		`big/network.yaml:1 file-limit: the file is [0-9]+ bytes, more than the limit of 1048576; it is not read$`,
+	)
+	if len(repo.Networks) != 1 || repo.Networks[0].ID != "small" {
+		t.Errorf("networks %+v, want only small", repo.Networks)
+	}
+}

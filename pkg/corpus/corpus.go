@@ -170,4 +170,3 @@ items:
 		prev = d.String()
 	}
 }
-

@@ -36,7 +36,7 @@ seats:
 quorum: {each_organisation_of: [a, b, c]}
 meetings: {ordinary: {duration: PT2H}}
 `,
-	"q-orgs/members.yaml": orgsMembers,
+	"q-orgs/members.yaml":             orgsMembers,
 	"q-orgs/meetings/2026-09-08.yaml": meeting("present: [a1, b-old, c1]"),
 	"q-orgs/meetings/2026-09-22.yaml": meeting("present: [a1, b1, c1]"),
 	"q-orgs/meetings/2026-10-06.yaml": meeting("present: [a1, b-old, c1, d1]"),
@@ -53,7 +53,7 @@ seats:
 quorum: {each_organisation_of: [a, b, c], substitutes_count: false}
 meetings: {ordinary: {duration: PT2H}}
 `,
-	"q-nosubs/members.yaml":            orgsMembers,
+	"q-nosubs/members.yaml":             orgsMembers,
 	"q-nosubs/meetings/2026-10-13.yaml": meeting("present: [a1, b1]\n  substitutes: {c-sub: c1}"),
 	"q-nosubs/meetings/2026-10-14.yaml": meeting("present: [a1, b1, c1]"),
 
@@ -66,7 +66,7 @@ seats:
 quorum: {members: 3}
 meetings: {ordinary: {duration: PT2H}}
 `,
-	"q-members/members.yaml":            countMembers,
+	"q-members/members.yaml":             countMembers,
 	"q-members/meetings/2026-10-06.yaml": meeting("present: [a1, b1, c1]"),
 	"q-members/meetings/2026-10-07.yaml": meeting("present: [a1, a-old, b1]"),
 	"q-members/meetings/2026-10-08.yaml": meeting("present: [a1, b1]\n  substitutes: {c-sub: c1}"),
@@ -81,7 +81,7 @@ seats:
 quorum: {members: 3, substitutes_count: false}
 meetings: {ordinary: {duration: PT2H}}
 `,
-	"q-members-nosubs/members.yaml":            countMembers,
+	"q-members-nosubs/members.yaml":             countMembers,
 	"q-members-nosubs/meetings/2026-10-08.yaml": meeting("present: [a1, b1]\n  substitutes: {c-sub: c1}"),
 
 	// Quorum: half the voting members, rounded up. Four vote before
@@ -111,32 +111,32 @@ members:
 	"q-fraction/meetings/2026-10-09.yaml": meeting("present: [a1, b1, c2]"),
 	"q-fraction/meetings/2026-10-12.yaml": meeting("present: [a1, b1]\n  substitutes: {c-sub: c1}"),
 
-	"q-none/network.yaml":            "id: q-none\nname: No quorum\nseats: [{organisations: [a], title: P}]\nmeetings: {ordinary: {duration: PT2H}}\n",
-	"q-none/members.yaml":            "members:\n  - {id: a1, name: A1, organisation: a, seat: P}\n",
+	"q-none/network.yaml":             "id: q-none\nname: No quorum\nseats: [{organisations: [a], title: P}]\nmeetings: {ordinary: {duration: PT2H}}\n",
+	"q-none/members.yaml":             "members:\n  - {id: a1, name: A1, organisation: a, seat: P}\n",
 	"q-none/meetings/2026-10-06.yaml": "date: 2026-10-06\nkind: ordinary\nstatus: held\n",
 
 	// Voting by organisation: a, b and c hold 1 vote each, d holds 2.
-	"v-majority/network.yaml":             orgVoting("v-majority", "majority", "cast"),
-	"v-majority/members.yaml":             orgVoters,
-	"v-majority/meetings/2026-11-17.yaml": votes(allOrgs),
-	"v-thirds/network.yaml":               orgVoting("v-thirds", "two-thirds", "cast"),
-	"v-thirds/members.yaml":               orgVoters,
-	"v-thirds/meetings/2026-11-17.yaml":   votes(allOrgs),
-	"v-unanimous/network.yaml":            orgVoting("v-unanimous", "unanimous", "cast"),
-	"v-unanimous/members.yaml":            orgVoters,
-	"v-unanimous/meetings/2026-11-17.yaml": votes(allOrgs),
-	"v-unanimous-present/network.yaml":    orgVoting("v-unanimous-present", "unanimous", "present"),
-	"v-unanimous-present/members.yaml":    orgVoters,
-	"v-unanimous-present/meetings/2026-11-17.yaml": votes("[a1, b1, c1]"),
-	"v-consensus/network.yaml":             orgVoting("v-consensus", "consensus", "cast"),
-	"v-consensus/members.yaml":             orgVoters,
-	"v-consensus/meetings/2026-11-17.yaml": votes(allOrgs),
-	"v-org-present/network.yaml":           orgVoting("v-org-present", "majority", "present"),
-	"v-org-present/members.yaml":           orgVoters,
-	"v-org-present/meetings/2026-11-17.yaml": votes("[a1, b1, d1]"),
-	"v-org-membership/network.yaml":        orgVoting("v-org-membership", "majority", "membership"),
-	"v-org-membership/members.yaml":        orgVoters,
-	"v-org-membership/meetings/2026-11-17.yaml": votes("[a1, b1]"),
+	"v-majority/network.yaml":                      orgVoting("v-majority", "majority", "cast"),
+	"v-majority/members.yaml":                      orgVoters,
+	"v-majority/meetings/2026-11-17.yaml":          votes(allOrgs),
+	"v-thirds/network.yaml":                        orgVoting("v-thirds", "two-thirds", "cast"),
+	"v-thirds/members.yaml":                        orgVoters,
+	"v-thirds/meetings/2026-11-17.yaml":            votes(allOrgs),
+	"v-unanimous/network.yaml":                     orgVoting("v-unanimous", "unanimous", "cast"),
+	"v-unanimous/members.yaml":                     orgVoters,
+	"v-unanimous/meetings/2026-11-17.yaml":         votes(allOrgs),
+	"v-unanimous-present/network.yaml":             orgVoting("v-unanimous-present", "unanimous", "present"),
+	"v-unanimous-present/members.yaml":             orgVoters,
+	"v-unanimous-present/meetings/2026-11-17.yaml": votes(allOrgs),
+	"v-consensus/network.yaml":                     orgVoting("v-consensus", "consensus", "cast"),
+	"v-consensus/members.yaml":                     orgVoters,
+	"v-consensus/meetings/2026-11-17.yaml":         votes(allOrgs),
+	"v-org-present/network.yaml":                   orgVoting("v-org-present", "majority", "present"),
+	"v-org-present/members.yaml":                   orgVoters,
+	"v-org-present/meetings/2026-11-17.yaml":       votes("[a1, b1, d1]"),
+	"v-org-membership/network.yaml":                orgVoting("v-org-membership", "majority", "membership"),
+	"v-org-membership/members.yaml":                orgVoters,
+	"v-org-membership/meetings/2026-11-17.yaml":    votes("[a1, b1]"),
 
 	// Voting by member.
 	"v-present/network.yaml": `
@@ -308,20 +308,20 @@ func TestQuorum(t *testing.T) {
 		unmet            []string // each a substring of one Unmet condition
 	}{
 		// each_organisation_of, judged on the membership on the day.
-		{"q-orgs", "2026-09-08", true, true, nil},                                              // b-old still a member
+		{"q-orgs", "2026-09-08", true, true, nil},                                                // b-old still a member
 		{"q-orgs", "2026-09-22", false, true, []string{"no voting member or substitute from B"}}, // b1 not yet joined
-		{"q-orgs", "2026-10-06", false, true, []string{"from B"}},                              // b-old had left; d1 has no vote
-		{"q-orgs", "2026-10-13", true, true, nil},                                              // c's deputy stood in
-		{"q-orgs", "2026-10-20", false, true, []string{"from C"}},                              // the deputy came in their own right
-		{"q-orgs", "2026-10-27", false, true, []string{"from A", "from B", "from C"}},           // no attendance
+		{"q-orgs", "2026-10-06", false, true, []string{"from B"}},                                // b-old had left; d1 has no vote
+		{"q-orgs", "2026-10-13", true, true, nil},                                                // c's deputy stood in
+		{"q-orgs", "2026-10-20", false, true, []string{"from C"}},                                // the deputy came in their own right
+		{"q-orgs", "2026-10-27", false, true, []string{"from A", "from B", "from C"}},            // no attendance
 		{"q-nosubs", "2026-10-13", false, true, []string{"no voting member from C was present (substitutes do not count)"}},
 		{"q-nosubs", "2026-10-14", true, true, nil},
 		// members: 3.
 		{"q-members", "2026-10-06", true, true, nil},
 		{"q-members", "2026-10-07", false, true, []string{"2 present, at least 3 needed"}}, // a-old had left
-		{"q-members", "2026-10-08", true, true, nil},                                      // a substitute counts
-		{"q-members", "2026-10-09", true, true, nil},                                      // members without a vote are present
-		{"q-members", "2026-10-12", false, true, []string{"2 present"}},                   // a substitute for someone present
+		{"q-members", "2026-10-08", true, true, nil},                                       // a substitute counts
+		{"q-members", "2026-10-09", true, true, nil},                                       // members without a vote are present
+		{"q-members", "2026-10-12", false, true, []string{"2 present"}},                    // a substitute for someone present
 		{"q-members-nosubs", "2026-10-08", false, true, []string{"2 present, at least 3 needed"}},
 		// fraction: 1/2, rounded up.
 		{"q-fraction", "2026-09-10", true, true, nil}, // 2 of 4
@@ -390,7 +390,9 @@ func TestCount(t *testing.T) {
 		// Base present, by organisation: a, b and d (2 votes) present.
 		{"v-org-present", "2026-11-17", "two-one", tally{2, 1, 0, 4, false, false}, nil, "majority: more than half of 4 voters present"},
 		{"v-org-present", "2026-11-17", "weighted", tally{2, 1, 0, 4, false, false}, nil, ""},
-		{"v-org-present", "2026-11-17", "four-one", tally{4, 1, 0, 4, true, false}, nil, ""},
+		// c voted though not recorded present: the base is at least those
+		// who voted.
+		{"v-org-present", "2026-11-17", "four-one", tally{4, 1, 0, 5, true, false}, nil, ""},
 		// Base membership, by organisation: a, b, c and d's 2 = 5.
 		{"v-org-membership", "2026-11-17", "two-one", tally{2, 1, 0, 5, false, false}, nil, "majority: more than half of 5 voting members"},
 		{"v-org-membership", "2026-11-17", "three-two", tally{3, 2, 0, 5, true, false}, nil, ""},

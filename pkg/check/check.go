@@ -43,6 +43,11 @@ func Run(dir string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Loaded(repo, ds, opts)
+}
+
+// Loaded checks a repository already loaded, with the loader's findings ds.
+func Loaded(repo *model.Repo, ds []diag.Diagnostic, opts Options) (*Result, error) {
 	loc, err := time.LoadLocation(repo.Settings.Timezone)
 	if err != nil {
 		return nil, fmt.Errorf("timezone %q: %w", repo.Settings.Timezone, err)

@@ -11,17 +11,29 @@ import (
 // Text escapes s for use as inline text in a paragraph or list item. Line
 // breaks are kept as hard breaks.
 func Text(s string) string {
-	lines := strings.Split(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n"), "\n")
+	lines := strings.Split(strings.TrimSpace(newlines(s)), "\n")
 	for i, l := range lines {
 		lines[i] = escapeLine(strings.TrimSpace(l))
+		if i < len(lines)-1 && strings.HasSuffix(lines[i], `\\`) {
+			// An escaped backslash right before the hard break's own
+			// backslash: write it as an entity so that no renderer can
+			// take `\\\` for anything else.
+			lines[i] = strings.TrimSuffix(lines[i], `\\`) + "&#92;"
+		}
 	}
 	return strings.Join(lines, "\\\n")
+}
+
+// newlines turns every line ending CommonMark knows ("\r\n", "\r", "\n")
+// into "\n".
+func newlines(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // Cell escapes s for a table cell: as Text, with pipes escaped and line
 // breaks as <br>.
 func Cell(s string) string {
-	lines := strings.Split(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n"), "\n")
+	lines := strings.Split(strings.TrimSpace(newlines(s)), "\n")
 	var out []string
 	for _, l := range lines {
 		if l = strings.TrimSpace(l); l != "" {
@@ -35,15 +47,16 @@ func Cell(s string) string {
 // to be markdown, but raw HTML is escaped.
 func Block(s string) string {
 	r := strings.NewReplacer("<", "&lt;", ">", "&gt;")
-	return r.Replace(strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")))
+	return r.Replace(strings.TrimSpace(newlines(s)))
 }
 
-// inline is the punctuation that can start markup anywhere in a line.
-const inline = "\\`*_[]<>|~"
+// inline is the punctuation that can start markup anywhere in a line ("$"
+// is GitHub's math).
+const inline = "\\`*_[]<>|~$"
 
 // blockStart is the punctuation that starts a block (a heading, list, quote,
-// rule) at the start of a line.
-const blockStart = "#+-=>"
+// rule, a table's delimiter row) at the start of a line.
+const blockStart = "#+-=>:"
 
 func escapeLine(l string) string {
 	var b strings.Builder

@@ -32,7 +32,11 @@ func execute(name string, data any) ([]byte, error) {
 		"freetext": markdown.Block,
 		"join":     strings.Join,
 		"inc":      func(i int) int { return i + 1 },
+		"plural":   plural,
 		"header":   func() string { return Header },
+		"indent": func(depth int) string {
+			return strings.Repeat("&nbsp;&nbsp;&nbsp;&nbsp;", depth) + strings.Repeat("↳ ", min(depth, 1))
+		},
 	}).ParseFS(templateFS, "templates/"+name)
 	if err != nil {
 		return nil, err

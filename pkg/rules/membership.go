@@ -70,6 +70,9 @@ func checkSeats(p *Pass) {
 			}
 			r := s.PerOrg()
 			for _, o := range orgs {
+				if _, known := p.Repo.Orgs[o]; !known {
+					continue // unknown-organisation
+				}
 				switch n := count[o]; {
 				case n < r.Min:
 					p.reportAs(vacant, s.At, "seat %q needs %s from %s; it has %d", s.Title, plural(r.Min, "current member"), p.Repo.OrgName(o), n)
@@ -113,8 +116,24 @@ func checkSubstitutes(p *Pass) {
 			if m.Seat == nil {
 				continue
 			}
-			if s, ok := nx.Seats[m.Seat.ID]; ok && s.Substitute == "named" && len(m.Substitutes) == 0 {
+			s, ok := nx.Seats[m.Seat.ID]
+			if !ok || s.Substitute != "named" {
+				continue
+			}
+			if len(m.Substitutes) == 0 {
 				p.Reportf(m.At, "member %s sits in seat %q, which requires a named substitute; add substitutes: [member id]", m.ID, s.Title)
+				continue
+			}
+			// A substitute who is no longer a member cannot stand in (an
+			// unknown id is unknown-member's).
+			current := false
+			for _, r := range m.Substitutes {
+				if sub, known := nx.Members[r.ID]; !known || sub.CurrentOn(p.AsOf) {
+					current = true
+				}
+			}
+			if !current {
+				p.Reportf(m.KeyPos("substitutes"), "member %s sits in seat %q, which requires a named substitute, and none of %s is a member on %s", m.ID, s.Title, list(model.IDs(m.Substitutes)), p.AsOf.String())
 			}
 		}
 	}
@@ -127,16 +146,20 @@ func checkOffices(p *Pass) {
 		for _, o := range nx.N.Offices {
 			var current []model.OfficeHolder
 			for _, h := range holders {
-				if h.Office.ID == o.Name && h.Member.ID != "" && h.CurrentOn(p.AsOf) {
-					current = append(current, h)
+				if h.Office.ID != o.Name || h.Member.ID == "" || !h.CurrentOn(p.AsOf) {
+					continue
 				}
+				if m, known := nx.Members[h.Member.ID]; known && !m.CurrentOn(p.AsOf) {
+					continue // the holder is no longer a member
+				}
+				current = append(current, h)
 			}
 			r := o.Seats()
 			switch {
 			case len(current) < r.Min && len(current) == 0:
 				p.Reportf(o.At, "office %q has no current holder", o.Name)
 			case len(current) < r.Min:
-				p.Reportf(o.At, "office %q needs %s; it has %d", o.Name, r, len(current))
+				p.Reportf(o.At, "office %q needs %s holders; it has %d", o.Name, r, len(current))
 			case r.HasMax && len(current) > r.Max:
 				p.reportAs(over, current[r.Max].At, "office %q allows %s; %d hold it on %s", o.Name, plural(r.Max, "holder"), len(current), p.AsOf.String())
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
@@ -88,7 +89,11 @@ func dupCheck(p *Pass, seen map[string]model.Pos, what, id string, pos model.Pos
 		return
 	}
 	if first, dup := seen[id]; dup {
-		p.Reportf(pos, "%s id %q is used twice (first at %s)", what, id, first)
+		where := fmt.Sprintf("line %d", first.Line)
+		if first.File != pos.File {
+			where = fmt.Sprintf("%s:%d", first.File, first.Line)
+		}
+		p.Reportf(pos, "%s id %q is used twice (first at %s)", what, id, where)
 		return
 	}
 	seen[id] = pos
@@ -280,13 +285,13 @@ func checkUnknownOffice(p *Pass) {
 	for _, nx := range p.Nets {
 		for _, h := range nx.Holders() {
 			if _, ok := nx.Offices[h.Office.ID]; !ok && h.Office.ID != "" {
-				p.Reportf(h.Office.Pos, "office %q is not an office of %s%s", h.Office.ID, nx.N.ID, didYouMean(h.Office.ID, keys(nx.Offices)))
+				p.Reportf(h.Office.Pos, "office %q is not an office of %s%s", h.Office.ID, nx.N.ID, didYouMeanOrList(h.Office.ID, keys(nx.Offices), "offices", "offices", false))
 			}
 		}
 		for _, m := range nx.AllMembers() {
 			if m.Seat != nil {
 				if _, ok := nx.Seats[m.Seat.ID]; !ok {
-					p.Reportf(m.Seat.Pos, "seat %q is not a seat title of %s%s", m.Seat.ID, nx.N.ID, didYouMean(m.Seat.ID, keys(nx.Seats)))
+					p.Reportf(m.Seat.Pos, "seat %q is not a seat title of %s%s", m.Seat.ID, nx.N.ID, didYouMeanOrList(m.Seat.ID, keys(nx.Seats), "seat titles", "seats", true))
 				}
 			}
 		}
@@ -297,7 +302,7 @@ func checkUnknownKind(p *Pass) {
 	for _, nx := range p.Nets {
 		for _, mt := range nx.N.MeetingList {
 			if mt.Kind.ID != "" && nx.MeetingKind(mt) == nil {
-				p.Reportf(mt.Kind.Pos, "meeting kind %q is not defined in %s's network.yaml%s", mt.Kind.ID, nx.N.ID, didYouMean(mt.Kind.ID, keys(nx.Kinds)))
+				p.Reportf(mt.Kind.Pos, "meeting kind %q is not defined in %s's network.yaml%s", mt.Kind.ID, nx.N.ID, didYouMeanOrList(mt.Kind.ID, keys(nx.Kinds), "kinds", "meetings", false))
 			}
 		}
 	}
@@ -305,21 +310,48 @@ func checkUnknownKind(p *Pass) {
 
 func checkUnknownMeeting(p *Pass) {
 	for _, nx := range p.Nets {
-		dates := map[string]bool{}
+		// The first meeting of each day, by file name (2026-11-17 before
+		// 2026-11-17-2), so that a second meeting may approve a first's minutes.
+		first := map[string]string{}
 		for _, mt := range nx.N.MeetingList {
-			dates[mt.Date.String()] = true
+			if f, ok := first[mt.Date.String()]; !ok || mt.File < f {
+				first[mt.Date.String()] = mt.File
+			}
 		}
 		for _, mt := range nx.N.MeetingList {
 			for _, d := range mt.ApprovesMinutes {
+				f, ok := first[d.String()]
 				switch {
-				case !dates[d.String()]:
+				case !ok:
 					p.Reportf(d.Pos, "approves the minutes of %s, but %s has no meeting that day", d.String(), nx.N.ID)
-				case !d.Before(mt.Date.Date):
+				case d.After(mt.Date.Date) || d.Date == mt.Date.Date && f >= mt.File:
 					p.Reportf(d.Pos, "approves the minutes of %s, which is not an earlier meeting", d.String())
 				}
 			}
 		}
 	}
+}
+
+// didYouMeanOrList suggests the nearest of known, or when none is near
+// lists them all (there are few offices and seats).
+func didYouMeanOrList(s string, known []string, what, none string, quote bool) string {
+	if hint := didYouMean(s, known); hint != "" {
+		return hint
+	}
+	if len(known) == 0 {
+		return "; it has no " + none
+	}
+	names := known
+	if quote {
+		names = make([]string, len(known))
+		for i, k := range known {
+			names[i] = fmt.Sprintf("%q", k)
+		}
+	}
+	if len(names) == 1 {
+		return fmt.Sprintf("; its only %s is %s", strings.TrimSuffix(what, "s"), names[0])
+	}
+	return fmt.Sprintf("; its %s are %s", what, list(names))
 }
 
 func keys[V any](m map[string]V) []string {

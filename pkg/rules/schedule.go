@@ -100,8 +100,8 @@ func checkCadence(p *Pass) {
 			}
 			if k.PerYear > 0 && len(ms) > 0 {
 				// A span is judged once it is complete: it ends on or before
-				// the last meeting recorded, or before the as-of date (a body
-				// that stopped meeting falls short however few it recorded).
+				// the later of the last meeting recorded and the as-of date
+				// (so a body that stopped meeting is reported too).
 				last := ms[len(ms)-1].Date.Date
 				if p.AsOf.After(last) {
 					last = p.AsOf.Date

@@ -6,6 +6,8 @@ import (
 
 	actionsCmd "github.com/govctl/govctl/pkg/cmd/actions"
 	agendaCmd "github.com/govctl/govctl/pkg/cmd/agenda"
+	calendarCmd "github.com/govctl/govctl/pkg/cmd/calendar"
+	generateCmd "github.com/govctl/govctl/pkg/cmd/generate"
 	minutesCmd "github.com/govctl/govctl/pkg/cmd/minutes"
 	rulesCmd "github.com/govctl/govctl/pkg/cmd/rules"
 	scheduleCmd "github.com/govctl/govctl/pkg/cmd/schedule"
@@ -48,6 +50,8 @@ bodies run on.`,
 	cmd.AddCommand(agendaCmd.NewCmdAgenda(f, nil))
 	cmd.AddCommand(minutesCmd.NewCmdMinutes(f, nil))
 	cmd.AddCommand(actionsCmd.NewCmdActions(f, nil))
+	cmd.AddCommand(calendarCmd.NewCmdCalendar(f, nil))
+	cmd.AddCommand(generateCmd.NewCmdGenerate(f, nil))
 	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
 	return cmd
 }

@@ -1,0 +1,106 @@
+// Package generate implements `govctl generate`: write (or with --check,
+// list) every generated markdown file that is missing or out of date.
+package generate
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/govctl/govctl/pkg/cmdutil"
+	gen "github.com/govctl/govctl/pkg/generate"
+	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/safefile"
+	"github.com/govctl/govctl/pkg/workspace"
+)
+
+// Options are generate's inputs.
+type Options struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+
+	Dir   string
+	Check bool
+}
+
+// NewCmdGenerate builds the command.
+func NewCmdGenerate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Now: f.Now}
+	cmd := &cobra.Command{
+		Use:   "generate [DIR] [--check]",
+		Short: "Write the markdown members read: network pages, agendas, minutes",
+		Long: heredoc.Doc(`
+			Write DIR/README.md (every body as a tree of who reports to whom, with
+			chairs, cadence, next meeting, open actions and findings), DIR/<id>/README.md
+			for each body (purpose, offices and holders, seats and members, quorum and
+			voting in plain words, meetings, planned meetings with papers deadlines,
+			open actions, work programme, latest minutes), the agenda of each body's
+			next planned meeting and every agenda already written, and the minutes of
+			every held meeting: each only when it is missing or out of date.
+
+			A section between <!-- custom --> and <!-- /custom --> in a network's page is
+			kept as a person wrote it. Pages depend on the repository alone, never on
+			the day, so output is byte-for-byte the same on any machine and any day.
+
+			--check writes nothing, lists every missing or stale file, and exits 1
+			when there is one.
+		`),
+		Example: heredoc.Doc(`
+			govctl generate
+			govctl generate networks --check
+		`),
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = cmdutil.RepoDir(cmd)
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return generateRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Check, "check", false, "write nothing; list missing or stale files and exit 1 if any")
+	return cmd
+}
+
+func generateRun(opts *Options) error {
+	files, errs, err := gen.Plan(opts.Dir)
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return &workspace.FindingsError{Diagnostics: errs}
+	}
+	changed := 0
+	for _, f := range files {
+		if f.State == "ok" {
+			continue
+		}
+		changed++
+		p := filepath.ToSlash(f.Path)
+		if opts.Check {
+			fmt.Fprintf(opts.IO.Out, "%s: %s\n", f.State, p)
+			continue
+		}
+		if err := safefile.Inside(opts.Dir, f.Path); err != nil {
+			return err
+		}
+		if err := safefile.Write(f.Path, f.Data); err != nil {
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+		fmt.Fprintf(opts.IO.Out, "wrote %s\n", p)
+	}
+	switch {
+	case opts.Check && changed > 0:
+		fmt.Fprintf(opts.IO.ErrOut, "%d generated file(s) missing or out of date; run govctl generate\n", changed)
+		return cmdutil.ErrFindings
+	case changed == 0:
+		fmt.Fprintf(opts.IO.ErrOut, "all %d generated files are up to date\n", len(files))
+	}
+	return nil
+}

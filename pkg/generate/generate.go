@@ -1,0 +1,181 @@
+// Package generate works out every markdown file govctl keeps in a
+// repository (the index, each network's page, agendas and minutes) and which
+// of them are missing or out of date. Pages depend on the repository alone,
+// never on the day they are generated, so that `govctl generate --check`
+// gives the same answer on any day.
+package generate
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/govctl/govctl/pkg/check"
+	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/terms"
+)
+
+// File is one generated file and what it should hold.
+type File struct {
+	Path string
+	Data []byte
+	// State is "ok", "missing" or "stale".
+	State string
+}
+
+// Plan loads dir and works out every generated file. Loader errors stop it
+// (returned as diagnostics with ok false).
+func Plan(dir string) ([]File, []diag.Diagnostic, error) {
+	repo, ds, err := load.Load(dir, load.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	if errs, _ := diag.Count(ds); errs > 0 {
+		return nil, diag.Sort(ds), nil
+	}
+	asOf := BasisDate(repo)
+	res, err := check.Loaded(repo, ds, check.Options{AsOf: asOf.Date})
+	if err != nil {
+		return nil, nil, err
+	}
+	findings := map[string][2]int{}
+	for _, d := range res.Diagnostics {
+		rel := strings.TrimPrefix(d.Pos.File, filepath.ToSlash(dir)+"/")
+		id, _, ok := strings.Cut(rel, "/")
+		if !ok {
+			continue
+		}
+		c := findings[id]
+		switch d.Severity {
+		case diag.Error:
+			c[0]++
+		case diag.Warning:
+			c[1]++
+		}
+		findings[id] = c
+	}
+	rx := terms.NewRepo(repo)
+	var nets []*terms.Net
+	var files []File
+	for _, n := range repo.Networks {
+		nx := rx.Network(n)
+		nets = append(nets, nx)
+		in := render.Inputs{Net: nx, Calendar: res.Calendar, Location: res.Location}
+		var next *model.Meeting
+		for _, m := range n.MeetingList {
+			if m.Status == "planned" {
+				next = m
+				break
+			}
+		}
+		base := func(m *model.Meeting) string { return filepath.Join(dir, n.Folder, load.MeetingsDir, m.File) }
+		hasAgenda := func(m *model.Meeting) bool { return m == next || exists(base(m)+".agenda.md") }
+		page, err := render.Network(in, asOf, hasAgenda)
+		if err != nil {
+			return nil, nil, err
+		}
+		files = append(files, File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page})
+		for _, m := range n.MeetingList {
+			base := base(m)
+			if hasAgenda(m) {
+				data, err := render.Agenda(in, m)
+				if err != nil {
+					return nil, nil, err
+				}
+				files = append(files, File{Path: base + ".agenda.md", Data: data})
+			}
+			if m.Status == "held" {
+				data, err := render.Minutes(in, m)
+				if err != nil {
+					return nil, nil, err
+				}
+				files = append(files, File{Path: base + ".minutes.md", Data: data})
+			}
+		}
+	}
+	index, err := render.Index(nets, asOf, findings)
+	if err != nil {
+		return nil, nil, err
+	}
+	files = append([]File{{Path: filepath.Join(dir, "README.md"), Data: index}}, files...)
+	for i := range files {
+		f := &files[i]
+		old, err := os.ReadFile(f.Path)
+		switch {
+		case err != nil:
+			f.State = "missing"
+		default:
+			f.Data = KeepCustom(f.Data, old)
+			if bytes.Equal(old, f.Data) {
+				f.State = "ok"
+			} else {
+				f.State = "stale"
+			}
+		}
+	}
+	return files, nil, nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// KeepCustom puts the custom section of the page as a person wrote it (in
+// old) into the generated page.
+func KeepCustom(generated, old []byte) []byte {
+	start, end := []byte(render.CustomStart), []byte(render.CustomEnd)
+	os, oe := bytes.Index(old, start), bytes.Index(old, end)
+	gs, ge := bytes.Index(generated, start), bytes.Index(generated, end)
+	if os < 0 || oe < os || gs < 0 || ge < gs {
+		return generated
+	}
+	var b bytes.Buffer
+	b.Write(generated[:gs])
+	b.Write(old[os:oe])
+	b.Write(generated[ge:])
+	return b.Bytes()
+}
+
+// BasisDate is the date generated pages are drawn as at: the latest held
+// meeting of the repository; else its earliest planned meeting; else the
+// latest date a member or office holder started; else none.
+func BasisDate(repo *model.Repo) model.Date {
+	var held, planned, started model.Date
+	for _, n := range repo.Networks {
+		for _, m := range n.MeetingList {
+			switch m.Status {
+			case "held":
+				if m.Date.After(held.Date) {
+					held = m.Date
+				}
+			case "planned":
+				if !planned.Set() || m.Date.Before(planned.Date) {
+					planned = m.Date
+				}
+			}
+		}
+		if n.Members != nil {
+			for _, m := range n.Members.Members {
+				if m.From.After(started.Date) {
+					started = m.From
+				}
+			}
+			for _, h := range n.Members.OfficeHolders {
+				if h.From.After(started.Date) {
+					started = h.From
+				}
+			}
+		}
+	}
+	for _, d := range []model.Date{held, planned, started} {
+		if d.Set() {
+			return model.Date{Date: d.Date}
+		}
+	}
+	return model.Date{}
+}

@@ -1,0 +1,409 @@
+// Package ical writes the meetings of networks as an RFC 5545 iCalendar
+// feed, for Outlook, Google Calendar and Apple Calendar to import or
+// subscribe to. Like the papers, the feed is a pure function of the loaded
+// model: the same files give the same bytes, whatever the day or machine.
+//
+// Times. Every timed event carries DTSTART;TZID=<the repository's timezone>
+// with the local wall-clock time written in the YAML, and the feed holds a
+// VTIMEZONE that defines that TZID:
+//
+//   - Europe/London (the default) gets the usual fixed, Outlook-compatible
+//     definition: GMT +0000 and BST +0100, summer time from the last Sunday
+//     of March at 01:00 UTC to the last Sunday of October at 02:00 BST. This
+//     is the United Kingdom's rule since 1996.
+//   - Any other timezone gets a VTIMEZONE generated from Go's tzdata: one
+//     STANDARD or DAYLIGHT component for the offset in force on 1 January of
+//     the first year the feed covers, and one for each transition up to the
+//     end of the year after the last, each with its own DTSTART and no RRULE.
+//
+// A meeting with no start time (its own or its kind's) is an all-day event.
+package ical
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/rickb777/date"
+
+	"github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/terms"
+)
+
+// ProdID is the feed's PRODID.
+const ProdID = "-//govctl//govctl calendar//EN"
+
+// London is the timezone with the fixed VTIMEZONE definition.
+const London = "Europe/London"
+
+// DefaultName is the calendar's name when it holds more than one network.
+const DefaultName = "Governance meetings"
+
+// Options are what the feed is made from.
+type Options struct {
+	// Networks are the networks whose meetings the feed holds, in order.
+	Networks []*terms.Net
+	// Calendar gives business days for papers deadlines; nil: no deadlines.
+	Calendar *calendar.Calendar
+	// Location is the repository's timezone; nil means Europe/London.
+	Location *time.Location
+	// From and Until keep only meetings on or after From and on or before
+	// Until; a zero date is no bound.
+	From, Until date.Date
+	// Deadlines adds an all-day event on each papers deadline.
+	Deadlines bool
+	// Name is X-WR-CALNAME; empty: the network's name when there is one
+	// network, else DefaultName.
+	Name string
+}
+
+// event is one VEVENT, before it is written.
+type event struct {
+	uid      string
+	stamp    date.Date // DTSTAMP is midnight UTC of this day
+	allDay   bool
+	day      date.Date // the all-day event's date
+	start    time.Time // a timed event's start and end, in Location
+	end      time.Time
+	summary  string
+	location string
+	desc     string
+	status   string
+	free     bool
+}
+
+// Calendar writes the feed.
+func Calendar(o Options) []byte {
+	loc := o.Location
+	if loc == nil {
+		loc = mustLondon()
+	}
+	var events []event
+	for _, nx := range o.Networks {
+		events = append(events, networkEvents(o, nx, loc)...)
+	}
+
+	w := &writer{}
+	w.line("BEGIN:VCALENDAR")
+	w.line("VERSION:2.0")
+	w.line("PRODID:" + ProdID)
+	w.line("CALSCALE:GREGORIAN")
+	w.line("METHOD:PUBLISH")
+	w.text("X-WR-CALNAME", calName(o))
+	w.text("X-WR-TIMEZONE", loc.String())
+	w.line("REFRESH-INTERVAL;VALUE=DURATION:PT12H")
+	w.line("X-PUBLISHED-TTL:PT12H")
+	if loc.String() == London {
+		w.londonTimezone()
+	} else if first, last, ok := years(events); ok {
+		w.generatedTimezone(loc, first, last+1)
+	}
+	for _, e := range events {
+		w.event(e, loc)
+	}
+	w.line("END:VCALENDAR")
+	return w.b.Bytes()
+}
+
+func calName(o Options) string {
+	switch {
+	case o.Name != "":
+		return o.Name
+	case len(o.Networks) == 1:
+		return o.Networks[0].N.Name
+	}
+	return DefaultName
+}
+
+func mustLondon() *time.Location {
+	loc, err := time.LoadLocation(London)
+	if err != nil {
+		panic("ical: no tzdata for Europe/London: " + err.Error())
+	}
+	return loc
+}
+
+// networkEvents lists the events of one network: each meeting in the date
+// range, then (with Deadlines) its papers deadline.
+func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
+	var out []event
+	for _, m := range nx.N.MeetingList {
+		d := m.Date.Date
+		if (!o.From.IsZero() && d.Before(o.From)) || (!o.Until.IsZero() && d.After(o.Until)) {
+			continue
+		}
+		id := nx.N.ID
+		kind := render.KindTitle(m.Kind.ID)
+		agenda := path.Join(nx.N.Folder, load.MeetingsDir, m.File+".agenda.md")
+		deadline, hasDeadline := papersDeadline(o.Calendar, nx.MeetingKind(m), d)
+		cancelled := m.Status == "cancelled"
+
+		e := event{
+			uid:      fmt.Sprintf("%s-%s@govctl", id, m.File),
+			stamp:    d,
+			summary:  nx.N.Name + ": " + kind,
+			location: render.Venue(nx, m),
+			status:   "CONFIRMED",
+		}
+		var desc []string
+		if cancelled {
+			e.status = "CANCELLED"
+			desc = append(desc, "This meeting is cancelled.")
+		}
+		desc = append(desc, "Agenda: "+agenda)
+		if hasDeadline {
+			desc = append(desc, "Papers deadline: "+render.LongDate(deadline))
+		}
+		e.desc = strings.Join(desc, "\n")
+		if start := render.Start(nx, m); start.Valid {
+			y, mo, day := d.Date()
+			e.start = time.Date(y, mo, day, start.Minutes/60, start.Minutes%60, 0, 0, loc)
+			e.end = e.start.Add(time.Hour)
+			if dur := render.Duration(nx, m); dur.Set() {
+				if end, _ := dur.Period.AddTo(e.start); end.After(e.start) {
+					e.end = end
+				}
+			}
+		} else {
+			e.allDay, e.day = true, d
+		}
+		out = append(out, e)
+
+		if o.Deadlines && hasDeadline && !cancelled {
+			out = append(out, event{
+				uid:     fmt.Sprintf("%s-%s-papers@govctl", id, m.File),
+				stamp:   d,
+				allDay:  true,
+				day:     deadline,
+				summary: fmt.Sprintf("Papers due: %s: %s of %s", nx.N.Name, kind, render.LongDate(d)),
+				desc:    fmt.Sprintf("The last day to send the agenda and papers for the meeting of %s.\nAgenda: %s", render.LongDate(d), agenda),
+				status:  "CONFIRMED",
+				free:    true,
+			})
+		}
+	}
+	return out
+}
+
+func papersDeadline(cal *calendar.Calendar, k *model.MeetingKind, d date.Date) (date.Date, bool) {
+	if cal == nil {
+		return date.Date{}, false
+	}
+	return terms.PapersDeadline(cal, k, d)
+}
+
+// years is the span of years the events touch.
+func years(events []event) (first, last int, ok bool) {
+	for _, e := range events {
+		for _, y := range eventYears(e) {
+			if !ok || y < first {
+				first = y
+			}
+			if !ok || y > last {
+				last = y
+			}
+			ok = true
+		}
+	}
+	return first, last, ok
+}
+
+func eventYears(e event) []int {
+	if e.allDay {
+		return []int{e.day.Year()}
+	}
+	return []int{e.start.Year(), e.end.Year()}
+}
+
+// writer writes content lines, folded, with CRLF.
+type writer struct {
+	b bytes.Buffer
+}
+
+// line writes one content line, folded at 75 octets.
+func (w *writer) line(s string) {
+	Fold(&w.b, s)
+}
+
+// text writes a property with a TEXT value, escaped.
+func (w *writer) text(name, value string) {
+	w.line(name + ":" + Escape(value))
+}
+
+func (w *writer) event(e event, loc *time.Location) {
+	w.line("BEGIN:VEVENT")
+	w.text("UID", e.uid)
+	y, m, d := e.stamp.Date()
+	w.line(fmt.Sprintf("DTSTAMP:%04d%02d%02dT000000Z", y, m, d))
+	if e.allDay {
+		w.line("DTSTART;VALUE=DATE:" + dateValue(e.day))
+		w.line("DTEND;VALUE=DATE:" + dateValue(e.day.Add(1)))
+	} else {
+		tzid := tzidParam(loc.String())
+		w.line("DTSTART;TZID=" + tzid + ":" + e.start.In(loc).Format(localFormat))
+		w.line("DTEND;TZID=" + tzid + ":" + e.end.In(loc).Format(localFormat))
+	}
+	w.text("SUMMARY", e.summary)
+	if e.location != "" {
+		w.text("LOCATION", e.location)
+	}
+	w.text("DESCRIPTION", e.desc)
+	w.line("STATUS:" + e.status)
+	if e.free {
+		w.line("TRANSP:TRANSPARENT")
+	}
+	w.line("END:VEVENT")
+}
+
+const localFormat = "20060102T150405"
+
+func dateValue(d date.Date) string {
+	y, m, day := d.Date()
+	return fmt.Sprintf("%04d%02d%02d", y, m, day)
+}
+
+// tzidParam quotes a TZID parameter value that holds a character a
+// parameter value may not (IANA names never do).
+func tzidParam(s string) string {
+	if strings.ContainsAny(s, ";:,") {
+		return `"` + strings.ReplaceAll(s, `"`, "") + `"`
+	}
+	return s
+}
+
+// londonTimezone writes the fixed Europe/London definition.
+func (w *writer) londonTimezone() {
+	for _, l := range []string{
+		"BEGIN:VTIMEZONE",
+		"TZID:Europe/London",
+		"BEGIN:STANDARD",
+		"DTSTART:19701025T020000",
+		"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+		"TZOFFSETFROM:+0100",
+		"TZOFFSETTO:+0000",
+		"TZNAME:GMT",
+		"END:STANDARD",
+		"BEGIN:DAYLIGHT",
+		"DTSTART:19700329T010000",
+		"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+		"TZOFFSETFROM:+0000",
+		"TZOFFSETTO:+0100",
+		"TZNAME:BST",
+		"END:DAYLIGHT",
+		"END:VTIMEZONE",
+	} {
+		w.line(l)
+	}
+}
+
+// generatedTimezone writes a VTIMEZONE for loc from Go's tzdata, covering
+// 1 January of first to 1 January of end.
+func (w *writer) generatedTimezone(loc *time.Location, first, end int) {
+	w.line("BEGIN:VTIMEZONE")
+	w.text("TZID", loc.String())
+	t := time.Date(first, time.January, 1, 0, 0, 0, 0, loc)
+	stop := time.Date(end, time.January, 1, 0, 0, 0, 0, loc)
+	name, off := t.Zone()
+	w.zoneRule(t.IsDST(), t.Format(localFormat), off, off, name)
+	for {
+		_, next := t.ZoneBounds()
+		if next.IsZero() || !next.After(t) || !next.Before(stop) {
+			break
+		}
+		_, from := t.Zone()
+		name, to := next.Zone()
+		// DTSTART is the wall-clock time of the change in the offset
+		// before it.
+		w.zoneRule(next.IsDST(), next.In(time.FixedZone("", from)).Format(localFormat), from, to, name)
+		t = next
+	}
+	w.line("END:VTIMEZONE")
+}
+
+func (w *writer) zoneRule(dst bool, start string, from, to int, name string) {
+	kind := "STANDARD"
+	if dst {
+		kind = "DAYLIGHT"
+	}
+	w.line("BEGIN:" + kind)
+	w.line("DTSTART:" + start)
+	w.line("TZOFFSETFROM:" + utcOffset(from))
+	w.line("TZOFFSETTO:" + utcOffset(to))
+	if name != "" {
+		w.text("TZNAME", name)
+	}
+	w.line("END:" + kind)
+}
+
+// utcOffset is an RFC 5545 UTC-OFFSET: +hhmm, or +hhmmss.
+func utcOffset(secs int) string {
+	sign := "+"
+	if secs < 0 {
+		sign, secs = "-", -secs
+	}
+	s := fmt.Sprintf("%s%02d%02d", sign, secs/3600, secs/60%60)
+	if secs%60 != 0 {
+		s += fmt.Sprintf("%02d", secs%60)
+	}
+	return s
+}
+
+// Escape escapes a TEXT value (RFC 5545 section 3.3.11): backslash,
+// semicolon, comma and newline. Line breaks of any kind become \n; other
+// control characters, which TEXT may not hold, become spaces; invalid UTF-8
+// becomes U+FFFD.
+func Escape(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == ';':
+			b.WriteString(`\;`)
+		case r == ',':
+			b.WriteString(`\,`)
+		case r == '\n' || r == '\r':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// MaxLine is the most octets a content line may have, CRLF not counted.
+const MaxLine = 75
+
+// Fold writes one content line to b, folded (RFC 5545 section 3.1): no
+// line longer than 75 octets, each continuation begun with a space, and no
+// UTF-8 sequence split; every line ends with CRLF.
+func Fold(b *bytes.Buffer, line string) {
+	limit := MaxLine
+	for len(line) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		if cut == 0 { // not UTF-8: cut anywhere
+			cut = limit
+		}
+		b.WriteString(line[:cut])
+		b.WriteString("\r\n ")
+		line = line[cut:]
+		limit = MaxLine - 1 // the leading space counts
+	}
+	b.WriteString(line)
+	b.WriteString("\r\n")
+}

@@ -1,0 +1,456 @@
+package markdown_test
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+
+	"github.com/govctl/govctl/pkg/markdown"
+)
+
+// gfm is an independent CommonMark + GitHub Flavored Markdown renderer. Raw
+// HTML is let through (WithUnsafe) so that any that the escaping lets slip
+// shows up in the output instead of being dropped.
+var gfm = goldmark.New(
+	goldmark.WithExtensions(extension.GFM),
+	goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
+)
+
+// hostile is text a person might type into a YAML field, each chosen to
+// become markup if it were not escaped.
+var hostile = []string{
+	"",
+	"   ",
+	"plain words",
+	"a | b | c",
+	"|",
+	"||",
+	"| leading pipe",
+	"trailing pipe |",
+	"*emphasis*",
+	"**strong**",
+	"* bullet",
+	"***",
+	"* * *",
+	"_under_",
+	"__strong__",
+	"snake_case_name",
+	"___",
+	"<script>alert(1)</script>",
+	"<b>bold</b>",
+	"<br>",
+	"<!-- comment -->",
+	"<?php echo 1; ?>",
+	"<![CDATA[x]]>",
+	"<http://example.com>",
+	"<a@b.com>",
+	"> quoted",
+	">",
+	"a > b < c",
+	"`code`",
+	"``double``",
+	"```",
+	"```go\nfmt.Println()\n```",
+	"~~~",
+	"# heading",
+	"#",
+	"###### six",
+	"#hashtag",
+	"- item",
+	"-",
+	"---",
+	"+ item",
+	"+",
+	"1. first",
+	"1) first",
+	"2026. A year",
+	"1234567890. long",
+	"12) twelve",
+	"3.14 pi",
+	"[link](http://x)",
+	"[ref]",
+	"[ref]: http://x",
+	"[^1]",
+	"- [ ] task",
+	"- [x] done",
+	"![img](x)",
+	"!",
+	"!not an image",
+	"http://example.com",
+	"https://example.com/path?a=1&b=2",
+	"ftp://example.com",
+	"see http://example.com.",
+	"www.example.com",
+	"WWW.EXAMPLE.COM",
+	"go to www.example.com now",
+	"a@b.com",
+	"mailto:a@b.com",
+	"xmpp:a@b.com/c",
+	"Email jo.bloggs@council.gov.uk today",
+	"@someone",
+	"&amp;",
+	"&#60;",
+	"&#x3C;",
+	"&lt;script&gt;",
+	"&copy; 2026",
+	"fish & chips",
+	"&",
+	"\\",
+	"a\\",
+	"trailing backslash \\",
+	"\\*not emphasis\\*",
+	"C:\\Users\\jo",
+	"\\\\server\\share",
+	"~strike~",
+	"~~strike~~",
+	"line one\nline two",
+	"line one\r\nline two",
+	"line one\rline two",
+	"a\rb\r\nc\nd",
+	"a\n\nb",
+	"a\n\n\n\nb",
+	"a\n   \nb",
+	"first\n# heading",
+	"first\n- item",
+	"first\n1. item",
+	"first\n> quote",
+	"first\n===",
+	"first\n---",
+	"first\n```",
+	"first\r# heading",
+	"first\r- item",
+	"first\r| a | b |\r| - | - |",
+	"a | b\n--- | ---\nc | d",
+	"| a | b |\n| - | - |\n| c | d |",
+	"a\n:-",
+	"a\n-:",
+	"a\n:-:",
+	"a\n|-",
+	"    indented code",
+	"\tindented with a tab",
+	"line  \nwith two trailing spaces",
+	"line\\\nwith a trailing backslash",
+	"Ünïcödé — “quotes” ‘single’ …",
+	"日本語のテキスト",
+	"emoji 🎉 and flags 🇬🇧",
+	"right-to-left עברית",
+	"non\u00a0breaking\u00a0space",
+	"\u00a0# after nbsp",
+	"zero\u200bwidth",
+	"a $x$ b",
+	"$$\nx\n$$",
+	"Budget 2027/28: £1,200 (+5%)",
+	"Agenda item: \"quoted\" and 'single'",
+	"a*b*c",
+	"a_b_c",
+	"*a **b** c*",
+	"a\\|b",
+	"`a|b`",
+	"| a \\| b |",
+}
+
+// tag is one HTML tag found in the output.
+type tag struct {
+	name    string // lower case, without "/"
+	closing bool
+	raw     string
+}
+
+// tokens splits goldmark's HTML into tags and text. goldmark escapes every
+// "<" in text as &lt;, so any "<" in its output starts a tag (or raw HTML
+// that was let through).
+func tokens(out string) (tags []tag, texts []string, err error) {
+	for len(out) > 0 {
+		i := strings.IndexByte(out, '<')
+		if i < 0 {
+			texts = append(texts, out)
+			break
+		}
+		texts = append(texts, out[:i])
+		out = out[i:]
+		j := strings.IndexByte(out, '>')
+		if j < 0 {
+			return nil, nil, fmt.Errorf("unterminated tag %q", out)
+		}
+		raw := out[:j+1]
+		out = out[j+1:]
+		name := strings.TrimPrefix(raw[1:len(raw)-1], "/")
+		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
+			name = name[:k]
+		}
+		t := tag{name: strings.ToLower(name), closing: strings.HasPrefix(raw, "</"), raw: raw}
+		tags = append(tags, t)
+		if t.name == "br" {
+			texts = append(texts, "\n")
+		}
+	}
+	return tags, texts, nil
+}
+
+// norm collapses whitespace, as a browser shows it. CommonMark replaces
+// NUL with U+FFFD, so that is what a reader sees of one.
+func norm(s string) string {
+	s = strings.ReplaceAll(s, "\x00", "\uFFFD")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// render converts doc to HTML. CommonMark ends a line at "\r\n", "\n" or
+// a lone "\r", and so does GitHub; goldmark takes only the first two, so
+// a lone "\r" is given to it as the line ending it is.
+func render(t testing.TB, doc string) string {
+	t.Helper()
+	return convert(t, gfm, doc)
+}
+
+func convert(t testing.TB, md goldmark.Markdown, doc string) string {
+	t.Helper()
+	doc = strings.ReplaceAll(strings.ReplaceAll(doc, "\r\n", "\n"), "\r", "\n")
+	var b bytes.Buffer
+	if err := md.Convert([]byte(doc), &b); err != nil {
+		t.Fatalf("goldmark: %v", err)
+	}
+	return b.String()
+}
+
+// checkTags fails unless every tag in out is one of allowed.
+func checkTags(t testing.TB, what, doc, out string, tags []tag, allowed ...string) {
+	t.Helper()
+	for _, tg := range tags {
+		ok := false
+		for _, a := range allowed {
+			if tg.name == a {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s: markup %s appeared\nmarkdown: %q\nhtml: %q", what, tg.raw, doc, out)
+		}
+	}
+}
+
+// context is a place in a generated paper where escaped text goes.
+type context struct {
+	name   string
+	before string
+	after  string
+	// textBefore and textAfter are what the context's own markdown reads as.
+	textBefore, textAfter string
+	// allowed are the tags the context itself makes.
+	allowed []string
+	// nonEmpty: the context only makes sense with some text.
+	nonEmpty bool
+}
+
+// textContexts are where the templates put markdown.Text: a paragraph of its
+// own, a bullet, a bold numbered agenda item, and after a label.
+var textContexts = []context{
+	{name: "paragraph", allowed: []string{"p", "br"}},
+	{name: "bullet", before: "- ", allowed: []string{"ul", "li", "p", "br"}},
+	{name: "bold item", before: "1. **", after: "**", allowed: []string{"ol", "li", "p", "strong", "br"}, nonEmpty: true},
+	{name: "labelled line", before: "Votes: ", after: ".", textBefore: "Votes: ", textAfter: ".", allowed: []string{"p", "br"}},
+}
+
+func checkText(t testing.TB, s string) {
+	t.Helper()
+	esc := markdown.Text(s)
+	for _, c := range textContexts {
+		if c.nonEmpty && esc == "" {
+			continue
+		}
+		doc := c.before + esc + c.after + "\n"
+		out := render(t, doc)
+		tags, texts, err := tokens(out)
+		if err != nil {
+			t.Fatalf("Text(%q) in a %s: %v", s, c.name, err)
+		}
+		checkTags(t, fmt.Sprintf("Text(%q) in a %s", s, c.name), doc, out, tags, c.allowed...)
+		want := norm(c.textBefore + norm(s) + c.textAfter)
+		got := norm(html.UnescapeString(strings.Join(texts, "")))
+		if got != want {
+			t.Errorf("Text(%q) in a %s reads %q, want %q\nmarkdown: %q\nhtml: %q", s, c.name, got, want, doc, out)
+		}
+	}
+	// A paragraph never gains a second block: no line of it may be read
+	// as anything but text.
+	if esc != "" {
+		out := render(t, esc+"\n")
+		if n := strings.Count(out, "<p>"); n != 1 {
+			t.Errorf("Text(%q) as a paragraph made %d paragraphs\nmarkdown: %q\nhtml: %q", s, n, esc, out)
+		}
+	}
+}
+
+// cellText is the text of each <td> of the table's body rows.
+func cellTexts(t testing.TB, out string) (rows [][]string, headers int) {
+	t.Helper()
+	tags, _, err := tokens(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = tags
+	// Walk again, keeping the text inside each cell.
+	var cur *strings.Builder
+	rest := out
+	for len(rest) > 0 {
+		i := strings.IndexByte(rest, '<')
+		if i < 0 {
+			break
+		}
+		if cur != nil {
+			cur.WriteString(rest[:i])
+		}
+		j := strings.IndexByte(rest[i:], '>')
+		raw := rest[i : i+j+1]
+		rest = rest[i+j+1:]
+		switch {
+		case raw == "<tr>":
+			rows = append(rows, nil)
+		case raw == "<th>" || strings.HasPrefix(raw, "<th "):
+			headers++
+		case raw == "<td>" || strings.HasPrefix(raw, "<td "):
+			cur = &strings.Builder{}
+		case raw == "</td>":
+			rows[len(rows)-1] = append(rows[len(rows)-1], norm(html.UnescapeString(cur.String())))
+			cur = nil
+		case strings.HasPrefix(raw, "<br") && cur != nil:
+			cur.WriteString("\n")
+		}
+	}
+	return rows, headers
+}
+
+func checkCell(t testing.TB, s string) {
+	t.Helper()
+	esc := markdown.Cell(s)
+	for col := 0; col < 2; col++ {
+		row := "| " + esc + " | other |"
+		if col == 1 {
+			row = "| other | " + esc + " |"
+		}
+		doc := "| Head | Head |\n| --- | --- |\n" + row + "\n"
+		out := render(t, doc)
+		tags, _, err := tokens(out)
+		if err != nil {
+			t.Fatalf("Cell(%q): %v", s, err)
+		}
+		what := fmt.Sprintf("Cell(%q) in column %d", s, col+1)
+		checkTags(t, what, doc, out, tags, "table", "thead", "tbody", "tr", "th", "td", "br")
+		rows, headers := cellTexts(t, out)
+		// rows[0] is the header row (no <td>).
+		if headers != 2 || len(rows) != 2 || len(rows[1]) != 2 {
+			t.Errorf("%s: the table lost its shape: %d headers, rows %q\nmarkdown: %q\nhtml: %q", what, headers, rows, doc, out)
+			continue
+		}
+		if got, want := rows[1][col], norm(s); got != want {
+			t.Errorf("%s reads %q, want %q\nmarkdown: %q\nhtml: %q", what, got, want, doc, out)
+		}
+		if got := rows[1][1-col]; got != "other" {
+			t.Errorf("%s: the other cell reads %q\nmarkdown: %q\nhtml: %q", what, got, doc, out)
+		}
+	}
+	if strings.ContainsAny(esc, "\r\n") {
+		t.Errorf("Cell(%q) = %q: a line break would end the table row", s, esc)
+	}
+}
+
+func TestText(t *testing.T) {
+	for _, s := range hostile {
+		checkText(t, s)
+	}
+}
+
+func TestCell(t *testing.T) {
+	for _, s := range hostile {
+		checkCell(t, s)
+	}
+}
+
+// TestTextExact pins the escaping of a few inputs, so that a change to it is
+// seen in review.
+func TestTextExact(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"  plain  ", "plain"},
+		{"a | b", `a \| b`},
+		{"# h", `\# h`},
+		{"1. x", `1\. x`},
+		{"a\r\nb", "a\\\nb"},
+		{"a\rb", "a\\\nb"},
+		{"a@b.com", "a&#64;b.com"},
+		{"http://x", "http&#58;//x"},
+		{"www.x", `www\.x`},
+		{"&amp;", "&amp;amp;"},
+		{"$x$", `\$x\$`},
+	} {
+		if got := markdown.Text(c.in); got != c.want {
+			t.Errorf("Text(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"a\nb", "a<br>b"},
+		{"a\r\n\r\nb", "a<br>b"},
+		{"a\rb", "a<br>b"},
+		{"a|b", `a\|b`},
+		{"\n\n", ""},
+	} {
+		if got := markdown.Cell(c.in); got != c.want {
+			t.Errorf("Cell(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// safeGFM is goldmark as it is by default: raw HTML is left out, with a
+// comment saying so.
+var safeGFM = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// TestBlock checks that free markdown keeps its markdown but never carries
+// raw HTML.
+func TestBlock(t *testing.T) {
+	for _, s := range hostile {
+		out := convert(t, safeGFM, markdown.Block(s)+"\n")
+		if strings.Contains(out, "raw HTML omitted") {
+			t.Errorf("Block(%q) carries raw HTML\nmarkdown: %q\nhtml: %q", s, markdown.Block(s), out)
+		}
+	}
+	// Markdown is kept.
+	out := render(t, markdown.Block("**Budget**\n\n- one\n- two")+"\n")
+	if !strings.Contains(out, "<strong>Budget</strong>") || !strings.Contains(out, "<li>one</li>") {
+		t.Errorf("Block lost its markdown: %q", out)
+	}
+}
+
+func validInput(s string) bool {
+	// The loader refuses files that are not UTF-8.
+	return utf8.ValidString(s)
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !validInput(s) {
+			t.Skip()
+		}
+		checkText(t, s)
+	})
+}
+
+func FuzzCell(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !validInput(s) {
+			t.Skip()
+		}
+		checkCell(t, s)
+	})
+}

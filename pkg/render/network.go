@@ -1,0 +1,363 @@
+package render
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/terms"
+)
+
+// Custom marks the section of a generated page that a person may write; it
+// is kept as written when the page is generated again.
+const (
+	CustomStart = "<!-- custom -->"
+	CustomEnd   = "<!-- /custom -->"
+)
+
+// OfficeView is an office with its holders.
+type OfficeView struct {
+	Name, How string
+	Holders   []string
+	Duties    []string
+}
+
+// SeatView is a seat with its current members by organisation.
+type SeatView struct {
+	Title, Entitled, Votes, Substitute string
+	Members                            []string
+}
+
+// KindView is a kind of meeting.
+type KindView struct {
+	Name, Title, Cadence, Time, Venue, Notice, AgendaBy, Description string
+	StandingItems                                                    []string
+	ReviewWorkProgramme                                              bool
+}
+
+// MeetingLine is a planned meeting.
+type MeetingLine struct {
+	Date, Kind, Deadline, Agenda, Status string
+}
+
+// NetworkView is everything a network's page shows.
+type NetworkView struct {
+	ID, Name, Parent, ParentLink, Purpose, Secretariat, Website, Open, Guests string
+	Aliases, Aims, Responsibilities, Activities, MemberDuties, SecDuties      []string
+	Sponsors                                                                  []string
+	Children                                                                  []string
+	Offices                                                                   []OfficeView
+	Seats                                                                     []SeatView
+	Others                                                                    []string
+	Quorum, Voting                                                            string
+	Kinds                                                                     []KindView
+	Planned                                                                   []MeetingLine
+	Actions                                                                   []ActionLine
+	Work                                                                      []WorkLine
+	LatestMinutes, LatestMinutesLink                                          string
+	Notes                                                                     string
+	AsOf                                                                      string
+	Custom                                                                    string
+}
+
+// BuildNetwork works out network nx's page, with membership as it stands on
+// asOf. It depends on nothing but the repository, so it is the same on any
+// day.
+func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) bool) NetworkView {
+	nx := in.Net
+	n := nx.N
+	v := NetworkView{ID: n.ID, Name: n.Name, Purpose: n.Purpose, Website: n.Website, Open: n.OpenMembership,
+		Aliases: n.Aliases, Aims: n.Aims, Responsibilities: n.Responsibilities, Activities: n.Activities,
+		MemberDuties: n.MemberDuties, SecDuties: n.SecretariatDuties, Notes: n.Notes, Custom: CustomStart + "\n" + CustomEnd}
+	if asOf.Set() {
+		v.AsOf = LongDate(asOf.Date)
+	}
+	if n.Parent != nil {
+		v.Parent = n.Parent.ID
+		if p, ok := nx.Networks[n.Parent.ID]; ok {
+			v.Parent = p.Name
+		}
+		v.ParentLink = "../" + n.Parent.ID + "/README.md"
+	}
+	for _, o := range nx.Repo.Repo.Networks {
+		if o.Parent != nil && o.Parent.ID == n.ID {
+			v.Children = append(v.Children, fmt.Sprintf("[%s](../%s/README.md)", mdLinkText(o.Name), o.ID))
+		}
+	}
+	if n.Secretariat != nil {
+		v.Secretariat = nx.OrgName(n.Secretariat.ID)
+	}
+	for _, s := range n.Sponsors {
+		v.Sponsors = append(v.Sponsors, nx.OrgName(s.ID))
+	}
+	switch n.Guests {
+	case "by-invitation":
+		v.Guests = "Guests attend by invitation."
+	case "open":
+		v.Guests = "Guests are welcome."
+	case "none":
+		v.Guests = "Guests do not attend."
+	}
+	for _, o := range n.Offices {
+		ov := OfficeView{Name: strings.ReplaceAll(o.Name, "-", " "), Duties: o.Duties}
+		var how []string
+		if o.Appointment != "" {
+			how = append(how, o.Appointment)
+		}
+		if o.Post != "" {
+			how = append(how, "held by the "+o.Post)
+		}
+		if o.Term.Set() {
+			how = append(how, "for "+PeriodWords(o.Term))
+		} else {
+			how = append(how, "until replaced")
+		}
+		if r := o.Seats(); !(r.Min == 1 && r.HasMax && r.Max == 1) {
+			how = append(how, r.String()+" at once")
+		}
+		if o.CastingVote {
+			how = append(how, "with a casting vote")
+		}
+		ov.How = strings.Join(how, ", ")
+		for _, h := range nx.Holders() {
+			if h.Office.ID != o.Name || !h.CurrentOn(asOf) {
+				continue
+			}
+			s := MemberName(nx, h.Member.ID)
+			if mem, ok := nx.Members[h.Member.ID]; ok && mem.Organisation != nil && !strings.Contains(s, nx.OrgName(mem.Organisation.ID)) {
+				s += " (" + nx.OrgName(mem.Organisation.ID) + ")"
+			}
+			switch {
+			case h.Until.Set():
+				s += ", until " + LongDate(h.Until.Date)
+			case h.From.Set() && o.Term.Set():
+				s += ", term ends " + LongDate(h.From.AddPeriod(o.Term.Period))
+			}
+			ov.Holders = append(ov.Holders, s)
+		}
+		v.Offices = append(v.Offices, ov)
+	}
+	seated := map[string]bool{}
+	for i := range n.Seats {
+		s := &n.Seats[i]
+		sv := SeatView{Title: s.Title}
+		orgs := nx.SeatOrgs(s)
+		if s.Group != nil {
+			sv.Entitled = fmt.Sprintf("%s from each of the %d organisations of %s", s.PerOrg(), len(orgs), s.Group.ID)
+		} else {
+			var names []string
+			for _, o := range orgs {
+				names = append(names, nx.OrgName(o))
+			}
+			sv.Entitled = fmt.Sprintf("%s from each of %s", s.PerOrg(), and(names))
+		}
+		if s.VoteCount() == 0 {
+			sv.Votes = "no vote"
+		} else {
+			sv.Votes = plural(s.VoteCount(), "vote") + " for each organisation"
+		}
+		switch s.Substitute {
+		case "named":
+			sv.Substitute = "named substitutes"
+		case "allowed":
+			sv.Substitute = "substitutes allowed"
+		case "none":
+			sv.Substitute = "no substitutes"
+		}
+		for _, m := range nx.CurrentMembers(asOf) {
+			if m.Seat != nil && m.Seat.ID == s.Title {
+				seated[m.ID] = true
+				sv.Members = append(sv.Members, memberLine(nx, m))
+			}
+		}
+		v.Seats = append(v.Seats, sv)
+	}
+	for _, m := range nx.CurrentMembers(asOf) {
+		if !seated[m.ID] {
+			v.Others = append(v.Others, memberLine(nx, m))
+		}
+	}
+	v.Quorum = QuorumWords(nx)
+	v.Voting = VotingWords(nx)
+	for i := range n.Meetings {
+		k := &n.Meetings[i]
+		kv := KindView{Name: k.Name, Title: KindTitle(k.Name), Cadence: CadenceWords(k), Notice: NoticeWords(k), Description: k.Description, StandingItems: k.StandingItems, ReviewWorkProgramme: k.ReviewWorkProgramme}
+		if k.Start.Valid {
+			kv.Time = k.Start.String()
+			if k.Duration.Set() {
+				kv.Time += ", " + PeriodWords(k.Duration)
+			}
+		} else if k.Duration.Set() {
+			kv.Time = PeriodWords(k.Duration)
+		}
+		if k.Venue != nil {
+			kv.Venue = k.Venue.String()
+			if len(k.Venue.Rotate) > 0 {
+				var names []string
+				for _, o := range k.Venue.Rotate {
+					names = append(names, nx.OrgName(o.ID))
+				}
+				kv.Venue = "in rotation between " + and(names)
+				if k.Venue.Online {
+					kv.Venue = "online, or " + kv.Venue
+				}
+			}
+		}
+		kv.AgendaBy = agendaFrom(nx, k.AgendaBy, asOf)
+		v.Kinds = append(v.Kinds, kv)
+	}
+	for _, m := range n.MeetingList {
+		if m.Status != "planned" {
+			continue
+		}
+		l := MeetingLine{Date: LongDate(m.Date.Date), Kind: KindTitle(m.Kind.ID)}
+		if hasAgenda != nil && hasAgenda(m) {
+			l.Agenda = path.Join("meetings", m.File+".agenda.md")
+		}
+		if d, ok := terms.PapersDeadline(in.Calendar, nx.MeetingKind(m), m.Date.Date); ok {
+			l.Deadline = LongDate(d)
+		}
+		v.Planned = append(v.Planned, l)
+	}
+	for _, a := range nx.Actions() {
+		if !a.Open() {
+			continue
+		}
+		l := ActionLine{ID: a.Action.ID, Text: a.Action.Text, Owner: MemberName(nx, a.Action.Owner.ID), Raised: a.Raised.Date.String()}
+		if a.Due.Set() {
+			l.Due = a.Due.String()
+		}
+		v.Actions = append(v.Actions, l)
+	}
+	if n.WorkProgramme != nil {
+		v.Work = WorkLines(nx)
+	}
+	for _, m := range n.MeetingList {
+		if m.Status == "held" {
+			v.LatestMinutes = LongDate(m.Date.Date)
+			v.LatestMinutesLink = path.Join("meetings", m.File+".minutes.md")
+		}
+	}
+	return v
+}
+
+func memberLine(nx *terms.Net, m *model.Member) string {
+	s := m.Name
+	if m.Organisation != nil {
+		if org := nx.OrgName(m.Organisation.ID); !strings.Contains(s, org) {
+			s += " (" + org + ")"
+		}
+	}
+	return s
+}
+
+// mdLinkText escapes text for use inside [link text].
+func mdLinkText(s string) string {
+	return strings.NewReplacer("[", "\\[", "]", "\\]", "\\", "\\\\").Replace(s)
+}
+
+// Network renders a network's README.md.
+// hasAgenda says which meetings have an agenda to link to.
+func Network(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) bool) ([]byte, error) {
+	return execute("network.md.tmpl", BuildNetwork(in, asOf, hasAgenda))
+}
+
+// IndexRow is one body in the index.
+type IndexRow struct {
+	ID, Name, Chairs, Cadence, Next string
+	Depth                           int
+	OpenActions                     int
+	Errors, Warnings                int
+}
+
+// IndexView is networks/README.md.
+type IndexView struct {
+	Rows []IndexRow
+	AsOf string
+}
+
+// Index renders the index of every body, as a tree of who reports to whom.
+// findings maps a network id to its error and warning counts.
+func Index(nets []*terms.Net, asOf model.Date, findings map[string][2]int) ([]byte, error) {
+	byID := map[string]*terms.Net{}
+	children := map[string][]string{}
+	var roots []string
+	for _, nx := range nets {
+		byID[nx.N.ID] = nx
+	}
+	for _, nx := range nets {
+		if p := nx.N.Parent; p != nil && byID[p.ID] != nil && p.ID != nx.N.ID {
+			children[p.ID] = append(children[p.ID], nx.N.ID)
+		} else {
+			roots = append(roots, nx.N.ID)
+		}
+	}
+	sort.Strings(roots)
+	v := IndexView{}
+	if asOf.Set() {
+		v.AsOf = LongDate(asOf.Date)
+	}
+	seen := map[string]bool{}
+	var walk func(id string, depth int)
+	walk = func(id string, depth int) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		nx := byID[id]
+		row := IndexRow{ID: id, Name: nx.N.Name, Depth: depth, Chairs: and(chairs(nx, asOf)), Errors: findings[id][0], Warnings: findings[id][1]}
+		var cad []string
+		for i := range nx.N.Meetings {
+			if c := CadenceWords(&nx.N.Meetings[i]); c != "" {
+				if len(nx.N.Meetings) > 1 {
+					c = nx.N.Meetings[i].Name + ": " + c
+				}
+				cad = append(cad, c)
+			}
+		}
+		row.Cadence = strings.Join(cad, "; ")
+		for _, m := range nx.N.MeetingList {
+			if m.Status == "planned" {
+				row.Next = m.Date.String() + " (" + strings.ToLower(KindTitle(m.Kind.ID)) + ")"
+				break
+			}
+		}
+		for _, a := range nx.Actions() {
+			if a.Open() {
+				row.OpenActions++
+			}
+		}
+		v.Rows = append(v.Rows, row)
+		kids := children[id]
+		sort.Strings(kids)
+		for _, k := range kids {
+			walk(k, depth+1)
+		}
+	}
+	for _, r := range roots {
+		walk(r, 0)
+	}
+	// Bodies in a loop of parents have no root; list them too.
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		walk(id, 0)
+	}
+	return execute("index.md.tmpl", v)
+}
+
+// chairs names the current holders of the chair (or co-chair) offices.
+func chairs(nx *terms.Net, asOf model.Date) []string {
+	var out []string
+	for _, o := range nx.N.Offices {
+		if o.Name == "chair" || o.Name == "co-chair" || o.Name == "chairs" {
+			out = append(out, Holders(nx, o.Name, asOf)...)
+		}
+	}
+	return out
+}

@@ -1,0 +1,184 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/terms"
+)
+
+// QuorumWords explains the quorum in plain words, or "" when there is none.
+func QuorumWords(nx *terms.Net) string {
+	q := nx.N.Quorum
+	if q == nil {
+		return ""
+	}
+	var parts []string
+	if len(q.EachOrganisationOf) > 0 {
+		var names []string
+		titles := map[string]bool{}
+		for _, o := range q.EachOrganisationOf {
+			names = append(names, nx.OrgName(o.ID))
+			for i := range nx.N.Seats {
+				s := &nx.N.Seats[i]
+				if s.VoteCount() > 0 && slices.Contains(nx.SeatOrgs(s), o.ID) {
+					titles[s.Title] = true
+				}
+			}
+		}
+		who := "a voting member"
+		if len(titles) == 1 {
+			for t := range titles {
+				who = "one " + t
+			}
+		}
+		if len(names) == 1 {
+			parts = append(parts, fmt.Sprintf("%s from %s", who, names[0]))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s from each of %s", who, and(names)))
+		}
+	}
+	if q.Members > 0 {
+		parts = append(parts, fmt.Sprintf("at least %d members present", q.Members))
+	}
+	if q.Fraction.Set() {
+		parts = append(parts, fmt.Sprintf("at least %s of the voting members (rounded up)", q.Fraction))
+	}
+	s := and(parts)
+	if s == "" {
+		return ""
+	}
+	if q.CountSubstitutes() {
+		s += "; substitutes count"
+	} else {
+		s += "; substitutes do not count"
+	}
+	return strings.ToUpper(s[:1]) + s[1:] + "."
+}
+
+// VotingWords explains who votes and how decisions are carried.
+func VotingWords(nx *terms.Net) string {
+	v := nx.N.Voting
+	if v == nil && !nx.CastingVote() {
+		return ""
+	}
+	var parts []string
+	switch nx.Method() {
+	case "consensus":
+		parts = append(parts, "Decisions are made by consensus: none against")
+	case "unanimous":
+		parts = append(parts, "Decisions must be unanimous")
+	case "two-thirds":
+		parts = append(parts, fmt.Sprintf("A decision needs at least two-thirds of %s in favour", baseWords(nx.Base())))
+	default:
+		parts = append(parts, fmt.Sprintf("A decision needs more than half of %s in favour", baseWords(nx.Base())))
+	}
+	var voters []string
+	if nx.Basis() == "member" {
+		parts = append(parts, "each voting member has one vote")
+	} else {
+		for i := range nx.N.Seats {
+			s := &nx.N.Seats[i]
+			if s.VoteCount() == 0 {
+				continue
+			}
+			var orgs []string
+			for _, o := range nx.SeatOrgs(s) {
+				orgs = append(orgs, nx.OrgName(o))
+			}
+			if len(orgs) > 6 {
+				orgs = []string{fmt.Sprintf("%d organisations", len(orgs))}
+			}
+			each := plural(s.VoteCount(), "vote")
+			if len(orgs) > 1 {
+				each += " each"
+			}
+			voters = append(voters, fmt.Sprintf("%s (%s, exercised by the %s)", and(orgs), each, s.Title))
+		}
+		if len(voters) > 0 {
+			parts = append(parts, "the votes are held by organisations: "+strings.Join(voters, "; "))
+		}
+	}
+	s := strings.Join(parts, "; ") + "; abstentions are not votes cast."
+	if nx.CastingVote() {
+		s += " The chair has a casting vote."
+	} else if _, ok := nx.Offices["chair"]; ok {
+		s += " The chair has no casting vote."
+	}
+	if v != nil && v.OnDeadlock != "" {
+		s += " On deadlock: " + strings.TrimSpace(v.OnDeadlock)
+	}
+	return s
+}
+
+func baseWords(base string) string {
+	switch base {
+	case "present":
+		return "the votes of those present"
+	case "membership":
+		return "the votes of the whole membership"
+	}
+	return "the votes cast"
+}
+
+// CadenceWords describes a kind's cadence: "every 6 weeks (9 a year), on the
+// second Tuesday".
+func CadenceWords(k *model.MeetingKind) string {
+	var parts []string
+	if k.Every.Set() {
+		parts = append(parts, "every "+strings.TrimPrefix(PeriodWords(k.Every), "1 "))
+	}
+	if k.On != "" {
+		parts = append(parts, "on the "+strings.ToLower(k.On))
+	}
+	if k.PerYear > 0 {
+		parts = append(parts, fmt.Sprintf("%d a year", k.PerYear))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// PeriodWords is "1 month", "6 weeks", "2 hours".
+func PeriodWords(p model.Period) string {
+	pp := p.Period
+	var out []string
+	add := func(n int, unit string) {
+		if n > 0 {
+			out = append(out, plural(n, unit))
+		}
+	}
+	add(pp.Years(), "year")
+	add(pp.Months(), "month")
+	add(pp.Weeks(), "week")
+	add(pp.ModuloDays(), "day")
+	add(pp.Hours(), "hour")
+	add(pp.Minutes(), "minute")
+	return strings.Join(out, " ")
+}
+
+// NoticeWords describes a kind's notice.
+func NoticeWords(k *model.MeetingKind) string {
+	n := k.Notice
+	if n == nil {
+		return ""
+	}
+	if n.BusinessDays != nil {
+		s := fmt.Sprintf("papers at least %s before the meeting", plural(*n.BusinessDays, "business day"))
+		if n.Clear {
+			s = fmt.Sprintf("papers with %s clear before the meeting", plural(*n.BusinessDays, "business day"))
+		}
+		return s
+	}
+	if n.Period.Set() {
+		return fmt.Sprintf("papers %s before the meeting", PeriodWords(n.Period))
+	}
+	return ""
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

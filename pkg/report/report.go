@@ -1,0 +1,50 @@
+// Package report builds govctl's reports from a loaded repository: the work
+// programme across networks, the attendance of a network's members, and the
+// overview of every body. Each report is plain data with a stable JSON shape,
+// and renders as markdown; nothing here does I/O or reads the clock.
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/terms"
+)
+
+// memberName is the member's name, or the id when unknown.
+func memberName(nx *terms.Net, id string) string {
+	if m, ok := nx.Members[id]; ok {
+		return m.Name
+	}
+	return id
+}
+
+// leadName is a work item's lead: a member's name, else an organisation's.
+func leadName(nx *terms.Net, id string) string {
+	if m, ok := nx.Members[id]; ok {
+		return m.Name
+	}
+	return nx.OrgName(id)
+}
+
+// dateString is the date as YYYY-MM-DD, or "" when not given.
+func dateString(d model.Date) string {
+	if !d.Set() {
+		return ""
+	}
+	return d.String()
+}
+
+// plural is "1 week", "6 weeks".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// oneLine flattens text for a single table cell or tab-separated field.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -236,6 +236,11 @@ func (l *loader) plan(repo *model.Repo, opts Options) {
 	}
 }
 
+// IsRepositoryFile reports whether name is one of the repository-wide files.
+func IsRepositoryFile(name string) bool {
+	return name == SettingsFile || name == OrganisationsFile
+}
+
 func isYAML(name string) bool {
 	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
 }

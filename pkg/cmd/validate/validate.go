@@ -3,7 +3,9 @@
 package validate
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -15,24 +17,28 @@ import (
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/gitx"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/sarif"
 )
 
 // Options are validate's inputs.
 type Options struct {
-	IO  *iostreams.IOStreams
-	Now func() time.Time
+	IO      *iostreams.IOStreams
+	Now     func() time.Time
+	Version string
 
-	Dir    string
-	AsOf   date.Date
-	Format string
-	Strict bool
+	Dir     string
+	AsOf    date.Date
+	Format  string
+	Strict  bool
+	Changed string
 }
 
 // NewCmdValidate builds the command; runF replaces the work in tests.
 func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Now: f.Now}
+	opts := &Options{IO: f.IOStreams, Now: f.Now, Version: f.Version}
 	var asOf string
 	cmd := &cobra.Command{
 		Use:   "validate [DIR]",
@@ -57,8 +63,8 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			if len(args) == 1 {
 				opts.Dir = args[0]
 			}
-			if !slices.Contains(diag.Formats, opts.Format) {
-				return cmdutil.FlagErrorf("--format %q: want one of %s", opts.Format, strings.Join(diag.Formats, ", "))
+			if !slices.Contains(formats, opts.Format) {
+				return cmdutil.FlagErrorf("--format %q: want one of %s", opts.Format, strings.Join(formats, ", "))
 			}
 			if asOf != "" {
 				d, err := load.ParseDate(asOf)
@@ -74,21 +80,46 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 		},
 	}
 	cmd.Flags().StringVar(&asOf, "as-of", "", "date time-dependent rules use, YYYY-MM-DD (default today in the repository's timezone)")
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, github or sarif")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diag.Formats, cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().StringVar(&opts.Changed, "changed", "", "check only the bodies changed since git revision `BASE` (and those that refer to them)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
+// formats are the output formats: the contract's three and SARIF.
+var formats = append(append([]string{}, diag.Formats...), "sarif")
+
 func validateRun(opts *Options) error {
-	res, err := check.Run(opts.Dir, check.Options{AsOf: opts.AsOf, Now: opts.Now})
+	copts := check.Options{AsOf: opts.AsOf, Now: opts.Now}
+	scope := check.Scope{All: true}
+	if opts.Changed != "" {
+		if _, err := os.Stat(opts.Dir); err != nil {
+			return &load.NotFoundError{Dir: opts.Dir, Err: errors.New("no such folder")}
+		}
+		files, err := gitx.Changed(opts.Dir, opts.Changed)
+		if err != nil {
+			return gitError(err)
+		}
+		scope = check.ChangeScope(opts.Dir, files)
+		if !scope.All {
+			if len(scope.Load) == 0 {
+				fmt.Fprintf(opts.IO.ErrOut, "no network changed since %s\n", opts.Changed)
+			}
+			copts.Networks = append(scope.Load, "") // "" keeps the filter on when nothing changed
+		}
+	}
+	res, err := check.Run(opts.Dir, copts)
 	if err != nil {
 		return err
 	}
-	ds := res.Diagnostics
-	if opts.Format == "text" && opts.IO.Color {
+	ds := scope.Within(opts.Dir, res.Diagnostics)
+	switch {
+	case opts.Format == "sarif":
+		err = sarif.Write(opts.IO.Out, opts.Version, ds)
+	case opts.Format == "text" && opts.IO.Color:
 		err = writeColour(opts.IO, ds)
-	} else {
+	default:
 		err = diag.Write(opts.IO.Out, opts.Format, ds)
 	}
 	if err != nil {
@@ -99,6 +130,19 @@ func validateRun(opts *Options) error {
 		return cmdutil.ErrFindings
 	}
 	return nil
+}
+
+// gitError adds a hint to git failures.
+func gitError(err error) error {
+	var missing *gitx.MissingRevisionError
+	if errors.As(err, &missing) {
+		hint := "check the revision name"
+		if missing.Shallow {
+			hint = "fetch it first, e.g. git fetch --unshallow (or actions/checkout with fetch-depth: 0)"
+		}
+		return cmdutil.Errorf(hint, "%v", err)
+	}
+	return cmdutil.Errorf("run govctl inside a git repository, with git installed", "%v", err)
 }
 
 // writeColour is the text format with severities coloured, for a terminal.

@@ -1,0 +1,104 @@
+// Package sarif writes findings as SARIF 2.1.0, with every rule's id, title
+// and doc, for code-scanning tools.
+package sarif
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/rules"
+)
+
+type (
+	log struct {
+		Schema  string `json:"$schema"`
+		Version string `json:"version"`
+		Runs    []run  `json:"runs"`
+	}
+	run struct {
+		Tool    tool     `json:"tool"`
+		Results []result `json:"results"`
+	}
+	tool struct {
+		Driver driver `json:"driver"`
+	}
+	driver struct {
+		Name           string `json:"name"`
+		Version        string `json:"version,omitempty"`
+		InformationURI string `json:"informationUri"`
+		Rules          []rule `json:"rules"`
+	}
+	rule struct {
+		ID                   string  `json:"id"`
+		Name                 string  `json:"name"`
+		ShortDescription     message `json:"shortDescription"`
+		FullDescription      message `json:"fullDescription"`
+		Help                 message `json:"help"`
+		DefaultConfiguration config  `json:"defaultConfiguration"`
+	}
+	config struct {
+		Level string `json:"level"`
+	}
+	message struct {
+		Text string `json:"text"`
+	}
+	result struct {
+		RuleID    string     `json:"ruleId"`
+		RuleIndex int        `json:"ruleIndex"`
+		Level     string     `json:"level"`
+		Message   message    `json:"message"`
+		Locations []location `json:"locations"`
+	}
+	location struct {
+		PhysicalLocation physical `json:"physicalLocation"`
+	}
+	physical struct {
+		ArtifactLocation artifact `json:"artifactLocation"`
+		Region           region   `json:"region"`
+	}
+	artifact struct {
+		URI string `json:"uri"`
+	}
+	region struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+	}
+)
+
+// Write prints ds as one SARIF log. version is govctl's version.
+func Write(w io.Writer, version string, ds []diag.Diagnostic) error {
+	d := driver{Name: "govctl", Version: version, InformationURI: "https://github.com/govctl/govctl"}
+	index := map[string]int{}
+	for _, r := range rules.All() {
+		index[r.ID] = len(d.Rules)
+		d.Rules = append(d.Rules, rule{
+			ID: r.ID, Name: r.ID,
+			ShortDescription:     message{r.Title},
+			FullDescription:      message{r.Doc},
+			Help:                 message{r.Doc + "\n\nFails:\n" + r.Bad + "\nPasses:\n" + r.Good},
+			DefaultConfiguration: config{level(r.Severity)},
+		})
+	}
+	results := []result{}
+	for _, x := range ds {
+		results = append(results, result{
+			RuleID: x.Rule, RuleIndex: index[x.Rule], Level: level(x.Severity), Message: message{x.Message},
+			Locations: []location{{physical{artifact{x.Pos.File}, region{max(x.Pos.Line, 1), max(x.Pos.Col, 1)}}}},
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []run{{Tool: tool{Driver: d}, Results: results}},
+	})
+}
+
+func level(s diag.Severity) string {
+	if s == diag.Warning {
+		return "warning"
+	}
+	return "error"
+}

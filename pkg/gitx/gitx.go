@@ -119,8 +119,12 @@ func Export(dir, rev, dest string) error {
 	if _, err := git(dir, "rev-parse", "--verify", "--quiet", tree); err != nil {
 		return nil // the folder did not exist at rev: an empty repository
 	}
+	top, err := git(dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return err
+	}
 	cmd := exec.Command("git", "archive", "--format=tar", tree)
-	cmd.Dir = dir
+	cmd.Dir = strings.TrimSpace(string(top))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()

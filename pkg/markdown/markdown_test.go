@@ -158,9 +158,8 @@ var hostile = []string{
 
 // tag is one HTML tag found in the output.
 type tag struct {
-	name    string // lower case, without "/"
-	closing bool
-	raw     string
+	name string // lower case, without "/"
+	raw  string
 }
 
 // tokens splits goldmark's HTML into tags and text. goldmark escapes every
@@ -185,7 +184,7 @@ func tokens(out string) (tags []tag, texts []string, err error) {
 		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
 			name = name[:k]
 		}
-		t := tag{name: strings.ToLower(name), closing: strings.HasPrefix(raw, "</"), raw: raw}
+		t := tag{name: strings.ToLower(name), raw: raw}
 		tags = append(tags, t)
 		if t.name == "br" {
 			texts = append(texts, "\n")
@@ -201,14 +200,15 @@ func norm(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// render converts doc to HTML. CommonMark ends a line at "\r\n", "\n" or
-// a lone "\r", and so does GitHub; goldmark takes only the first two, so
-// a lone "\r" is given to it as the line ending it is.
+// render converts doc to HTML with gfm.
 func render(t testing.TB, doc string) string {
 	t.Helper()
 	return convert(t, gfm, doc)
 }
 
+// convert converts doc to HTML. CommonMark ends a line at "\r\n", "\n" or
+// a lone "\r", and so does GitHub; goldmark takes only the first two, so
+// a lone "\r" is given to it as the line ending it is.
 func convert(t testing.TB, md goldmark.Markdown, doc string) string {
 	t.Helper()
 	doc = strings.ReplaceAll(strings.ReplaceAll(doc, "\r\n", "\n"), "\r", "\n")
@@ -246,22 +246,28 @@ type context struct {
 	allowed []string
 	// nonEmpty: the context only makes sense with some text.
 	nonEmpty bool
+	// oneLine: the context only takes a single line (a heading).
+	oneLine bool
 }
 
 // textContexts are where the templates put markdown.Text: a paragraph of its
-// own, a bullet, a bold numbered agenda item, and after a label.
+// own, a bullet, a bold numbered agenda item (with a note after it), a bold
+// bullet, after a label, and a heading (names, which are one line).
 var textContexts = []context{
 	{name: "paragraph", allowed: []string{"p", "br"}},
 	{name: "bullet", before: "- ", allowed: []string{"ul", "li", "p", "br"}},
 	{name: "bold item", before: "1. **", after: "**", allowed: []string{"ol", "li", "p", "strong", "br"}, nonEmpty: true},
 	{name: "labelled line", before: "Votes: ", after: ".", textBefore: "Votes: ", textAfter: ".", allowed: []string{"p", "br"}},
+	{name: "bold item with a note", before: "1. **", after: "**<br>Presenter: Jo", textAfter: "\nPresenter: Jo", allowed: []string{"ol", "li", "p", "strong", "br"}, nonEmpty: true},
+	{name: "bold bullet", before: "- **", after: "** (presenter: Jo)", textAfter: " (presenter: Jo)", allowed: []string{"ul", "li", "p", "strong", "br"}, nonEmpty: true},
+	{name: "heading", before: "# ", after: ": Ordinary meeting", textAfter: ": Ordinary meeting", allowed: []string{"h1"}, nonEmpty: true, oneLine: true},
 }
 
 func checkText(t testing.TB, s string) {
 	t.Helper()
 	esc := markdown.Text(s)
 	for _, c := range textContexts {
-		if c.nonEmpty && esc == "" {
+		if c.nonEmpty && esc == "" || c.oneLine && strings.Contains(esc, "\n") {
 			continue
 		}
 		doc := c.before + esc + c.after + "\n"
@@ -287,18 +293,13 @@ func checkText(t testing.TB, s string) {
 	}
 }
 
-// cellText is the text of each <td> of the table's body rows.
+// cellTexts is the text of each cell of the table's rows (the header row's
+// cells are <th>, so it has none), with the number of header cells.
 func cellTexts(t testing.TB, out string) (rows [][]string, headers int) {
 	t.Helper()
-	tags, _, err := tokens(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = tags
-	// Walk again, keeping the text inside each cell.
 	var cur *strings.Builder
 	rest := out
-	for len(rest) > 0 {
+	for {
 		i := strings.IndexByte(rest, '<')
 		if i < 0 {
 			break
@@ -307,6 +308,9 @@ func cellTexts(t testing.TB, out string) (rows [][]string, headers int) {
 			cur.WriteString(rest[:i])
 		}
 		j := strings.IndexByte(rest[i:], '>')
+		if j < 0 {
+			t.Fatalf("unterminated tag in %q", out)
+		}
 		raw := rest[i : i+j+1]
 		rest = rest[i+j+1:]
 		switch {
@@ -316,7 +320,7 @@ func cellTexts(t testing.TB, out string) (rows [][]string, headers int) {
 			headers++
 		case raw == "<td>" || strings.HasPrefix(raw, "<td "):
 			cur = &strings.Builder{}
-		case raw == "</td>":
+		case raw == "</td>" && cur != nil && len(rows) > 0:
 			rows[len(rows)-1] = append(rows[len(rows)-1], norm(html.UnescapeString(cur.String())))
 			cur = nil
 		case strings.HasPrefix(raw, "<br") && cur != nil:
@@ -329,18 +333,24 @@ func cellTexts(t testing.TB, out string) (rows [][]string, headers int) {
 func checkCell(t testing.TB, s string) {
 	t.Helper()
 	esc := markdown.Cell(s)
-	for col := 0; col < 2; col++ {
-		row := "| " + esc + " | other |"
-		if col == 1 {
-			row = "| other | " + esc + " |"
-		}
-		doc := "| Head | Head |\n| --- | --- |\n" + row + "\n"
+	for _, v := range []struct {
+		name string
+		row  string
+		col  int
+		want string
+	}{
+		{"column 1", "| " + esc + " | other |", 0, norm(s)},
+		{"column 2", "| other | " + esc + " |", 1, norm(s)},
+		// The action log adds the latest update after the text.
+		{"column 1 with a note", "| " + esc + "<br>Latest: note | other |", 0, norm(s + "\nLatest: note")},
+	} {
+		doc := "| Head | Head |\n| --- | --- |\n" + v.row + "\n"
 		out := render(t, doc)
 		tags, _, err := tokens(out)
 		if err != nil {
 			t.Fatalf("Cell(%q): %v", s, err)
 		}
-		what := fmt.Sprintf("Cell(%q) in column %d", s, col+1)
+		what := fmt.Sprintf("Cell(%q) in %s", s, v.name)
 		checkTags(t, what, doc, out, tags, "table", "thead", "tbody", "tr", "th", "td", "br")
 		rows, headers := cellTexts(t, out)
 		// rows[0] is the header row (no <td>).
@@ -348,10 +358,10 @@ func checkCell(t testing.TB, s string) {
 			t.Errorf("%s: the table lost its shape: %d headers, rows %q\nmarkdown: %q\nhtml: %q", what, headers, rows, doc, out)
 			continue
 		}
-		if got, want := rows[1][col], norm(s); got != want {
-			t.Errorf("%s reads %q, want %q\nmarkdown: %q\nhtml: %q", what, got, want, doc, out)
+		if got := rows[1][v.col]; got != v.want {
+			t.Errorf("%s reads %q, want %q\nmarkdown: %q\nhtml: %q", what, got, v.want, doc, out)
 		}
-		if got := rows[1][1-col]; got != "other" {
+		if got := rows[1][1-v.col]; got != "other" {
 			t.Errorf("%s: the other cell reads %q\nmarkdown: %q\nhtml: %q", what, got, doc, out)
 		}
 	}
@@ -388,6 +398,10 @@ func TestTextExact(t *testing.T) {
 		{"www.x", `www\.x`},
 		{"&amp;", "&amp;amp;"},
 		{"$x$", `\$x\$`},
+		// A table's delimiter row at the start of a line.
+		{"a\n:-", "a\\\n\\:-"},
+		// A backslash typed at the end of a line, before the hard break.
+		{"a\\\nb", "a&#92;\\\nb"},
 	} {
 		if got := markdown.Text(c.in); got != c.want {
 			t.Errorf("Text(%q) = %q, want %q", c.in, got, c.want)

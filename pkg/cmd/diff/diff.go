@@ -1,0 +1,153 @@
+// Package diff implements `govctl diff`: what a change means in governance
+// terms, read from two git revisions (or a revision and the working tree).
+package diff
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"slices"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/gitx"
+	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/semdiff"
+)
+
+// Options are diff's inputs.
+type Options struct {
+	IO *iostreams.IOStreams
+
+	Dir    string
+	Base   string // "" means the merge base with the upstream branch
+	Head   string // "" means the working tree
+	Format string
+}
+
+// NewCmdDiff builds the command.
+func NewCmdDiff(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams}
+	cmd := &cobra.Command{
+		Use:   "diff [BASE [HEAD]] [DIR]",
+		Short: "Say what a change means in governance terms",
+		Long: heredoc.Doc(`
+			Read the repository at two git revisions (default: the merge base with the
+			upstream branch, and the working tree) through git itself, and say in plain
+			words what changed: bodies added or removed; purpose, aims and
+			responsibilities; offices (count, appointment, term, casting vote); seats and
+			votes; quorum and voting, before and after, in words; cadence, notice and
+			standing items; members who joined or left and office holders who changed;
+			meetings planned, moved or cancelled; decisions and actions recorded.
+
+			The markdown is fit for a pull-request comment. In a shallow clone a
+			missing base revision is a clear error: fetch it first.
+		`),
+		Example: heredoc.Doc(`
+			govctl diff
+			govctl diff origin/main
+			govctl diff v1.0 v1.1 networks --format json
+			govctl diff origin/main >> "$GITHUB_STEP_SUMMARY"
+		`),
+		Args: cobra.MaximumNArgs(3),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = cmdutil.RepoDir(cmd)
+			if n := len(args); n > 0 {
+				if fi, err := os.Stat(args[n-1]); err == nil && fi.IsDir() {
+					opts.Dir = args[n-1]
+					args = args[:n-1]
+				}
+			}
+			if len(args) > 2 {
+				return cmdutil.FlagErrorf("give at most two revisions and a folder")
+			}
+			if len(args) > 0 {
+				opts.Base = args[0]
+			}
+			if len(args) > 1 {
+				opts.Head = args[1]
+			}
+			if !slices.Contains([]string{"markdown", "json"}, opts.Format) {
+				return cmdutil.FlagErrorf("--format %q: want markdown or json", opts.Format)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return diffRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "markdown or json")
+	return cmd
+}
+
+func diffRun(opts *Options) error {
+	if fi, err := os.Stat(opts.Dir); err != nil || !fi.IsDir() {
+		return &load.NotFoundError{Dir: opts.Dir, Err: os.ErrNotExist}
+	}
+	base := opts.Base
+	if base == "" {
+		mb, err := gitx.MergeBase(opts.Dir)
+		if err != nil {
+			return cmdutil.Errorf("give the base revision: govctl diff origin/main", "%v", err)
+		}
+		base = mb
+	}
+	before, err := at(opts.Dir, base)
+	if err != nil {
+		return err
+	}
+	after, headName := (*model.Repo)(nil), "working tree"
+	if opts.Head == "" {
+		after, _, err = load.Load(opts.Dir, load.Options{})
+	} else {
+		headName = opts.Head
+		after, err = at(opts.Dir, opts.Head)
+	}
+	if err != nil {
+		return err
+	}
+	changes := semdiff.Compare(before, after)
+	if opts.Format == "json" {
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
+		if changes == nil {
+			changes = []semdiff.Change{}
+		}
+		return enc.Encode(map[string]any{"base": base, "head": headName, "changes": changes})
+	}
+	_, err = opts.IO.Out.Write(semdiff.Markdown(changes, shortRev(base), headName))
+	return err
+}
+
+// at loads the repository as it was at rev.
+func at(dir, rev string) (*model.Repo, error) {
+	tmp, err := os.MkdirTemp("", "govctl-diff-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	if err := gitx.Export(dir, rev, tmp); err != nil {
+		var missing *gitx.MissingRevisionError
+		if errors.As(err, &missing) {
+			hint := "check the revision name"
+			if missing.Shallow {
+				hint = "this is a shallow clone: fetch the base first, e.g. git fetch --unshallow, or actions/checkout with fetch-depth: 0"
+			}
+			return nil, cmdutil.Errorf(hint, "%v", err)
+		}
+		return nil, cmdutil.Errorf("run govctl diff inside a git repository", "%v", err)
+	}
+	repo, _, err := load.Load(tmp, load.Options{})
+	return repo, err
+}
+
+func shortRev(rev string) string {
+	if len(rev) == 40 {
+		return rev[:12]
+	}
+	return rev
+}

@@ -46,8 +46,8 @@ func Cell(s string) string {
 // Block keeps s as a person's free markdown (meeting notes): it is trusted
 // to be markdown, but raw HTML is escaped.
 func Block(s string) string {
-	r := strings.NewReplacer("<", "&lt;", ">", "&gt;")
-	return r.Replace(strings.TrimSpace(newlines(s)))
+	// ">" cannot start HTML, so blockquotes stay; "<" could, so it is escaped.
+	return strings.ReplaceAll(strings.TrimSpace(newlines(s)), "<", "&lt;")
 }
 
 // inline is the punctuation that can start markup anywhere in a line ("$"

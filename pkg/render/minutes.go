@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
@@ -25,7 +26,7 @@ type DecisionView struct {
 
 // UpdateView is an update to an earlier action.
 type UpdateView struct {
-	Action, Text, Status, Note string
+	Action, Text, Status, Note, Due string
 }
 
 // MinutesView is everything minutes show.
@@ -109,7 +110,7 @@ func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		v.QuorumReasons = q.Unmet
 	}
 	for _, d := range m.Declarations {
-		s := fmt.Sprintf("%s declared an interest in %q", MemberName(nx, d.Member.ID), d.Item)
+		s := fmt.Sprintf("%s declared an interest in “%s”", MemberName(nx, d.Member.ID), d.Item)
 		if d.Interest != "" {
 			s += ": " + d.Interest
 		}
@@ -133,12 +134,18 @@ func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		texts[a.Action.ID] = a.Action.Text
 	}
 	for _, u := range m.ActionUpdates {
-		v.Updates = append(v.Updates, UpdateView{Action: u.Action.ID, Text: texts[u.Action.ID], Status: u.Status, Note: u.Note})
+		uv := UpdateView{Action: u.Action.ID, Text: texts[u.Action.ID], Status: u.Status, Note: u.Note}
+		if u.Due.Set() {
+			uv.Due = u.Due.String()
+		}
+		v.Updates = append(v.Updates, uv)
 	}
 	v.Recommendations = m.Recommendations
 	v.Notes = m.Notes
 	for _, d := range m.ApprovesMinutes {
-		v.Approves = append(v.Approves, LongDate(d.Date))
+		if l := LongDate(d.Date); !slices.Contains(v.Approves, l) {
+			v.Approves = append(v.Approves, l)
+		}
 	}
 	return v
 }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"path"
 	"strings"
 	"text/template"
 	"time"
@@ -33,6 +34,9 @@ func execute(name string, data any) ([]byte, error) {
 		"join":     strings.Join,
 		"inc":      func(i int) int { return i + 1 },
 		"plural":   plural,
+		"and":      and,
+		"words":    func(s string) string { return strings.ReplaceAll(s, "-", " ") },
+		"link":     link,
 		"header":   func() string { return Header },
 		"indent": func(depth int) string {
 			return strings.Repeat("&nbsp;&nbsp;&nbsp;&nbsp;", depth) + strings.Repeat("↳ ", min(depth, 1))
@@ -49,13 +53,16 @@ func execute(name string, data any) ([]byte, error) {
 }
 
 // tidy collapses runs of blank lines left by template conditionals and ends
-// the file with one newline.
+// the file with one newline. Only lines that are wholly blank change, so a
+// person's notes keep their hard breaks.
 func tidy(b []byte) []byte {
 	lines := strings.Split(string(b), "\n")
 	var out []string
 	blank := false
 	for _, l := range lines {
-		l = strings.TrimRight(l, " \t")
+		if strings.TrimSpace(l) == "" {
+			l = ""
+		}
 		if l == "" {
 			if blank || len(out) == 0 {
 				continue
@@ -67,6 +74,18 @@ func tidy(b []byte) []byte {
 		out = append(out, l)
 	}
 	return []byte(strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n")
+}
+
+// link renders a paper's path or address as a link, its text escaped and
+// its target percent-encoded where markdown would misread it; anything else
+// is text.
+func link(p string) string {
+	p = strings.TrimSpace(p)
+	if p == "" || strings.ContainsAny(p, "\t\n<>") || strings.HasPrefix(strings.ToLower(p), "javascript:") {
+		return markdown.Text(p)
+	}
+	target := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "[", "%5B", "]", "%5D").Replace(p)
+	return "[" + markdown.Text(path.Base(p)) + "](" + target + ")"
 }
 
 // LongDate is "Tuesday 8 December 2026".

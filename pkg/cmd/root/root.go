@@ -7,10 +7,15 @@ import (
 	actionsCmd "github.com/govctl/govctl/pkg/cmd/actions"
 	agendaCmd "github.com/govctl/govctl/pkg/cmd/agenda"
 	calendarCmd "github.com/govctl/govctl/pkg/cmd/calendar"
+	diffCmd "github.com/govctl/govctl/pkg/cmd/diff"
+	fmtCmd "github.com/govctl/govctl/pkg/cmd/fmt"
 	generateCmd "github.com/govctl/govctl/pkg/cmd/generate"
 	minutesCmd "github.com/govctl/govctl/pkg/cmd/minutes"
+	networksCmd "github.com/govctl/govctl/pkg/cmd/networks"
+	reportCmd "github.com/govctl/govctl/pkg/cmd/report"
 	rulesCmd "github.com/govctl/govctl/pkg/cmd/rules"
 	scheduleCmd "github.com/govctl/govctl/pkg/cmd/schedule"
+	schemaCmd "github.com/govctl/govctl/pkg/cmd/schema"
 	validateCmd "github.com/govctl/govctl/pkg/cmd/validate"
 	"github.com/govctl/govctl/pkg/cmdutil"
 )
@@ -52,6 +57,11 @@ bodies run on.`,
 	cmd.AddCommand(actionsCmd.NewCmdActions(f, nil))
 	cmd.AddCommand(calendarCmd.NewCmdCalendar(f, nil))
 	cmd.AddCommand(generateCmd.NewCmdGenerate(f, nil))
+	cmd.AddCommand(diffCmd.NewCmdDiff(f, nil))
+	cmd.AddCommand(fmtCmd.NewCmdFmt(f, nil))
+	cmd.AddCommand(reportCmd.NewCmdReport(f))
+	cmd.AddCommand(networksCmd.NewCmdNetworks(f, nil))
 	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
+	cmd.AddCommand(schemaCmd.NewCmdSchema(f, nil))
 	return cmd
 }

@@ -23,6 +23,7 @@ func main() {
 		In:     os.Stdin,
 		Out:    os.Stdout,
 		ErrOut: os.Stderr,
+		InTTY:  isatty.IsTerminal(os.Stdin.Fd()),
 		OutTTY: tty,
 		Color:  tty && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
 	}

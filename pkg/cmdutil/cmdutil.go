@@ -90,3 +90,15 @@ func CompleteNetworks(cmd *cobra.Command, args []string, toComplete string) ([]s
 	}
 	return workspace.List(RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
 }
+
+// CompleteNetworkThenMeeting completes a network id, then one of its meeting
+// dates (file stems).
+func CompleteNetworkThenMeeting(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	switch len(args) {
+	case 0:
+		return workspace.List(RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
+	case 1:
+		return workspace.MeetingFiles(RepoDir(cmd), args[0]), cobra.ShellCompDirectiveNoFileComp
+	}
+	return nil, cobra.ShellCompDirectiveNoFileComp
+}

@@ -14,6 +14,8 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
+	// InTTY is true when In is a terminal: commands may prompt.
+	InTTY bool
 	// OutTTY is true when Out is a terminal: output may then be aligned and
 	// coloured. Piped output is plain and stable.
 	OutTTY bool

@@ -206,3 +206,19 @@ func Networks(dir string, ids []string, now func() time.Time) (*terms.Repo, []*t
 	}
 	return rx, nets, model.Date{Date: check.Today(now(), loc)}, nil
 }
+
+// MeetingFiles lists the meeting file stems (dates) of network id, for
+// completion; nothing when the id is not a safe name.
+func MeetingFiles(dir, id string) []string {
+	if !reSafeID.MatchString(id) || strings.Contains(id, "..") {
+		return nil
+	}
+	ents, _ := os.ReadDir(filepath.Join(dir, id, load.MeetingsDir))
+	var out []string
+	for _, e := range ents {
+		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !e.IsDir() {
+			out = append(out, name)
+		}
+	}
+	return out
+}

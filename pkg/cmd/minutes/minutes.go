@@ -49,7 +49,7 @@ func NewCmdMinutes(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		c := &cobra.Command{
 			Use: use, Short: short, Long: long, Example: example,
 			Args:              cobra.ExactArgs(2),
-			ValidArgsFunction: cmdutil.CompleteNetworks,
+			ValidArgsFunction: cmdutil.CompleteNetworkThenMeeting,
 			RunE: func(cmd *cobra.Command, args []string) error {
 				opts.Network, opts.Date = args[0], args[1]
 				opts.Dir = cmdutil.RepoDir(cmd)

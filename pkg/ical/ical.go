@@ -11,10 +11,14 @@
 //     definition: GMT +0000 and BST +0100, summer time from the last Sunday
 //     of March at 01:00 UTC to the last Sunday of October at 02:00 BST. This
 //     is the United Kingdom's rule since 1996.
-//   - Any other timezone gets a VTIMEZONE generated from Go's tzdata: one
-//     STANDARD or DAYLIGHT component for the offset in force on 1 January of
-//     the first year the feed covers, and one for each transition up to the
-//     end of the year after the last, each with its own DTSTART and no RRULE.
+//   - Any other timezone gets a VTIMEZONE generated from Go's tzdata for
+//     the years the feed covers (and the year before). Where the changes of
+//     those years follow one yearly rule (the nth or last weekday of a
+//     month, at one time), the VTIMEZONE is a STANDARD and DAYLIGHT pair
+//     with RRULEs, as Outlook writes them; otherwise it lists every change,
+//     one STANDARD or DAYLIGHT component each, with no RRULE. A zone that
+//     does not change is one STANDARD component. Of two offsets, the larger
+//     is DAYLIGHT, whatever tzdata says (Europe/Dublin flags winter time).
 //
 // A meeting with no start time (its own or its kind's) is an all-day event.
 package ical
@@ -102,7 +106,7 @@ func Calendar(o Options) []byte {
 	if loc.String() == London {
 		w.londonTimezone()
 	} else if first, last, ok := years(events); ok {
-		w.generatedTimezone(loc, first, last+1)
+		w.generatedTimezone(loc, first, last)
 	}
 	for _, e := range events {
 		w.event(e, loc)
@@ -273,83 +277,6 @@ func dateValue(d date.Date) string {
 func tzidParam(s string) string {
 	if strings.ContainsAny(s, ";:,") {
 		return `"` + strings.ReplaceAll(s, `"`, "") + `"`
-	}
-	return s
-}
-
-// londonTimezone writes the fixed Europe/London definition.
-func (w *writer) londonTimezone() {
-	for _, l := range []string{
-		"BEGIN:VTIMEZONE",
-		"TZID:Europe/London",
-		"BEGIN:STANDARD",
-		"DTSTART:19701025T020000",
-		"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-		"TZOFFSETFROM:+0100",
-		"TZOFFSETTO:+0000",
-		"TZNAME:GMT",
-		"END:STANDARD",
-		"BEGIN:DAYLIGHT",
-		"DTSTART:19700329T010000",
-		"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-		"TZOFFSETFROM:+0000",
-		"TZOFFSETTO:+0100",
-		"TZNAME:BST",
-		"END:DAYLIGHT",
-		"END:VTIMEZONE",
-	} {
-		w.line(l)
-	}
-}
-
-// generatedTimezone writes a VTIMEZONE for loc from Go's tzdata, covering
-// 1 January of first to 1 January of end.
-func (w *writer) generatedTimezone(loc *time.Location, first, end int) {
-	w.line("BEGIN:VTIMEZONE")
-	w.text("TZID", loc.String())
-	t := time.Date(first, time.January, 1, 0, 0, 0, 0, loc)
-	stop := time.Date(end, time.January, 1, 0, 0, 0, 0, loc)
-	name, off := t.Zone()
-	w.zoneRule(t.IsDST(), t.Format(localFormat), off, off, name)
-	for {
-		_, next := t.ZoneBounds()
-		if next.IsZero() || !next.After(t) || !next.Before(stop) {
-			break
-		}
-		_, from := t.Zone()
-		name, to := next.Zone()
-		// DTSTART is the wall-clock time of the change in the offset
-		// before it.
-		w.zoneRule(next.IsDST(), next.In(time.FixedZone("", from)).Format(localFormat), from, to, name)
-		t = next
-	}
-	w.line("END:VTIMEZONE")
-}
-
-func (w *writer) zoneRule(dst bool, start string, from, to int, name string) {
-	kind := "STANDARD"
-	if dst {
-		kind = "DAYLIGHT"
-	}
-	w.line("BEGIN:" + kind)
-	w.line("DTSTART:" + start)
-	w.line("TZOFFSETFROM:" + utcOffset(from))
-	w.line("TZOFFSETTO:" + utcOffset(to))
-	if name != "" {
-		w.text("TZNAME", name)
-	}
-	w.line("END:" + kind)
-}
-
-// utcOffset is an RFC 5545 UTC-OFFSET: +hhmm, or +hhmmss.
-func utcOffset(secs int) string {
-	sign := "+"
-	if secs < 0 {
-		sign, secs = "-", -secs
-	}
-	s := fmt.Sprintf("%s%02d%02d", sign, secs/3600, secs/60%60)
-	if secs%60 != 0 {
-		s += fmt.Sprintf("%02d", secs%60)
 	}
 	return s
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
 )
 
@@ -172,7 +174,9 @@ func WorkProgramme(nets []*terms.Net, asOf model.Date) WorkProgrammeReport {
 func (r WorkProgrammeReport) Markdown() []byte {
 	var b strings.Builder
 	b.WriteString("# Work programme report\n\n")
-	fmt.Fprintf(&b, "As of %s.\n", r.AsOf)
+	if d, err := load.ParseDate(r.AsOf); err == nil {
+		fmt.Fprintf(&b, "As of %s.\n", render.LongDate(d))
+	}
 	for _, s := range r.Summary {
 		fmt.Fprintf(&b, "\n## %s (%s)\n\n", markdown.Text(s.Name), markdown.Text(s.Network))
 		if s.PeriodFrom != "" {
@@ -225,6 +229,8 @@ func (r WorkProgrammeReport) Markdown() []byte {
 		}
 		fmt.Fprintf(&b, "\nLeft out, with no work programme: %s.\n", strings.Join(ids, ", "))
 	}
-	b.WriteString("\nFlags: **overdue-milestone**, a milestone past due and not done; **stale**, no update in the three months before the report's date (with no update, the programme's start stands in), not complete; **overdue**, the item's due date has passed and it is not complete.\n")
+	if len(r.Items) > 0 {
+		b.WriteString("\nFlags: **overdue-milestone**, a milestone past due and not done; **stale**, no update in the three months before the report's date (with no update, the programme's start stands in), not complete; **overdue**, the item's due date has passed and it is not complete.\n")
+	}
 	return []byte(b.String())
 }

@@ -8,9 +8,12 @@ import (
 	agendaCmd "github.com/govctl/govctl/pkg/cmd/agenda"
 	calendarCmd "github.com/govctl/govctl/pkg/cmd/calendar"
 	diffCmd "github.com/govctl/govctl/pkg/cmd/diff"
+	docsCmd "github.com/govctl/govctl/pkg/cmd/docs"
 	fmtCmd "github.com/govctl/govctl/pkg/cmd/fmt"
 	generateCmd "github.com/govctl/govctl/pkg/cmd/generate"
+	initCmd "github.com/govctl/govctl/pkg/cmd/initcmd"
 	minutesCmd "github.com/govctl/govctl/pkg/cmd/minutes"
+	networkCmd "github.com/govctl/govctl/pkg/cmd/network"
 	networksCmd "github.com/govctl/govctl/pkg/cmd/networks"
 	reportCmd "github.com/govctl/govctl/pkg/cmd/report"
 	rulesCmd "github.com/govctl/govctl/pkg/cmd/rules"
@@ -58,6 +61,9 @@ bodies run on.`,
 	cmd.AddCommand(calendarCmd.NewCmdCalendar(f, nil))
 	cmd.AddCommand(generateCmd.NewCmdGenerate(f, nil))
 	cmd.AddCommand(diffCmd.NewCmdDiff(f, nil))
+	cmd.AddCommand(initCmd.NewCmdInit(f, nil))
+	cmd.AddCommand(docsCmd.NewCmdDocs(f, nil))
+	cmd.AddCommand(networkCmd.NewCmdNetwork(f, nil))
 	cmd.AddCommand(fmtCmd.NewCmdFmt(f, nil))
 	cmd.AddCommand(reportCmd.NewCmdReport(f))
 	cmd.AddCommand(networksCmd.NewCmdNetworks(f, nil))

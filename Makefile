@@ -23,8 +23,12 @@ lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above need formatting"; exit 1)
 	$(GO) tool staticcheck ./...
 
+# Go benchmarks, then whole processes on corpora of 10, 100 and 1,000 bodies
+# with ten years of monthly meetings each, beside the parsing floor.
+BENCH_SIZES ?= 10,100,1000
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./tools/benchrun -sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf bin

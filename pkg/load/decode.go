@@ -21,7 +21,7 @@ const (
 	MaxFileSize   = 1 << 20 // bytes
 	MaxDepth      = 64      // nested mappings and sequences
 	MaxAliasNodes = 1000    // nodes reached through aliases
-	MaxFiles      = 100000  // files in a repository
+	MaxFiles      = 250000  // files in a repository
 )
 
 // errLimit stops decoding a file that is past a limit.

@@ -43,7 +43,7 @@ func loaderRules() []*Rule {
 			Bad:  "# x/meetings/november.yaml\ndate: 2026-11-17\n",
 			Good: "# x/meetings/2026-11-17.yaml\ndate: 2026-11-17\n"},
 		{ID: "file-limit", Title: "a file past a size, depth or alias limit", Severity: diag.Error,
-			Doc:  "A file larger than 1 MiB, nested more than 64 levels deep, or reaching more than 1,000 nodes through YAML aliases (an alias bomb) is not read. A repository of more than 100,000 files is not read at all.",
+			Doc:  "A file larger than 1 MiB, nested more than 64 levels deep, or reaching more than 1,000 nodes through YAML aliases (an alias bomb) is not read. A repository of more than 250,000 files is not read at all.",
 			Bad:  "# x/network.yaml\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
 			Good: "# x/network.yaml\nid: x\nname: X Network\n"},
 		{ID: "unsafe-path", Title: "a symbolic link or id leading outside the repository", Severity: diag.Error,

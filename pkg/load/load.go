@@ -441,7 +441,22 @@ func invalidUTF8At(b []byte) int {
 }
 
 // parseYAML parses exactly one document. A nil node means an empty file.
+// The fast path parses the bytes directly; only a file that may hold a
+// second document (a line starting "---" after content) goes through the
+// streaming decoder, which can tell.
 func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node, bool) {
+	if !mayHaveSecondDocument(data) {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			line, msg := syntaxError(data, err)
+			fail(line, "yaml-syntax", "%s", msg)
+			return nil, false
+		}
+		if len(doc.Content) == 0 {
+			return nil, true
+		}
+		return doc.Content[0], true
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -465,6 +480,23 @@ func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node,
 		return nil, true
 	}
 	return doc.Content[0], true
+}
+
+// mayHaveSecondDocument reports whether a line after the first starts with
+// a document marker ("---" or "...").
+func mayHaveSecondDocument(data []byte) bool {
+	for i := bytes.IndexByte(data, '\n'); i >= 0 && i+1 < len(data); {
+		rest := data[i+1:]
+		if bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) {
+			return true
+		}
+		j := bytes.IndexByte(rest, '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // secondDocument finds the line of the "---" that starts a second document.

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -307,17 +308,7 @@ func Index(nets []*terms.Net, asOf model.Date, findings map[string][2]int) ([]by
 		}
 		seen[id] = true
 		nx := byID[id]
-		row := IndexRow{ID: id, Name: nx.N.Name, Depth: depth, Chairs: and(chairs(nx, asOf)), Errors: findings[id][0], Warnings: findings[id][1]}
-		var cad []string
-		for i := range nx.N.Meetings {
-			if c := CadenceWords(&nx.N.Meetings[i]); c != "" {
-				if len(nx.N.Meetings) > 1 {
-					c = nx.N.Meetings[i].Name + ": " + c
-				}
-				cad = append(cad, c)
-			}
-		}
-		row.Cadence = strings.Join(cad, "; ")
+		row := IndexRow{ID: id, Name: nx.N.Name, Depth: depth, Chairs: and(Chairs(nx, asOf)), Errors: findings[id][0], Warnings: findings[id][1], Cadence: NetworkCadence(nx.N)}
 		for _, m := range nx.N.MeetingList {
 			if m.Status == "planned" {
 				row.Next = m.Date.String() + " (" + strings.ToLower(KindTitle(m.Kind.ID)) + ")"
@@ -351,13 +342,39 @@ func Index(nets []*terms.Net, asOf model.Date, findings map[string][2]int) ([]by
 	return execute("index.md.tmpl", v)
 }
 
-// chairs names the current holders of the chair (or co-chair) offices.
-func chairs(nx *terms.Net, asOf model.Date) []string {
+// Chairs names the current holders of the offices named chair, chairs,
+// co-chair or co-chairs on day d, each once.
+func Chairs(nx *terms.Net, d model.Date) []string {
 	var out []string
-	for _, o := range nx.N.Offices {
-		if o.Name == "chair" || o.Name == "co-chair" || o.Name == "chairs" {
-			out = append(out, Holders(nx, o.Name, asOf)...)
+	for _, h := range nx.Holders() {
+		switch model.Norm(h.Office.ID) {
+		case "chair", "chairs", "co-chair", "co-chairs":
+		default:
+			continue
+		}
+		if name := MemberName(nx, h.Member.ID); h.CurrentOn(d) && !slices.Contains(out, name) {
+			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// NetworkCadence describes how often a body meets, kind by kind: "every
+// month", "every 6 weeks, 9 a year"; with several kinds each is named
+// ("workshop: 6 a year; drop-in: 6 a year"). Kinds with no cadence are left
+// out.
+func NetworkCadence(n *model.Network) string {
+	var cad []string
+	for i := range n.Meetings {
+		c := CadenceWords(&n.Meetings[i])
+		if c == "" {
+			continue
+		}
+		cad = append(cad, n.Meetings[i].Name+": "+c)
+	}
+	if len(cad) == 1 {
+		_, c, _ := strings.Cut(cad[0], ": ")
+		return c
+	}
+	return strings.Join(cad, "; ")
 }

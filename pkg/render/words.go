@@ -150,8 +150,11 @@ func PeriodWords(p model.Period) string {
 	}
 	add(pp.Years(), "year")
 	add(pp.Months(), "month")
-	add(pp.Weeks(), "week")
-	add(pp.ModuloDays(), "day")
+	if d := pp.Days(); d%7 == 0 {
+		add(d/7, "week")
+	} else {
+		add(d, "day")
+	}
 	add(pp.Hours(), "hour")
 	add(pp.Minutes(), "minute")
 	return strings.Join(out, " ")

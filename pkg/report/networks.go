@@ -8,6 +8,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
 )
 
@@ -125,79 +126,14 @@ func folderOf(dir, file string) string {
 	return folder
 }
 
-// Chairs names the current holders of the chair (or co-chair) on day d, in
-// members.yaml order.
+// Chairs names the current holders of the chair (or co-chair) on day d;
+// never nil, so that JSON shows an empty list.
 func Chairs(nx *terms.Net, d model.Date) []string {
-	out := []string{}
-	for _, h := range nx.Holders() {
-		if slices.Contains(ChairOffices, model.Norm(h.Office.ID)) && h.CurrentOn(d) {
-			if name := memberName(nx, h.Member.ID); !slices.Contains(out, name) {
-				out = append(out, name)
-			}
-		}
+	if out := render.Chairs(nx, d); out != nil {
+		return out
 	}
-	return out
+	return []string{}
 }
 
-// Cadence describes how often the network meets, kind by kind: "every 1
-// month", "every 6 weeks, 9 a year", "6 a year". Kinds with no cadence
-// (extraordinary meetings) are left out; with more than one kind left, each
-// is named: "ordinary: every 1 month; workshop: 6 a year".
-func Cadence(n *model.Network) string {
-	type kind struct{ name, words string }
-	var kinds []kind
-	for _, k := range n.Meetings {
-		var parts []string
-		switch {
-		case k.Every.Set():
-			parts = append(parts, "every "+PeriodWords(k.Every))
-		case k.On != "":
-			// A day of the month with no period: monthly, as govctl
-			// schedule takes it.
-			parts = append(parts, "every 1 month")
-		}
-		if k.PerYear > 0 {
-			parts = append(parts, fmt.Sprintf("%d a year", k.PerYear))
-		}
-		if len(parts) > 0 {
-			kinds = append(kinds, kind{k.Name, strings.Join(parts, ", ")})
-		}
-	}
-	if len(kinds) == 1 {
-		return kinds[0].words
-	}
-	var out []string
-	for _, k := range kinds {
-		out = append(out, k.name+": "+k.words)
-	}
-	return strings.Join(out, "; ")
-}
-
-// PeriodWords is a period in words: "1 month", "6 weeks", "1 year 6
-// months", "10 days", "2 hours".
-func PeriodWords(p model.Period) string {
-	var parts []string
-	if y := p.Years(); y > 0 {
-		parts = append(parts, plural(y, "year"))
-	}
-	if m := p.Months(); m > 0 {
-		parts = append(parts, plural(m, "month"))
-	}
-	if d := p.Days(); d > 0 {
-		if d%7 == 0 {
-			parts = append(parts, plural(d/7, "week"))
-		} else {
-			parts = append(parts, plural(d, "day"))
-		}
-	}
-	if h := p.Hours(); h > 0 {
-		parts = append(parts, plural(h, "hour"))
-	}
-	if m := p.Minutes(); m > 0 {
-		parts = append(parts, plural(m, "minute"))
-	}
-	if len(parts) == 0 {
-		return p.Period.String()
-	}
-	return strings.Join(parts, " ")
-}
+// Cadence describes how often the network meets, kind by kind.
+func Cadence(n *model.Network) string { return render.NetworkCadence(n) }

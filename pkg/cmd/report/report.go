@@ -1,0 +1,383 @@
+// Package report implements `govctl report`: the work programme across
+// networks, and a network's attendance, as markdown, a table or JSON.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/olekukonko/tablewriter"
+	"github.com/rickb777/date"
+	"github.com/spf13/cobra"
+
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/report"
+	"github.com/govctl/govctl/pkg/workspace"
+)
+
+var formats = []string{"markdown", "table", "json"}
+
+func checkFormat(format string) error {
+	if !slices.Contains(formats, format) {
+		return cmdutil.FlagErrorf("--format %q: want markdown, table or json", format)
+	}
+	return nil
+}
+
+// NewCmdReport builds `report` and its subcommands.
+func NewCmdReport(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "report <command>",
+		Short: "Report on work programmes and attendance",
+		Long: heredoc.Doc(`
+			Reports across the records: the work programme of one or more networks,
+			and the attendance of a network's members at its held meetings. Each
+			prints markdown (the default, ready for a paper), a table, or JSON.
+		`),
+	}
+	cmd.AddCommand(NewCmdWorkProgramme(f, nil))
+	cmd.AddCommand(NewCmdAttendance(f, nil))
+	return cmd
+}
+
+// WorkProgrammeOptions are report work-programme's inputs.
+type WorkProgrammeOptions struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+
+	Dir      string
+	Networks []string
+	AsOf     date.Date
+	Format   string
+}
+
+// NewCmdWorkProgramme builds `report work-programme`.
+func NewCmdWorkProgramme(f *cmdutil.Factory, runF func(*WorkProgrammeOptions) error) *cobra.Command {
+	opts := &WorkProgrammeOptions{IO: f.IOStreams, Now: f.Now}
+	var asOf string
+	cmd := &cobra.Command{
+		Use:   "work-programme [NETWORK...] [--as-of DATE] [--format markdown|table|json]",
+		Short: "Report each work item's progress, with flags, and a summary by status",
+		Long: heredoc.Doc(`
+			Report the work programme of the networks named (all when none is): each
+			work item with its network, id, title, lead (the member's or organisation's
+			name), status, due date, milestones done out of total, and its latest
+			update with its date; then, for each network, the number of items of each
+			status (not-started, on-track, at-risk, off-track, complete).
+
+			Flags, judged on the --as-of date (default today):
+			  overdue-milestone  a milestone is past due and not done
+			  stale              not complete, and no update in the three months
+			                     before the date (with no update, the programme
+			                     period's start stands in)
+			  overdue            not complete, and the item's due date has passed
+			They match govctl validate's milestone-overdue and work-item-stale on the
+			same date: every record counts, whatever its date.
+
+			Networks without a work programme are left out (the markdown says which).
+			Errors in the files stop the command: run govctl validate first.
+
+			Table output on a terminal is aligned; piped, it is tab-separated: a header
+			and a line an item, a blank line, then a header and a line a network for
+			the summary.
+
+			JSON is one object:
+			  {"as_of": "2026-11-23",
+			   "items": [{"network", "id", "title", "lead", "lead_id", "status", "due",
+			              "milestones_done", "milestones", "latest_update",
+			              "latest_update_date", "flags": [...]}],
+			   "summary": [{"network", "name", "period_from", "period_until",
+			                "not_started", "on_track", "at_risk", "off_track",
+			                "complete", "total"}],
+			   "without_work_programme": ["network-id", ...]}
+			Dates are YYYY-MM-DD, or "" when not given.
+		`),
+		Example: heredoc.Doc(`
+			govctl report work-programme > work-programme.md
+			govctl report work-programme workforce-planning --format table
+			govctl report work-programme --as-of 2027-01-31 --format json | jq '.items[] | select(.flags | index("overdue"))'
+		`),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			return workspace.List(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Networks = args
+			opts.Dir = cmdutil.RepoDir(cmd)
+			if err := checkFormat(opts.Format); err != nil {
+				return err
+			}
+			var err error
+			if opts.AsOf, err = cmdutil.DateFlag("--as-of", asOf); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return workProgrammeRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&asOf, "as-of", "", "date the flags are judged on, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "markdown, table or json")
+	return cmd
+}
+
+func workProgrammeRun(opts *WorkProgrammeOptions) error {
+	_, nets, today, err := workspace.Networks(opts.Dir, opts.Networks, opts.Now)
+	if err != nil {
+		return err
+	}
+	if !opts.AsOf.IsZero() {
+		today.Date = opts.AsOf
+	}
+	r := report.WorkProgramme(nets, today)
+	out := opts.IO.Out
+	switch opts.Format {
+	case "json":
+		return writeJSON(out, r)
+	case "markdown":
+		_, err := out.Write(r.Markdown())
+		return err
+	}
+	header := []string{"NETWORK", "ID", "TITLE", "LEAD", "STATUS", "DUE", "MILESTONES", "UPDATED", "LATEST UPDATE", "FLAGS"}
+	rows := [][]string{}
+	for _, it := range r.Items {
+		ms := ""
+		if it.Milestones > 0 {
+			ms = fmt.Sprintf("%d/%d", it.MilestonesDone, it.Milestones)
+		}
+		rows = append(rows, []string{it.Network, it.ID, it.Title, it.Lead, it.Status, it.Due, ms, it.LatestUpdateDate, it.LatestUpdate, strings.Join(it.Flags, ",")})
+	}
+	sumHeader := []string{"NETWORK", "NOT STARTED", "ON TRACK", "AT RISK", "OFF TRACK", "COMPLETE", "TOTAL"}
+	sumRows := [][]string{}
+	for _, s := range r.Summary {
+		sumRows = append(sumRows, []string{s.Network, fmt.Sprint(s.NotStarted), fmt.Sprint(s.OnTrack), fmt.Sprint(s.AtRisk), fmt.Sprint(s.OffTrack), fmt.Sprint(s.Complete), fmt.Sprint(s.Total)})
+	}
+	if !opts.IO.OutTTY {
+		writeTSV(out, header, rows)
+		fmt.Fprintln(out)
+		writeTSV(out, sumHeader, sumRows)
+		return nil
+	}
+	if len(r.Summary) == 0 {
+		fmt.Fprintln(out, "No network has a work programme.")
+	} else {
+		if len(rows) > 0 {
+			if err := writeAligned(out, header, rows); err != nil {
+				return err
+			}
+			fmt.Fprintln(out)
+		}
+		if err := writeAligned(out, sumHeader, sumRows); err != nil {
+			return err
+		}
+	}
+	if len(r.Without) > 0 {
+		fmt.Fprintf(out, "\nLeft out, with no work programme: %s\n", strings.Join(r.Without, ", "))
+	}
+	return nil
+}
+
+// AttendanceOptions are report attendance's inputs.
+type AttendanceOptions struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+
+	Dir     string
+	Network string
+	From    date.Date
+	Until   date.Date
+	By      string
+	Format  string
+}
+
+// NewCmdAttendance builds `report attendance`.
+func NewCmdAttendance(f *cmdutil.Factory, runF func(*AttendanceOptions) error) *cobra.Command {
+	opts := &AttendanceOptions{IO: f.IOStreams, Now: f.Now}
+	var from, until string
+	cmd := &cobra.Command{
+		Use:   "attendance NETWORK [--from DATE] [--until DATE] [--by member|organisation] [--format markdown|table|json]",
+		Short: "Report each member's attendance at held meetings",
+		Long: heredoc.Docf(`
+			Report, for each member of the network (or each organisation, with
+			--by organisation), over the network's held meetings from --from to
+			--until (both inclusive; all when not given):
+
+			  expected       held meetings at which they were a current member with a
+			                 seat (an organisation: had such a member)
+			  present        listed under present
+			  by substitute  a substitute stood in for them
+			  apologies      they sent apologies (and no substitute came)
+			  absent         listed absent, or expected and not recorded at all
+			  rate           (present + by substitute) / expected, a whole percentage
+			                 rounded half up; n/a when nothing was expected
+
+			Present, by substitute, apologies and absent add up to expected. Cancelled
+			and planned meetings are left out; so are held meetings with no attendance
+			recorded at all (listed as not counted), since that is a missing record, not
+			an absence. Members without a seat (named substitutes, observers) are not
+			expected and not listed; standing in for someone counts for the member
+			stood in for, not for the substitute.
+
+			By organisation: present when any of its members was present, by
+			substitute when only substitutes stood in for its members, apologies when
+			any of them sent apologies and none came, absent otherwise.
+
+			Flag absent-in-a-row: %[1]d or more absences in a row, counting the meetings
+			at which the member was expected, in date order. Apologies are not
+			absences: a meeting with apologies (or attended, or with a substitute) ends
+			the run. Meetings at which the member was not expected (before they joined,
+			after they left) neither extend nor end it.
+
+			Table output on a terminal is aligned; piped, it is tab-separated with a
+			header line.
+
+			JSON is one object:
+			  {"network", "name", "by": "member"|"organisation", "from", "until",
+			   "meetings": [{"date", "kind", "file"}],
+			   "not_recorded": [{"date", "kind", "file"}],
+			   "rows": [{"id", "name", "organisation", "organisation_name",
+			             "expected", "present", "by_substitute", "apologies", "absent",
+			             "rate", "longest_absent_run", "flags": [...]}]}
+			rate is a whole number, or null when expected is 0; from and until are
+			"" when not given; organisation is "" by organisation.
+		`, report.AbsentRun),
+		Example: heredoc.Doc(`
+			govctl report attendance sts-omg > attendance.md
+			govctl report attendance sts-omg --from 2026-04-01 --until 2027-03-31 --by organisation --format table
+			govctl report attendance heads-of-hr --format json | jq '.rows[] | select(.flags | length > 0)'
+		`),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: cmdutil.CompleteNetworks,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Network = args[0]
+			opts.Dir = cmdutil.RepoDir(cmd)
+			if err := checkFormat(opts.Format); err != nil {
+				return err
+			}
+			if opts.By != report.ByMember && opts.By != report.ByOrganisation {
+				return cmdutil.FlagErrorf("--by %q: want member or organisation", opts.By)
+			}
+			var err error
+			if opts.From, err = cmdutil.DateFlag("--from", from); err != nil {
+				return err
+			}
+			if opts.Until, err = cmdutil.DateFlag("--until", until); err != nil {
+				return err
+			}
+			if !opts.From.IsZero() && !opts.Until.IsZero() && opts.Until.Before(opts.From) {
+				return cmdutil.FlagErrorf("--until %s is before --from %s", opts.Until, opts.From)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return attendanceRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&from, "from", "", "first date counted, YYYY-MM-DD")
+	cmd.Flags().StringVar(&until, "until", "", "last date counted, YYYY-MM-DD")
+	cmd.Flags().StringVar(&opts.By, "by", report.ByMember, "member or organisation")
+	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "markdown, table or json")
+	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{report.ByMember, report.ByOrganisation}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func attendanceRun(opts *AttendanceOptions) error {
+	ws, err := workspace.Open(opts.Dir, opts.Network, opts.Now)
+	if err != nil {
+		return err
+	}
+	r := report.Attendance(ws.Net, report.AttendanceOptions{From: opts.From, Until: opts.Until, By: opts.By})
+	out := opts.IO.Out
+	switch opts.Format {
+	case "json":
+		return writeJSON(out, r)
+	case "markdown":
+		_, err := out.Write(r.Markdown())
+		return err
+	}
+	var header []string
+	if r.By == report.ByOrganisation {
+		header = []string{"ORGANISATION", "NAME"}
+	} else {
+		header = []string{"MEMBER", "NAME", "ORGANISATION"}
+	}
+	header = append(header, "EXPECTED", "PRESENT", "SUBSTITUTE", "APOLOGIES", "ABSENT", "RATE", "FLAGS")
+	rows := [][]string{}
+	for _, row := range r.Rows {
+		cells := []string{row.ID, row.Name}
+		if r.By != report.ByOrganisation {
+			cells = append(cells, row.OrganisationName)
+		}
+		flag := ""
+		if len(row.Flags) > 0 {
+			flag = fmt.Sprintf("%s (%d)", strings.Join(row.Flags, ","), row.LongestAbsentRun)
+		}
+		cells = append(cells, fmt.Sprint(row.Expected), fmt.Sprint(row.Present), fmt.Sprint(row.Substitute), fmt.Sprint(row.Apologies), fmt.Sprint(row.Absent), row.RateText(), flag)
+		rows = append(rows, cells)
+	}
+	if !opts.IO.OutTTY {
+		writeTSV(out, header, rows)
+		return nil
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(out, "No held meeting with attendance recorded in the period.")
+	} else if err := writeAligned(out, header, rows); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\n%d held meeting(s) counted", len(r.Meetings))
+	if len(r.NotRecorded) > 0 {
+		var dates []string
+		for _, m := range r.NotRecorded {
+			dates = append(dates, m.Date)
+		}
+		fmt.Fprintf(out, "; not counted, no attendance recorded: %s", strings.Join(dates, ", "))
+	}
+	fmt.Fprintln(out, ".")
+	return nil
+}
+
+func writeJSON(out io.Writer, v any) error {
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+var flatten = strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
+
+// writeTSV writes a header and rows as tab-separated values, with tabs and
+// line breaks in cells turned into spaces.
+func writeTSV(out io.Writer, header []string, rows [][]string) {
+	fmt.Fprintln(out, strings.Join(header, "\t"))
+	for _, r := range rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = flatten.Replace(c)
+		}
+		fmt.Fprintln(out, strings.Join(cells, "\t"))
+	}
+}
+
+// writeAligned writes an aligned table for a terminal, with tabs and line
+// breaks in cells turned into spaces.
+func writeAligned(out io.Writer, header []string, rows [][]string) error {
+	t := tablewriter.NewWriter(out)
+	t.Header(header)
+	flat := make([][]string, len(rows))
+	for i, r := range rows {
+		flat[i] = make([]string, len(r))
+		for j, c := range r {
+			flat[i][j] = flatten.Replace(c)
+		}
+	}
+	if err := t.Bulk(flat); err != nil {
+		return err
+	}
+	return t.Render()
+}

@@ -1,0 +1,216 @@
+package report
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/iostreams"
+)
+
+func fixed(day string) func() time.Time {
+	t, _ := time.Parse(time.DateOnly, day)
+	return func() time.Time { return t.Add(12 * time.Hour) }
+}
+
+func factory() *cmdutil.Factory {
+	ios, _, _, _ := iostreams.Test()
+	return &cmdutil.Factory{IOStreams: ios, Now: fixed("2026-11-23")}
+}
+
+func TestNewCmdWorkProgrammeFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		networks string
+		asOf     string
+		format   string
+		flagErr  string // a FlagError containing this
+		otherErr string // another error containing this
+	}{
+		{args: nil, format: "markdown"},
+		{args: []string{"a", "b", "--as-of", "2027-01-31", "--format", "json"}, networks: "a,b", asOf: "2027-01-31", format: "json"},
+		{args: []string{"--format", "table"}, format: "table"},
+		{args: []string{"--format", "xml"}, flagErr: `--format "xml": want markdown, table or json`},
+		{args: []string{"--as-of", "2026-02-29"}, flagErr: "not a real calendar date"},
+		{args: []string{"--as-of", "tomorrow"}, flagErr: "--as-of"},
+		{args: []string{"--nope"}, otherErr: "unknown flag"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			f := factory()
+			var got *WorkProgrammeOptions
+			cmd := NewCmdWorkProgramme(f, func(o *WorkProgrammeOptions) error { got = o; return nil })
+			cmd.PersistentFlags().String("repo", "networks", "")
+			cmd.SetArgs(tc.args)
+			cmd.SetOut(f.IOStreams.Out)
+			cmd.SetErr(f.IOStreams.ErrOut)
+			err := cmd.Execute()
+			checkErr(t, err, tc.flagErr, tc.otherErr)
+			if tc.flagErr != "" || tc.otherErr != "" {
+				return
+			}
+			if strings.Join(got.Networks, ",") != tc.networks || got.Format != tc.format || got.Dir != "networks" {
+				t.Errorf("got %+v", *got)
+			}
+			if s := dateOrEmpty(got.AsOf.IsZero(), got.AsOf.String()); s != tc.asOf {
+				t.Errorf("as of %q; want %q", s, tc.asOf)
+			}
+		})
+	}
+}
+
+func TestNewCmdAttendanceFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args              []string
+		from, until, by   string
+		format            string
+		flagErr, otherErr string
+	}{
+		{args: []string{"omg"}, by: "member", format: "markdown"},
+		{args: []string{"omg", "--from", "2026-04-01", "--until", "2027-03-31", "--by", "organisation", "--format", "table"}, from: "2026-04-01", until: "2027-03-31", by: "organisation", format: "table"},
+		{args: []string{"omg", "--from", "2026-04-01", "--until", "2026-04-01"}, from: "2026-04-01", until: "2026-04-01", by: "member", format: "markdown"},
+		{args: []string{"omg", "--by", "seat"}, flagErr: `--by "seat": want member or organisation`},
+		{args: []string{"omg", "--format", "csv"}, flagErr: `--format "csv"`},
+		{args: []string{"omg", "--from", "2026-13-01"}, flagErr: "--from"},
+		{args: []string{"omg", "--until", "01/04/2026"}, flagErr: "--until"},
+		{args: []string{"omg", "--from", "2026-05-01", "--until", "2026-04-30"}, flagErr: "--until 2026-04-30 is before --from 2026-05-01"},
+		{args: []string{}, otherErr: "accepts 1 arg"},
+		{args: []string{"a", "b"}, otherErr: "accepts 1 arg"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			f := factory()
+			var got *AttendanceOptions
+			cmd := NewCmdAttendance(f, func(o *AttendanceOptions) error { got = o; return nil })
+			cmd.PersistentFlags().String("repo", "networks", "")
+			cmd.SetArgs(tc.args)
+			cmd.SetOut(f.IOStreams.Out)
+			cmd.SetErr(f.IOStreams.ErrOut)
+			err := cmd.Execute()
+			checkErr(t, err, tc.flagErr, tc.otherErr)
+			if tc.flagErr != "" || tc.otherErr != "" {
+				return
+			}
+			if got.Network != "omg" || got.By != tc.by || got.Format != tc.format ||
+				dateOrEmpty(got.From.IsZero(), got.From.String()) != tc.from || dateOrEmpty(got.Until.IsZero(), got.Until.String()) != tc.until {
+				t.Errorf("got %+v", *got)
+			}
+		})
+	}
+}
+
+func dateOrEmpty(zero bool, s string) string {
+	if zero {
+		return ""
+	}
+	return s
+}
+
+func checkErr(t *testing.T, err error, flagErr, otherErr string) {
+	t.Helper()
+	var fe *cmdutil.FlagError
+	switch {
+	case flagErr != "":
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), flagErr) {
+			t.Fatalf("err = %v (%T); want a FlagError containing %q", err, err, flagErr)
+		}
+	case otherErr != "":
+		if err == nil || !strings.Contains(err.Error(), otherErr) {
+			t.Fatalf("err = %v; want %q", err, otherErr)
+		}
+	case err != nil:
+		t.Fatal(err)
+	}
+}
+
+const repoFiles = `
+-- organisations.yaml --
+organisations:
+  - {id: a, name: Authority A}
+  - {id: b, name: Borough B}
+-- omg/network.yaml --
+id: omg
+name: Group
+seats:
+  - {organisations: [a, b], title: Member}
+meetings:
+  ordinary: {every: P1M}
+-- omg/members.yaml --
+members:
+  - {id: a1, name: "Ann\tOne", organisation: a, seat: Member}
+  - {id: b1, name: Bob One, organisation: b, seat: Member}
+-- omg/meetings/2026-10-13.yaml --
+date: 2026-10-13
+kind: ordinary
+status: held
+attendance: {present: [a1]}
+-- omg/work-programme.yaml --
+items:
+  - {id: wp-1, title: "Audit\tcodes", lead: a1, status: on-track, due: 2026-11-01}
+`
+
+func writeRepo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	parts := strings.Split(repoFiles, "\n-- ")
+	for _, p := range parts[1:] {
+		name, body, _ := strings.Cut(p, " --\n")
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestRunFormats(t *testing.T) {
+	dir := writeRepo(t)
+	for _, tc := range []struct {
+		name string
+		run  func(ios *iostreams.IOStreams) error
+		tty  bool
+		want []string
+	}{
+		{"work-programme piped", func(ios *iostreams.IOStreams) error {
+			return workProgrammeRun(&WorkProgrammeOptions{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Format: "table"})
+		}, false, []string{
+			"NETWORK\tID\tTITLE\tLEAD\tSTATUS\tDUE\tMILESTONES\tUPDATED\tLATEST UPDATE\tFLAGS\n",
+			"omg\twp-1\tAudit codes\tAnn One\ton-track\t2026-11-01\t\t\t\toverdue\n\n",
+			"NETWORK\tNOT STARTED\tON TRACK\tAT RISK\tOFF TRACK\tCOMPLETE\tTOTAL\nomg\t0\t1\t0\t0\t0\t1\n",
+		}},
+		{"work-programme terminal", func(ios *iostreams.IOStreams) error {
+			return workProgrammeRun(&WorkProgrammeOptions{IO: ios, Now: fixed("2026-10-01"), Dir: dir, Format: "table"})
+		}, true, []string{"│ Audit codes │ Ann One │", "ON TRACK"}},
+		{"attendance piped", func(ios *iostreams.IOStreams) error {
+			return attendanceRun(&AttendanceOptions{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Network: "omg", By: "member", Format: "table"})
+		}, false, []string{
+			"MEMBER\tNAME\tORGANISATION\tEXPECTED\tPRESENT\tSUBSTITUTE\tAPOLOGIES\tABSENT\tRATE\tFLAGS\n",
+			"a1\tAnn One\tAuthority A\t1\t1\t0\t0\t0\t100%\t\n",
+			"b1\tBob One\tBorough B\t1\t0\t0\t0\t1\t0%\t\n",
+		}},
+		{"attendance terminal", func(ios *iostreams.IOStreams) error {
+			return attendanceRun(&AttendanceOptions{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Network: "omg", By: "organisation", Format: "table"})
+		}, true, []string{"Borough B", "1 held meeting(s) counted."}},
+		{"attendance json", func(ios *iostreams.IOStreams) error {
+			return attendanceRun(&AttendanceOptions{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Network: "omg", By: "organisation", Format: "json"})
+		}, false, []string{`"by": "organisation"`, `"rate": 0,`, `"rate": 100,`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ios, _, out, _ := iostreams.Test()
+			ios.OutTTY = tc.tty
+			if err := tc.run(ios); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,496 @@
+// Package schema generates a JSON Schema (draft 2020-12) for each kind of
+// file in a governance repository, for editors and other tools.
+//
+// The schemas are derived by reflection from the model structs and the same
+// struct tags that the loader (package load) reads: yaml names, govctl
+// required, enum, key and value options, and doc descriptions. Nothing here
+// is a second copy of the format; a field added to the model appears in the
+// schema. What the loader does with the special types (model.Date, Period,
+// Clock, Ref, Range, Fraction, Venue) is written here as patterns and
+// alternatives.
+//
+// A schema checks one file's structure, as the loader does before any rule
+// runs. What ties files together (a network id equal to its folder, a member
+// id that members.yaml defines, a rule id that exists) is left to govctl
+// validate, with the one exception of rule ids under govctl.yaml rules.
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"path"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/rules"
+)
+
+// Draft is the JSON Schema dialect of every schema.
+const Draft = "https://json-schema.org/draft/2020-12/schema"
+
+// IDBase is the base of each schema's $id; the file name is appended. It
+// names the schema and is not fetched.
+const IDBase = "https://github.com/govctl/govctl/schemas/"
+
+// Kind is one kind of file in a repository.
+type Kind struct {
+	// Name is the key in the combined output: "meeting".
+	Name string
+	// File is the schema's file name: "meeting.schema.json".
+	File string
+	// Path is where files of this kind are, in the format reference's
+	// words: "<network-id>/meetings/<YYYY-MM-DD>.yaml".
+	Path string
+	// Glob matches files of this kind, relative to the repository folder.
+	Glob string
+	// Description says what the file holds.
+	Description string
+	// Type is the model struct the loader fills from the file.
+	Type reflect.Type
+}
+
+// ID is the schema's $id.
+func (k Kind) ID() string { return IDBase + k.File }
+
+// Kinds lists every kind of file, in the order of the format reference.
+func Kinds() []Kind {
+	return []Kind{
+		{Name: "govctl", File: "govctl.schema.json", Path: load.SettingsFile, Glob: load.SettingsFile,
+			Description: "settings for the whole repository", Type: reflect.TypeFor[model.Settings]()},
+		{Name: "organisations", File: "organisations.schema.json", Path: load.OrganisationsFile, Glob: load.OrganisationsFile,
+			Description: "every organisation that members come from", Type: reflect.TypeFor[model.OrganisationsFile]()},
+		{Name: "network", File: "network.schema.json", Path: "<network-id>/" + load.NetworkFile, Glob: "*/" + load.NetworkFile,
+			Description: "a body's terms of reference", Type: reflect.TypeFor[model.Network]()},
+		{Name: "members", File: "members.schema.json", Path: "<network-id>/" + load.MembersFile, Glob: "*/" + load.MembersFile,
+			Description: "who sits on the body, and who holds which office", Type: reflect.TypeFor[model.MembersFile]()},
+		{Name: "work-programme", File: "work-programme.schema.json", Path: "<network-id>/" + load.WorkProgrammeFile, Glob: "*/" + load.WorkProgrammeFile,
+			Description: "the body's work programme", Type: reflect.TypeFor[model.WorkProgramme]()},
+		{Name: "meeting", File: "meeting.schema.json", Path: "<network-id>/" + load.MeetingsDir + "/<YYYY-MM-DD>.yaml", Glob: "*/" + load.MeetingsDir + "/*.yaml",
+			Description: "one meeting's record", Type: reflect.TypeFor[model.Meeting]()},
+	}
+}
+
+var reMeetingFile = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(-[2-9]|-[1-9][0-9]+)?\.yaml$`)
+
+// KindOf returns the kind of the file at rel, a slash-separated path from the
+// repository folder, as the loader would read it.
+func KindOf(rel string) (Kind, bool) {
+	parts := strings.Split(path.Clean(rel), "/")
+	name := ""
+	switch {
+	case len(parts) == 1 && (parts[0] == load.SettingsFile || parts[0] == load.OrganisationsFile):
+		name = strings.TrimSuffix(parts[0], ".yaml")
+	case len(parts) == 2 && parts[1] == load.NetworkFile:
+		name = "network"
+	case len(parts) == 2 && parts[1] == load.MembersFile:
+		name = "members"
+	case len(parts) == 2 && parts[1] == load.WorkProgrammeFile:
+		name = "work-programme"
+	case len(parts) == 3 && parts[1] == load.MeetingsDir && reMeetingFile.MatchString(parts[2]):
+		name = "meeting"
+	}
+	for _, k := range Kinds() {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+// The loader's special types.
+var (
+	typeDate     = reflect.TypeFor[model.Date]()
+	typePeriod   = reflect.TypeFor[model.Period]()
+	typeClock    = reflect.TypeFor[model.Clock]()
+	typeRef      = reflect.TypeFor[model.Ref]()
+	typeRange    = reflect.TypeFor[model.Range]()
+	typeFraction = reflect.TypeFor[model.Fraction]()
+	typeVenue    = reflect.TypeFor[model.Venue]()
+	typeLoc      = reflect.TypeFor[model.Loc]()
+)
+
+// keyNames gives the only keys allowed under a mapping of keyed structs,
+// where they are known: the rule ids of govctl.yaml rules.
+var keyNames = map[reflect.Type]func() []string{
+	reflect.TypeFor[model.RuleSetting](): rules.IDs,
+}
+
+// Patterns, in the common subset of ECMA-262 and RE2 regular expressions.
+const (
+	// A date as the loader reads it: exactly YYYY-MM-DD and a real day of
+	// the Gregorian calendar, leap days included, so that the pattern alone
+	// is exact where a validator does not assert format "date".
+	patDate = `^([0-9]{4}-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])` +
+		`|[0-9]{4}-(0[469]|11)-(0[1-9]|[12][0-9]|30)` +
+		`|[0-9]{4}-02-(0[1-9]|1[0-9]|2[0-8])` +
+		`|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$`
+	// An ISO 8601 period of whole years, months, weeks, days, hours and
+	// minutes, its parts in order.
+	patPeriod = `^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?)?$`
+	// Some part of a period is not zero (so the period is positive).
+	patNonZero = `[1-9]`
+	patClock   = `^([01][0-9]|2[0-3]):[0-5][0-9]$`
+	// N/D, each from 1 to 1000, with optional spaces (as Go's \s) about the /.
+	patFraction = `^0*([1-9][0-9]{0,2}|1000)[\t\n\f\r ]*/[\t\n\f\r ]*0*([1-9][0-9]{0,2}|1000)$`
+	patID       = `^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`
+)
+
+// scalarTypes are the YAML scalars the loader reads as text: a number or
+// true/false where text is expected is its text.
+var scalarTypes = []any{"string", "number", "boolean"}
+
+// field is one struct field as the loader sees it (load.typeCache.info).
+type field struct {
+	name     string // the key in the file; "" when not read from a key
+	required bool
+	isID     bool
+	key      bool // receives the key of a mapping of keyed structs
+	value    bool // receives the scalar value under that key
+	enum     []string
+	doc      string
+}
+
+func fieldOf(f reflect.StructField) field {
+	var fl field
+	for _, o := range strings.Split(f.Tag.Get("govctl"), ",") {
+		switch {
+		case o == "required":
+			fl.required = true
+		case o == "id":
+			fl.isID = true
+		case o == "key":
+			fl.key = true
+		case o == "value":
+			fl.value = true
+		case strings.HasPrefix(o, "enum="):
+			fl.enum = strings.Split(strings.TrimPrefix(o, "enum="), "|")
+		}
+	}
+	name := f.Tag.Get("yaml")
+	if name != "" && name != "-" && f.IsExported() {
+		fl.name = name
+		if name == "id" {
+			fl.isID = true
+		}
+	}
+	// The loader checks enums and ids on string fields only.
+	if f.Type.Kind() != reflect.String {
+		fl.isID = false
+		if !fl.value {
+			fl.enum = nil
+		}
+	}
+	fl.doc = f.Tag.Get("doc")
+	return fl
+}
+
+// Fields lists the fields of struct t that are read from keys, as the
+// loader sees them, by key name. Embedded Loc and untagged fields are left
+// out. It is exported for tests that check the schema against the model.
+func Fields(t reflect.Type) []string {
+	var names []string
+	for i := range t.NumField() {
+		if fl := fieldOf(t.Field(i)); fl.name != "" {
+			names = append(names, fl.name)
+		}
+	}
+	return names
+}
+
+// obj is one JSON object of a schema.
+type obj = map[string]any
+
+// gen builds one schema, collecting the $defs it refers to.
+type gen struct {
+	defs obj
+}
+
+func (g *gen) ref(name string, build func() obj) obj {
+	if _, ok := g.defs[name]; !ok {
+		g.defs[name] = nil // placeholder against recursion
+		g.defs[name] = build()
+	}
+	return obj{"$ref": "#/$defs/" + name}
+}
+
+// For returns the schema of one kind of file.
+func For(k Kind) obj {
+	g := &gen{defs: obj{}}
+	s := g.object(k.Type)
+	if _, ok := s["required"]; !ok {
+		// An empty file is an empty mapping; it is valid when nothing is required.
+		s["type"] = []any{"object", "null"}
+	}
+	s["$schema"] = Draft
+	s["$id"] = k.ID()
+	s["description"] = k.Path + ": " + k.Description
+	if len(g.defs) > 0 {
+		s["$defs"] = g.defs
+	}
+	return s
+}
+
+// object is the schema of a struct read from a mapping.
+func (g *gen) object(t reflect.Type) obj {
+	props := obj{}
+	required := []any{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous && f.Type == typeLoc {
+			continue
+		}
+		fl := fieldOf(f)
+		if fl.name == "" {
+			continue
+		}
+		s := g.value(f.Type, fl)
+		if fl.required {
+			required = append(required, fl.name)
+			switch f.Type.Kind() {
+			case reflect.String:
+				if len(fl.enum) == 0 && !fl.isID {
+					s["minLength"] = 1 // "" is missing (an enum or id pattern excludes it already)
+				}
+			case reflect.Int:
+				s["minimum"] = 1
+			case reflect.Bool:
+				s["const"] = true
+			}
+			props[fl.name] = withDoc(s, fl.doc)
+		} else {
+			// A key with no value (null) is as good as absent.
+			props[fl.name] = nullable(s, fl.doc)
+		}
+	}
+	s := obj{
+		"type":                 "object",
+		"properties":           props,
+		"additionalProperties": false,
+	}
+	if len(required) > 0 {
+		s["required"] = required
+	}
+	return s
+}
+
+// value is the schema of a value of type t read for field fl. A null value
+// is not included; the caller adds it where the loader accepts one. The
+// shared definitions of the special types say what they are in $comment,
+// not description, so that editors show the field's own description.
+func (g *gen) value(t reflect.Type, fl field) obj {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem() // pointers are optional, which the struct's required says
+	}
+	switch t {
+	case typeDate:
+		return g.ref("Date", func() obj {
+			return obj{
+				"$comment": "a calendar date, YYYY-MM-DD",
+				"type":     "string",
+				"pattern":  patDate,
+				"format":   "date",
+				// Read by editors (VS Code's JSON and YAML language
+				// services) in place of the bare pattern.
+				"patternErrorMessage": "not a real calendar date as YYYY-MM-DD",
+			}
+		})
+	case typePeriod:
+		return g.ref("Period", func() obj {
+			return obj{
+				"$comment": "a positive ISO 8601 period: P1M, P6W, P2Y, PT2H, PT45M",
+				"type":     "string",
+				"pattern":  patPeriod,
+				"allOf": []any{obj{
+					"pattern":             patNonZero,
+					"patternErrorMessage": "not a positive period",
+				}},
+				"patternErrorMessage": "not an ISO 8601 period of whole years, months, weeks, days, hours or minutes: expected something like P1M, P6W, P2Y, PT2H",
+			}
+		})
+	case typeClock:
+		return g.ref("Clock", func() obj {
+			return obj{
+				"$comment":            `a local time of day, "HH:MM" from 00:00 to 23:59 (quote it)`,
+				"type":                "string",
+				"pattern":             patClock,
+				"patternErrorMessage": `not a time: expected "HH:MM" from 00:00 to 23:59, as in "09:30"`,
+			}
+		})
+	case typeFraction:
+		return g.ref("Fraction", func() obj {
+			return obj{
+				"$comment":            "a share between 0 and 1 written N/D: 1/2, 2/3",
+				"type":                "string",
+				"pattern":             patFraction,
+				"patternErrorMessage": "expected a fraction such as 1/2 or 2/3",
+			}
+		})
+	case typeRef:
+		return g.ref("Ref", func() obj {
+			return obj{
+				"$comment": "an id (or title) of something defined elsewhere",
+				"type":     scalarTypes,
+			}
+		})
+	case typeRange:
+		return g.ref("Range", func() obj {
+			return obj{
+				"$comment": "a number, or {min, max}",
+				"oneOf": []any{
+					count(),
+					obj{
+						"title": "{min, max}",
+						"type":  "object",
+						"properties": obj{
+							"min": nullable(count(), "at least this many (default 0)"),
+							"max": nullable(count(), "at most this many (default: no limit)"),
+						},
+						"additionalProperties": false,
+					},
+				},
+			}
+		})
+	case typeVenue:
+		return g.ref("Venue", func() obj {
+			return obj{
+				"$comment": "text, or {online, rotate, place}",
+				"oneOf":    []any{obj{"type": scalarTypes}, withTitle(g.object(typeVenue), "{online, rotate, place}")},
+			}
+		})
+	}
+	switch t.Kind() {
+	case reflect.String:
+		switch {
+		case len(fl.enum) > 0:
+			return obj{"type": "string", "enum": strs(fl.enum)}
+		case fl.isID:
+			return g.ref("ID", func() obj {
+				return obj{
+					"$comment":            "an id: letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+					"type":                scalarTypes,
+					"pattern":             patID,
+					"patternErrorMessage": "not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+					"minimum":             0, // a number is its text, which cannot start with "-"
+				}
+			})
+		}
+		return obj{"type": scalarTypes}
+	case reflect.Int:
+		return count()
+	case reflect.Bool:
+		return obj{"type": "boolean"}
+	case reflect.Slice:
+		et := t.Elem()
+		if et.Kind() == reflect.Struct && keyOf(et) >= 0 {
+			return g.keyed(et)
+		}
+		// An empty item is an error, so items are never null.
+		return obj{"type": "array", "items": g.value(et, field{})}
+	case reflect.Struct:
+		return g.ref(t.Name(), func() obj { return g.object(t) })
+	}
+	panic(fmt.Sprintf("schema: no schema for %s", t))
+}
+
+// keyed is the schema of a mapping whose keys name structs of type et
+// (offices, meetings, rules, substitutes).
+func (g *gen) keyed(et reflect.Type) obj {
+	s := obj{"type": "object"}
+	// The title says what the keys and values are: "Rule: Severity",
+	// "Name: Office".
+	key, value := et.Field(keyOf(et)).Name, et.Name()
+	if vi := valueOf(et); vi >= 0 {
+		value = et.Field(vi).Name
+	}
+	s["title"] = key + ": " + value
+	if vi := valueOf(et); vi >= 0 {
+		// key: value; a key with no value is an error.
+		vf := et.Field(vi)
+		s["additionalProperties"] = g.value(vf.Type, fieldOf(vf))
+	} else {
+		// key: mapping; a key with no value is an entry with nothing set.
+		s["additionalProperties"] = nullable(g.value(et, field{}), "")
+	}
+	if names, ok := keyNames[et]; ok {
+		s["propertyNames"] = obj{"enum": strs(names())}
+	}
+	return s
+}
+
+func keyOf(t reflect.Type) int {
+	for i := range t.NumField() {
+		if fieldOf(t.Field(i)).key {
+			return i
+		}
+	}
+	return -1
+}
+
+func valueOf(t reflect.Type) int {
+	for i := range t.NumField() {
+		if fieldOf(t.Field(i)).value {
+			return i
+		}
+	}
+	return -1
+}
+
+// count is a whole number as the loader reads one: 0 up, 32 bits.
+func count() obj {
+	return obj{"type": "integer", "minimum": 0, "maximum": math.MaxInt32}
+}
+
+// nullable is s or null (a key with no value), described by doc.
+func nullable(s obj, doc string) obj {
+	return withDoc(obj{"anyOf": []any{s, obj{"type": "null"}}}, doc)
+}
+
+func withTitle(s obj, title string) obj {
+	s["title"] = title
+	return s
+}
+
+func withDoc(s obj, doc string) obj {
+	if doc != "" {
+		s["description"] = doc
+	}
+	return s
+}
+
+func strs(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// Marshal writes v as pretty JSON: keys sorted, two-space indent, a final
+// newline, and <, > and & as themselves.
+func Marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// JSON returns the schema of one kind of file as a JSON document.
+func JSON(k Kind) ([]byte, error) { return Marshal(For(k)) }
+
+// All returns every schema in one JSON object, keyed by kind name.
+func All() ([]byte, error) {
+	all := obj{}
+	for _, k := range Kinds() {
+		all[k.Name] = For(k)
+	}
+	return Marshal(all)
+}

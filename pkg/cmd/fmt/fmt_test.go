@@ -1,0 +1,186 @@
+package fmtcmd
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/load"
+)
+
+func TestNewCmdFmtFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    Options
+		wantErr string
+	}{
+		{args: nil, want: Options{Dir: "networks"}},
+		{args: []string{"--repo", "repo"}, want: Options{Dir: "repo"}},
+		{args: []string{"other", "--check"}, want: Options{Dir: "other", Check: true}},
+		{args: []string{"a", "b"}, wantErr: "accepts at most 1 arg"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			var got *Options
+			cmd := NewCmdFmt(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
+			cmd.PersistentFlags().String("repo", "networks", "")
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(ios.Out)
+			cmd.SetErr(ios.ErrOut)
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Dir != tt.want.Dir || got.Check != tt.want.Check {
+				t.Errorf("got %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+const (
+	messy     = "status: held\nkind: ordinary\ndate: 2026-01-13   # the date\n"
+	formatted = "date: 2026-01-13   # the date\nkind: ordinary\nstatus: held\n"
+	clean     = "organisations:\n  - id: brent\n    name: Brent\n"
+	broken    = "date: 2026-01-20\nstatus: [held\nkind: ordinary\n"
+)
+
+func repo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for rel, data := range files {
+		path := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestFmtCheckThenWrite(t *testing.T) {
+	dir := repo(t, map[string]string{
+		"organisations.yaml":           clean,
+		"omg/network.yaml":             "id: omg\nname: OMG\n",
+		"omg/meetings/2026-01-13.yaml": messy,
+		"omg/notes.yaml":               messy, // not a file govctl reads: left alone
+	})
+	meeting := filepath.Join(dir, "omg", "meetings", "2026-01-13.yaml")
+
+	ios, _, out, errOut := iostreams.Test()
+	err := fmtRun(&Options{IO: ios, Dir: dir, Check: true})
+	if !errors.Is(err, cmdutil.ErrFindings) {
+		t.Fatalf("--check on a messy file: err = %v, want ErrFindings", err)
+	}
+	if want := filepath.ToSlash(meeting) + "\n"; out.String() != want {
+		t.Errorf("--check stdout = %q, want %q", out.String(), want)
+	}
+	if !strings.Contains(errOut.String(), "1 file(s) not in canonical layout; run govctl fmt") {
+		t.Errorf("--check stderr = %q", errOut.String())
+	}
+	if read(t, meeting) != messy {
+		t.Fatal("--check wrote the file")
+	}
+
+	ios, _, out, _ = iostreams.Test()
+	if err := fmtRun(&Options{IO: ios, Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "formatted "+filepath.ToSlash(meeting)) {
+		t.Errorf("stdout = %q", out.String())
+	}
+	if got := read(t, meeting); got != formatted {
+		t.Errorf("formatted file:\n%s\nwant:\n%s", got, formatted)
+	}
+	if read(t, filepath.Join(dir, "omg", "notes.yaml")) != messy {
+		t.Error("a file govctl does not read was formatted")
+	}
+
+	ios, _, out, errOut = iostreams.Test()
+	if err := fmtRun(&Options{IO: ios, Dir: dir, Check: true}); err != nil {
+		t.Fatalf("--check after fmt: %v", err)
+	}
+	if out.String() != "" || !strings.Contains(errOut.String(), "all 3 files already in canonical layout") {
+		t.Errorf("--check after fmt: stdout %q, stderr %q", out.String(), errOut.String())
+	}
+}
+
+func TestFmtBrokenFileLeftAlone(t *testing.T) {
+	dir := repo(t, map[string]string{
+		"organisations.yaml":           clean,
+		"omg/network.yaml":             "name: OMG\nid: omg\n",
+		"omg/meetings/2026-01-20.yaml": broken,
+	})
+	bad := filepath.Join(dir, "omg", "meetings", "2026-01-20.yaml")
+	for _, check := range []bool{true, false} {
+		ios, _, _, errOut := iostreams.Test()
+		err := fmtRun(&Options{IO: ios, Dir: dir, Check: check})
+		if !errors.Is(err, cmdutil.ErrFindings) {
+			t.Fatalf("check=%v: err = %v, want ErrFindings", check, err)
+		}
+		want := filepath.ToSlash(bad) + ":2:1: error yaml-syntax: did not find expected ',' or ']' (not formatted)"
+		if !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "1 file(s) could not be formatted") {
+			t.Errorf("check=%v: stderr = %q, want %q", check, errOut.String(), want)
+		}
+		if read(t, bad) != broken {
+			t.Fatalf("check=%v: the broken file changed", check)
+		}
+	}
+	// The good file beside it was formatted all the same.
+	if got := read(t, filepath.Join(dir, "omg", "network.yaml")); got != "id: omg\nname: OMG\n" {
+		t.Errorf("network.yaml = %q", got)
+	}
+}
+
+func TestFmtMissingFolder(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	err := fmtRun(&Options{IO: ios, Dir: filepath.Join(t.TempDir(), "nope")})
+	var nf *load.NotFoundError
+	if !errors.As(err, &nf) {
+		t.Fatalf("err = %v, want a NotFoundError", err)
+	}
+}
+
+func TestFmtSymlinkNotWritten(t *testing.T) {
+	dir := repo(t, map[string]string{
+		"organisations.yaml": clean,
+		"omg/network.yaml":   "name: OMG\nid: omg\n",
+		"elsewhere.txt":      messy,
+	})
+	link := filepath.Join(dir, "omg", "members.yaml")
+	if err := os.Symlink(filepath.Join(dir, "elsewhere.txt"), link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	ios, _, _, errOut := iostreams.Test()
+	if err := fmtRun(&Options{IO: ios, Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut.String(), "members.yaml: a symbolic link") {
+		t.Errorf("stderr = %q", errOut.String())
+	}
+	if read(t, filepath.Join(dir, "elsewhere.txt")) != messy {
+		t.Error("written through a link")
+	}
+}

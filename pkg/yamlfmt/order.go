@@ -1,0 +1,256 @@
+package yamlfmt
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/model"
+)
+
+var (
+	typeDate     = reflect.TypeFor[model.Date]()
+	typePeriod   = reflect.TypeFor[model.Period]()
+	typeClock    = reflect.TypeFor[model.Clock]()
+	typeRef      = reflect.TypeFor[model.Ref]()
+	typeRange    = reflect.TypeFor[model.Range]()
+	typeFraction = reflect.TypeFor[model.Fraction]()
+	typeLoc      = reflect.TypeFor[model.Loc]()
+)
+
+// rangeKeys are the keys of a count written as a mapping ({min, max}); the
+// loader reads them into an anonymous struct (load.decodeRange).
+var rangeKeys = []string{"min", "max"}
+
+// reorder puts the keys of every mapping under n in the order of the fields
+// of t, following the model types as the loader does (package load): a struct
+// is a mapping whose keys are its fields' yaml names; a slice of a struct with
+// a govctl:"key" field is a mapping keyed by name, whose keys keep the order
+// written; any other slice is a list. Keys that t does not know go last, in the
+// order written; duplicates stay together, in the order written. Aliases are
+// not followed: the node they point at is ordered where it is written.
+func reorder(n *yaml.Node, t reflect.Type) {
+	if n == nil || t == nil || n.Kind == yaml.AliasNode {
+		return
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t {
+	case typeDate, typePeriod, typeClock, typeRef, typeFraction:
+		return
+	case typeRange:
+		if n.Kind == yaml.MappingNode {
+			sortKeys(n, rangeKeys)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		et := t.Elem()
+		for et.Kind() == reflect.Pointer {
+			et = et.Elem()
+		}
+		if et.Kind() == reflect.Struct && hasOption(et, "key") {
+			if n.Kind != yaml.MappingNode || hasOption(et, "value") {
+				return // a scalar under each name: nothing to order
+			}
+			for i := 1; i < len(n.Content); i += 2 {
+				reorder(n.Content[i], et)
+			}
+			return
+		}
+		if n.Kind == yaml.SequenceNode {
+			for _, c := range n.Content {
+				reorder(c, et)
+			}
+		}
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		names, types := fields(t)
+		sortKeys(n, names)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if ft, ok := types[keyName(n.Content[i])]; ok {
+				reorder(n.Content[i+1], ft)
+			}
+		}
+	}
+}
+
+// fields lists the yaml names of t's fields in order, as the loader reads
+// them (load.typeCache.info): tagged, exported, not "-", not the embedded Loc.
+func fields(t reflect.Type) ([]string, map[string]reflect.Type) {
+	var names []string
+	types := map[string]reflect.Type{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Type == typeLoc && f.Anonymous {
+			continue
+		}
+		name := f.Tag.Get("yaml")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		if _, dup := types[name]; dup {
+			continue
+		}
+		names = append(names, name)
+		types[name] = f.Type
+	}
+	return names, types
+}
+
+// hasOption reports whether a field of struct t has the govctl option opt.
+func hasOption(t reflect.Type, opt string) bool {
+	for i := range t.NumField() {
+		for o := range strings.SplitSeq(t.Field(i).Tag.Get("govctl"), ",") {
+			if o == opt {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keyName is the text of a mapping key, through an alias.
+func keyName(k *yaml.Node) string {
+	for k.Kind == yaml.AliasNode && k.Alias != nil {
+		k = k.Alias
+	}
+	if k.Kind != yaml.ScalarNode {
+		return "\x00" // matches no field
+	}
+	return k.Value
+}
+
+// sortKeys reorders the pairs of mapping n: names first, in that order, then
+// the others in the order written. The sort is stable.
+func sortKeys(n *yaml.Node, names []string) {
+	rank := make(map[string]int, len(names))
+	for i, name := range names {
+		rank[name] = i
+	}
+	type pair struct{ k, v *yaml.Node }
+	buckets := make([][]pair, len(names)+1)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		p := pair{n.Content[i], n.Content[i+1]}
+		r, ok := rank[keyName(p.k)]
+		if !ok {
+			r = len(names)
+		}
+		buckets[r] = append(buckets[r], p)
+	}
+	out := n.Content[:0]
+	for _, b := range buckets {
+		for _, p := range b {
+			out = append(out, p.k, p.v)
+		}
+	}
+	n.Content = out
+}
+
+// File is one YAML file of a repository that fmt formats.
+type File struct {
+	// Rel is the path from the repository folder, slash separated.
+	Rel string
+	// Path is the path to open: the repository folder as given joined with Rel.
+	Path string
+	// Type is the model type the loader reads the file into.
+	Type reflect.Type
+}
+
+var reMeetingFile = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(-[2-9]|-[1-9][0-9]+)?\.yaml$`)
+
+// TypeFor returns the model type of the file at rel (slash separated, from
+// the repository folder), or nil for a file govctl does not read.
+func TypeFor(rel string) reflect.Type {
+	parts := strings.Split(rel, "/")
+	switch {
+	case len(parts) == 1 && parts[0] == load.SettingsFile:
+		return reflect.TypeFor[model.Settings]()
+	case len(parts) == 1 && parts[0] == load.OrganisationsFile:
+		return reflect.TypeFor[model.OrganisationsFile]()
+	case len(parts) == 2 && parts[1] == load.NetworkFile:
+		return reflect.TypeFor[model.Network]()
+	case len(parts) == 2 && parts[1] == load.MembersFile:
+		return reflect.TypeFor[model.MembersFile]()
+	case len(parts) == 2 && parts[1] == load.WorkProgrammeFile:
+		return reflect.TypeFor[model.WorkProgramme]()
+	case len(parts) == 3 && parts[1] == load.MeetingsDir && reMeetingFile.MatchString(parts[2]):
+		return reflect.TypeFor[model.Meeting]()
+	}
+	return nil
+}
+
+// Files lists the YAML files of the repository in dir that the loader reads
+// (govctl.yaml, organisations.yaml, and each network folder's network.yaml,
+// members.yaml, work-programme.yaml and meetings/<date>.yaml), in a stable
+// order. Hidden files and folders are left out, as the loader leaves them out;
+// so are symbolic links, which govctl never writes through: they are
+// returned in links.
+func Files(dir string) (files []File, links []string, err error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = errors.New("no such folder")
+		}
+		return nil, nil, &load.NotFoundError{Dir: dir, Err: err}
+	}
+	if !info.IsDir() {
+		return nil, nil, &load.NotFoundError{Dir: dir, Err: errors.New("not a folder")}
+	}
+	var walk func(rel string, depth int) error
+	walk = func(rel string, depth int) error {
+		ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil {
+			return err
+		}
+		for _, e := range ents {
+			name := e.Name()
+			if strings.HasPrefix(name, ".") {
+				continue
+			}
+			child := name
+			if rel != "" {
+				child = rel + "/" + name
+			}
+			if e.Type()&fs.ModeSymlink != 0 {
+				if TypeFor(child) != nil || (depth < 2 && isDirLink(filepath.Join(dir, filepath.FromSlash(child)))) {
+					links = append(links, filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(child))))
+				}
+				continue
+			}
+			if e.IsDir() {
+				// Network folders, and their meetings folders.
+				if depth == 0 || (depth == 1 && name == load.MeetingsDir) {
+					if err := walk(child, depth+1); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			if t := TypeFor(child); t != nil && e.Type().IsRegular() {
+				files = append(files, File{Rel: child, Path: filepath.Join(dir, filepath.FromSlash(child)), Type: t})
+			}
+		}
+		return nil
+	}
+	if err := walk("", 0); err != nil {
+		return nil, nil, err
+	}
+	return files, links, nil
+}
+
+func isDirLink(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}

@@ -1,0 +1,363 @@
+// Package yamlfmt rewrites govctl's YAML files in one canonical layout,
+// keeping every comment: the keys of each mapping in the order of the fields
+// of the model type the loader reads it into (package model), 2-space
+// indentation, lists of mappings as "  - key: value" under their key, block
+// style for mappings and long lists, and the person's own choices where the
+// format allows several: flow style for a short list of scalars written that
+// way, the quoting of each scalar, literal (|) and folded (>) blocks line for
+// line, blank lines between entries (one at most), and the gap before a
+// comment at the end of a line.
+//
+// It works on go.yaml.in/yaml/v3 node trees with its own printer, and checks
+// every result before returning it: the output must parse to the same values
+// (after the reordering) and hold every comment of the input, or Format
+// returns an error and no output.
+package yamlfmt
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Width is the longest line a flow list ([a, b]) is kept on; a longer one is
+// written as a block list.
+const Width = 80
+
+// Error is a file that Format cannot format. Nothing is returned for it.
+type Error struct {
+	// Line is the 1-based line of the problem; 0 when it is not known.
+	Line int
+	Msg  string
+	// Syntax is true when the file is not a YAML document at all.
+	Syntax bool
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return e.Msg
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Format returns src in canonical layout. root is the model type the file is
+// read into (TypeFor gives it for a repository path), which sets the order of
+// keys; nil keeps the order written. A file with no document (empty, or only
+// comments) is returned as it is.
+func Format(src []byte, root reflect.Type) ([]byte, error) {
+	src = bytes.TrimPrefix(src, bom)
+	if !utf8.Valid(src) {
+		return nil, &Error{Syntax: true, Msg: "the file is not valid UTF-8 text"}
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, &Error{Syntax: true, Line: 1 + bytes.Count(src[:i], []byte("\n")), Msg: "the file holds a NUL byte; it is not text"}
+	}
+	doc, err := parse(src)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			// The parser can point past the last line of text.
+			lines := bytes.Split(bytes.TrimRight(src, " \t\r\n"), []byte("\n"))
+			e.Line = min(e.Line, len(lines))
+		}
+		return nil, err
+	}
+	if doc == nil {
+		return src, nil
+	}
+	if err := commentsReachable(src, doc); err != nil {
+		return nil, err
+	}
+	out, err := once(src, doc, root)
+	if err != nil {
+		return nil, err
+	}
+	// The parser decides which node a comment belongs to from where it
+	// stands, so a comment in an odd place can settle only at the second
+	// pass. Make sure the result is settled: formatting it again changes
+	// nothing.
+	for range 2 {
+		doc, err := parse(out)
+		if err != nil || doc == nil {
+			return nil, fmt.Errorf("formatting went wrong (%v); the file is left as it is", err)
+		}
+		again, err := once(out, doc, root)
+		if err != nil {
+			return nil, err
+		}
+		if bytes.Equal(again, out) {
+			return out, nil
+		}
+		out = again
+	}
+	return nil, errors.New("formatting does not settle (a comment in an odd place?); the file is left as it is")
+}
+
+// once formats a parsed document one time.
+func once(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, error) {
+	out, err := formatDoc(src, doc, root)
+	if err != nil && root != nil && hasAlias(doc) {
+		// Moving keys can put an alias before its anchor: keep the order.
+		doc, _ = parse(src)
+		out, err = formatDoc(src, doc, nil)
+	}
+	return out, err
+}
+
+func formatDoc(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, error) {
+	first := fileHeader(doc)
+	reorder(doc.Content[0], root)
+	if first != nil && doc.Content[0].Content[0] != first && first.HeadComment != "" {
+		// The comment at the top of the file stays there when the first key
+		// moves away: it is the file's.
+		now := doc.Content[0].Content[0]
+		now.HeadComment = strings.TrimSpace(first.HeadComment + "\n" + now.HeadComment)
+		first.HeadComment = ""
+	}
+	p := newPrinter(src)
+	p.first = first
+	if err := p.document(doc); err != nil {
+		return nil, err
+	}
+	out := p.bytes()
+	if err := verify(doc, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// fileHeader keeps a file's opening comment at the top when the parser gave
+// it to the first key: what stands above the last blank line of that key's
+// head comment becomes the document's. It returns that first key, whose
+// remaining head comment formatDoc also keeps at the top.
+func fileHeader(doc *yaml.Node) *yaml.Node {
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode || len(root.Content) == 0 {
+		return nil
+	}
+	k := root.Content[0]
+	lines := strings.Split(k.HeadComment, "\n")
+	last := -1
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			last = i
+		}
+	}
+	if last < 0 {
+		return k
+	}
+	header := strings.TrimSpace(strings.Join(lines[:last], "\n"))
+	k.HeadComment = strings.TrimSpace(strings.Join(lines[last+1:], "\n"))
+	if header != "" {
+		doc.HeadComment = strings.TrimSpace(strings.TrimSpace(doc.HeadComment) + "\n\n" + header)
+	}
+	return k
+}
+
+// parse reads exactly one document; nil means there is none.
+func parse(src []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, syntaxError(err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &Error{Syntax: true, Line: extra.Line, Msg: "a second YAML document starts here; a file holds one document"}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, syntaxError(err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return &doc, nil
+}
+
+var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlParserProblems are the problems the YAML parser (not its scanner)
+// reports, whose lines it counts from zero (as in package load).
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+}
+
+func syntaxError(err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := reYAMLLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if yamlParserProblems[msg] {
+			line++
+		}
+	}
+	return &Error{Syntax: true, Line: line, Msg: msg}
+}
+
+// walk calls f on every node under n, not through aliases.
+func walk(n *yaml.Node, f func(*yaml.Node)) {
+	f(n)
+	for _, c := range n.Content {
+		walk(c, f)
+	}
+}
+
+func hasAlias(doc *yaml.Node) bool {
+	found := false
+	walk(doc, func(n *yaml.Node) { found = found || n.Kind == yaml.AliasNode })
+	return found
+}
+
+// commentLines are the non-blank comment lines held in the tree, trimmed.
+func commentLines(doc *yaml.Node) []string {
+	var out []string
+	walk(doc, func(n *yaml.Node) {
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			for l := range strings.SplitSeq(c, "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					out = append(out, l)
+				}
+			}
+		}
+	})
+	slices.Sort(out)
+	return out
+}
+
+// hashes counts the '#' characters the tree accounts for: in comments and in
+// scalar text.
+func hashes(doc *yaml.Node) int {
+	count := 0
+	walk(doc, func(n *yaml.Node) {
+		count += strings.Count(n.HeadComment, "#") + strings.Count(n.LineComment, "#") + strings.Count(n.FootComment, "#")
+		if n.Kind == yaml.ScalarNode || n.Kind == yaml.AliasNode {
+			count += strings.Count(n.Value, "#")
+		}
+		count += strings.Count(n.Anchor, "#")
+	})
+	return count
+}
+
+// commentsReachable refuses a file with a comment the parser does not keep
+// (the YAML library drops some comments inside flow collections), so that
+// fmt never loses one: every '#' of the file must be in a comment or a value.
+func commentsReachable(src []byte, doc *yaml.Node) error {
+	if bytes.Count(src, []byte("#")) != hashes(doc) {
+		return &Error{Line: lostComment(src, doc), Msg: "a comment is in a place fmt cannot keep it (inside a flow collection such as [a, b] or {a: 1}?); move it onto a line of its own"}
+	}
+	return nil
+}
+
+// lostComment guesses the line of a comment the tree does not hold: the
+// first line with a '#' whose end is no comment or value of the tree.
+func lostComment(src []byte, doc *yaml.Node) int {
+	known := map[string]bool{}
+	for _, c := range commentLines(doc) {
+		known[c] = true
+	}
+	var values []string
+	walk(doc, func(n *yaml.Node) {
+		if strings.Contains(n.Value, "#") {
+			values = append(values, n.Value)
+		}
+	})
+	for i, l := range strings.Split(string(src), "\n") {
+		at := strings.Index(l, "#")
+		if at < 0 {
+			continue
+		}
+		rest := strings.TrimSpace(l[at:])
+		if known[rest] {
+			continue
+		}
+		inValue := false
+		for _, v := range values {
+			if strings.Contains(v, strings.TrimSpace(l)) || strings.Contains(l, v) {
+				inValue = true
+				break
+			}
+		}
+		if !inValue {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// verify checks that out means what in (already reordered) means, and holds
+// every comment of it.
+func verify(in *yaml.Node, out []byte) error {
+	doc, err := parse(out)
+	if err != nil {
+		return fmt.Errorf("formatting went wrong (the result does not parse: %v); the file is left as it is", err)
+	}
+	if doc == nil {
+		return errors.New("formatting went wrong (the result is empty); the file is left as it is")
+	}
+	if where := differ(in.Content[0], doc.Content[0], ""); where != "" {
+		return fmt.Errorf("formatting went wrong (the result differs at %s); the file is left as it is", where)
+	}
+	if !slices.Equal(commentLines(in), commentLines(doc)) {
+		return errors.New("formatting went wrong (a comment would move out of place or be lost); the file is left as it is")
+	}
+	if bytes.Count(out, []byte("#")) != hashes(doc) {
+		return errors.New("formatting went wrong (a comment would be lost); the file is left as it is")
+	}
+	return nil
+}
+
+// differ returns where a and b first differ in meaning, or "".
+func differ(a, b *yaml.Node, path string) string {
+	if path == "" {
+		path = "the top"
+	}
+	if a.Kind != b.Kind || a.Anchor != b.Anchor {
+		return path
+	}
+	switch a.Kind {
+	case yaml.ScalarNode:
+		if a.Tag != b.Tag || a.Value != b.Value {
+			return path
+		}
+	case yaml.AliasNode:
+		if a.Value != b.Value {
+			return path
+		}
+	default:
+		if a.Tag != b.Tag || len(a.Content) != len(b.Content) {
+			return path
+		}
+		for i := range a.Content {
+			sub := fmt.Sprintf("%s[%d]", path, i)
+			if a.Kind == yaml.MappingNode {
+				sub = path + "." + keyName(a.Content[i&^1])
+				if i%2 == 0 {
+					sub += " (key)"
+				}
+			}
+			if d := differ(a.Content[i], b.Content[i], sub); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}

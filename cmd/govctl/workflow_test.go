@@ -1,0 +1,79 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/govctl/govctl/pkg/cli"
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/iostreams"
+)
+
+// TestWorkflowCommandsPass runs every govctl command of the repository's
+// GitHub workflow (as the workflow runs it) on the committed networks/, and
+// the pre-commit hooks' entries: each must exit 0.
+func TestWorkflowCommandsPass(t *testing.T) {
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Name string `yaml:"name"`
+				Run  string `yaml:"run"`
+				If   string `yaml:"if"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	data, err := os.ReadFile("../../.github/workflows/govctl.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(data, &wf); err != nil {
+		t.Fatal(err)
+	}
+	var commands [][]string
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			if !strings.HasPrefix(s.Run, "./bin/govctl ") || s.If != "" {
+				continue // builds, and the diff that needs a pull request's base
+			}
+			commands = append(commands, strings.Fields(strings.TrimPrefix(s.Run, "./bin/govctl ")))
+		}
+	}
+	var hooks []struct {
+		Entry string `yaml:"entry"`
+	}
+	data, err = os.ReadFile("../../.pre-commit-hooks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(data, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hooks {
+		args := strings.Fields(strings.TrimPrefix(h.Entry, "govctl "))
+		if args[0] == "fmt" || args[0] == "generate" {
+			args = append(args, "--check") // the hooks rewrite; here only check
+		}
+		commands = append(commands, args)
+	}
+	if len(commands) < 5 {
+		t.Fatalf("found only %d govctl commands in the workflow and hooks", len(commands))
+	}
+	for _, args := range commands {
+		for i, a := range args {
+			if a == "networks" {
+				args[i] = "../../networks"
+			}
+		}
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			ios, _, out, errOut := iostreams.Test()
+			f := &cmdutil.Factory{IOStreams: ios, Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }, Version: "test"}
+			if code := cli.Main(f, args); code != 0 {
+				t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+			}
+		})
+	}
+}

@@ -68,8 +68,8 @@ func checkInquorate(p *Pass) {
 				continue
 			}
 			q := nx.Quorum(mt)
-			if q.Quorate {
-				continue
+			if q.Quorate || unknownAttendee(nx, mt) {
+				continue // an unknown attendee is reported as unknown-member
 			}
 			why := list(q.Unmet)
 			if mt.Attendance == nil {
@@ -285,6 +285,27 @@ func ReviewsWorkProgramme(mt *model.Meeting) bool {
 	for _, it := range mt.Agenda {
 		t := strings.ReplaceAll(model.Norm(it.Title), "-", " ")
 		if strings.Contains(t, "work programme") || strings.Contains(t, "work program") {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownAttendee reports whether the attendance names someone who is not a
+// member (reported as unknown-member or attendance-conflict), so that the
+// quorum cannot be judged fairly.
+func unknownAttendee(nx *terms.Net, mt *model.Meeting) bool {
+	a := mt.Attendance
+	if a == nil {
+		return false
+	}
+	for _, r := range a.Present {
+		if _, ok := nx.Members[r.ID]; !ok {
+			return true
+		}
+	}
+	for _, s := range a.Substitutes {
+		if _, ok := nx.Members[s.For.ID]; !ok {
 			return true
 		}
 	}

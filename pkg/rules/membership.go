@@ -56,6 +56,22 @@ func membershipRules() []*Rule {
 func checkSeats(p *Pass) {
 	vacant, over, wrongOrg := ruleNamed(p, "seat-vacant"), ruleNamed(p, "seat-overfilled"), ruleNamed(p, "seat-organisation")
 	for _, nx := range p.Nets {
+		// A member whose seat or organisation is misspelt is reported as
+		// unknown-office or unknown-organisation; the vacancy it leaves is
+		// not reported again.
+		seatTypo, orgTypo := map[string]bool{}, map[string]bool{}
+		for _, m := range nx.CurrentMembers(p.AsOf) {
+			if m.Seat != nil {
+				if _, ok := nx.Seats[m.Seat.ID]; !ok {
+					seatTypo[terms.OrgOf(m)] = true
+				}
+				if m.Organisation != nil {
+					if _, ok := p.Repo.Orgs[m.Organisation.ID]; !ok {
+						orgTypo[m.Seat.ID] = true
+					}
+				}
+			}
+		}
 		for i := range nx.N.Seats {
 			s := &nx.N.Seats[i]
 			if s.Title == "" {
@@ -74,6 +90,8 @@ func checkSeats(p *Pass) {
 					continue // unknown-organisation
 				}
 				switch n := count[o]; {
+				case n < r.Min && (seatTypo[o] || orgTypo[s.Title]):
+					// explained by a misspelt seat or organisation
 				case n < r.Min:
 					p.reportAs(vacant, s.At, "seat %q needs %s from %s; it has %d", s.Title, plural(r.Min, "current member"), p.Repo.OrgName(o), n)
 				case r.HasMax && n > r.Max:
@@ -143,6 +161,14 @@ func checkOffices(p *Pass) {
 	over, tooLong, expired := ruleNamed(p, "office-overfilled"), ruleNamed(p, "term-too-long"), ruleNamed(p, "term-expired")
 	for _, nx := range p.Nets {
 		holders := nx.Holders()
+		// A holding of a misspelt office is reported as unknown-office; the
+		// vacancy it leaves is not reported again.
+		officeTypo := false
+		for _, h := range holders {
+			if _, ok := nx.Offices[h.Office.ID]; !ok && h.Office.ID != "" && h.CurrentOn(p.AsOf) {
+				officeTypo = true
+			}
+		}
 		for _, o := range nx.N.Offices {
 			var current []model.OfficeHolder
 			for _, h := range holders {
@@ -156,6 +182,7 @@ func checkOffices(p *Pass) {
 			}
 			r := o.Seats()
 			switch {
+			case len(current) < r.Min && officeTypo:
 			case len(current) < r.Min && len(current) == 0:
 				p.Reportf(o.At, "office %q has no current holder", o.Name)
 			case len(current) < r.Min:
@@ -187,8 +214,24 @@ func checkQuorumReachable(p *Pass) {
 			continue
 		}
 		voting := nx.VotingMembers(p.AsOf)
+		// Members with a misspelt organisation or seat are reported as such;
+		// the gap they leave is not reported again.
+		typo := map[string]bool{}
+		anyOrgTypo := false
+		for _, m := range nx.CurrentMembers(p.AsOf) {
+			if m.Organisation != nil {
+				if _, ok := p.Repo.Orgs[m.Organisation.ID]; !ok && m.Seat != nil {
+					anyOrgTypo = true
+				}
+			}
+			if m.Seat != nil {
+				if _, ok := nx.Seats[m.Seat.ID]; !ok {
+					typo[terms.OrgOf(m)] = true
+				}
+			}
+		}
 		for _, o := range q.EachOrganisationOf {
-			if _, known := p.Repo.Orgs[o.ID]; !known {
+			if _, known := p.Repo.Orgs[o.ID]; !known || typo[o.ID] || anyOrgTypo {
 				continue
 			}
 			found := false

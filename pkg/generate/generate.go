@@ -7,9 +7,12 @@ package generate
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/rickb777/date"
 
@@ -70,65 +73,98 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 		findings[id] = c
 	}
 	rx := terms.NewRepo(repo)
-	var nets []*terms.Net
-	var files []File
-	for _, n := range repo.Networks {
-		nx := rx.Network(n)
-		nets = append(nets, nx)
-		in := render.Inputs{Net: nx, Calendar: res.Calendar, Location: res.Location}
-		var next *model.Meeting
-		for _, m := range n.MeetingList {
-			if m.Status == "planned" {
-				next = m
-				break
+	nets := make([]*terms.Net, len(repo.Networks))
+	for i, n := range repo.Networks {
+		nets[i] = rx.Network(n)
+	}
+	// Each network's files are worked out (and compared with what is on
+	// disk) in parallel; the order of the result is the networks' order.
+	perNet := make([][]File, len(nets))
+	errs := make([]error, len(nets))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(nets))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				in := render.Inputs{Net: nets[i], Calendar: res.Calendar, Location: res.Location}
+				perNet[i], errs[i] = networkFiles(dir, in, asOf)
 			}
-		}
-		base := func(m *model.Meeting) string { return filepath.Join(dir, n.Folder, load.MeetingsDir, m.File) }
-		hasAgenda := func(m *model.Meeting) bool { return m == next || exists(base(m)+".agenda.md") }
-		page, err := render.Network(in, asOf, hasAgenda)
-		if err != nil {
-			return nil, nil, err
-		}
-		files = append(files, File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page})
-		for _, m := range n.MeetingList {
-			base := base(m)
-			if hasAgenda(m) {
-				data, err := render.Agenda(in, m)
-				if err != nil {
-					return nil, nil, err
-				}
-				files = append(files, File{Path: base + ".agenda.md", Data: data})
-			}
-			if m.Status == "held" {
-				data, err := render.Minutes(in, m)
-				if err != nil {
-					return nil, nil, err
-				}
-				files = append(files, File{Path: base + ".minutes.md", Data: data})
-			}
-		}
+		}()
+	}
+	for i := range nets {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
 	}
 	index, err := render.Index(nets, asOf, findings)
 	if err != nil {
 		return nil, nil, err
 	}
-	files = append([]File{{Path: filepath.Join(dir, "README.md"), Data: index}}, files...)
-	for i := range files {
-		f := &files[i]
-		old, err := os.ReadFile(f.Path)
-		switch {
-		case err != nil:
-			f.State = "missing"
-		default:
-			f.Data = KeepCustom(f.Data, old)
-			if bytes.Equal(old, f.Data) {
-				f.State = "ok"
-			} else {
-				f.State = "stale"
-			}
-		}
+	files := []File{compare(File{Path: filepath.Join(dir, "README.md"), Data: index})}
+	for _, fs := range perNet {
+		files = append(files, fs...)
 	}
 	return files, nil, nil
+}
+
+// networkFiles works out one network's page, agendas and minutes, each
+// compared with the file on disk.
+func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error) {
+	n := in.Net.N
+	var next *model.Meeting
+	for _, m := range n.MeetingList {
+		if m.Status == "planned" {
+			next = m
+			break
+		}
+	}
+	base := func(m *model.Meeting) string { return filepath.Join(dir, n.Folder, load.MeetingsDir, m.File) }
+	hasAgenda := func(m *model.Meeting) bool { return m == next || exists(base(m)+".agenda.md") }
+	page, err := render.Network(in, asOf, hasAgenda)
+	if err != nil {
+		return nil, err
+	}
+	files := []File{compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page})}
+	for _, m := range n.MeetingList {
+		if hasAgenda(m) {
+			data, err := render.Agenda(in, m)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, compare(File{Path: base(m) + ".agenda.md", Data: data}))
+		}
+		if m.Status == "held" {
+			data, err := render.Minutes(in, m)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, compare(File{Path: base(m) + ".minutes.md", Data: data}))
+		}
+	}
+	return files, nil
+}
+
+// compare sets f's state against the file on disk, keeping its custom
+// section.
+func compare(f File) File {
+	old, err := os.ReadFile(f.Path)
+	switch {
+	case err != nil:
+		f.State = "missing"
+	default:
+		f.Data = KeepCustom(f.Data, old)
+		if bytes.Equal(old, f.Data) {
+			f.State = "ok"
+		} else {
+			f.State = "stale"
+		}
+	}
+	return f
 }
 
 func exists(p string) bool {

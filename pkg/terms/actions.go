@@ -28,7 +28,13 @@ func (a *ActionState) Open() bool { return a.Status == "open" }
 // Actions lists the network's actions in the order raised, each with the
 // updates recorded at later meetings. Cancelled meetings raise and update
 // nothing. Updates of actions that no earlier meeting raised are left out.
+// The list is computed once and shared: callers must not change it.
 func (nx *Net) Actions() []*ActionState {
+	nx.actionsOnce.Do(func() { nx.actions = nx.computeActions() })
+	return nx.actions
+}
+
+func (nx *Net) computeActions() []*ActionState {
 	var out []*ActionState
 	byID := map[string]*ActionState{}
 	for _, m := range nx.N.MeetingList {

@@ -5,6 +5,8 @@
 package terms
 
 import (
+	"sync"
+
 	"github.com/govctl/govctl/pkg/model"
 )
 
@@ -56,6 +58,11 @@ type Net struct {
 	Offices map[string]*model.Office
 	Seats   map[string]*model.Seat // by title
 	Kinds   map[string]*model.MeetingKind
+
+	// The action log is worked out once, on first use: papers and rules
+	// ask for it meeting after meeting.
+	actionsOnce sync.Once
+	actions     []*ActionState
 }
 
 // Network builds the index of one network.
@@ -177,7 +184,7 @@ func (nx *Net) VotingMembers(d model.Date) []*model.Member {
 	var out []*model.Member
 	for i := range nx.AllMembers() {
 		m := &nx.N.Members.Members[i]
-		if nx.MemberVotes(m, d) {
+		if nx.counted(m) && nx.MemberVotes(m, d) {
 			out = append(out, m)
 		}
 	}
@@ -189,11 +196,19 @@ func (nx *Net) CurrentMembers(d model.Date) []*model.Member {
 	var out []*model.Member
 	for i := range nx.AllMembers() {
 		m := &nx.N.Members.Members[i]
-		if m.CurrentOn(d) {
+		if nx.counted(m) && m.CurrentOn(d) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// counted reports whether entry m of members.yaml counts as a member: of
+// two entries with one id (duplicate-id) only the first does, as in the
+// index, so that one person listed twice neither fills two places in a
+// seat nor counts twice toward a quorum or a voting base.
+func (nx *Net) counted(m *model.Member) bool {
+	return m.ID == "" || nx.Members[m.ID] == m
 }
 
 // CastingVote reports whether any office gives its holder a casting vote.

@@ -39,6 +39,9 @@ func (nx *Net) Attendance(m *model.Meeting) Attendees {
 		}
 	}
 	for _, s := range m.Attendance.Substitutes {
+		if s.Substitute.ID == s.For.ID {
+			continue // no one stands in for themselves (attendance-conflict)
+		}
 		if mem, ok := nx.Members[s.For.ID]; ok && mem.CurrentOn(m.Date) && !seen[s.For.ID] {
 			if _, dup := at.Represented[mem]; !dup {
 				at.Represented[mem] = s.Substitute.ID

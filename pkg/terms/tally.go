@@ -45,7 +45,7 @@ func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
 				continue
 			}
 			seen[r.ID] = true
-			sum += nx.weight(r.ID)
+			sum += nx.weight(m, r.ID)
 		}
 		return sum
 	}
@@ -99,16 +99,18 @@ func (nx *Net) baseWords() string {
 	return "votes cast"
 }
 
-// weight is the votes a voter holds: an organisation's votes under the
-// seats, or one for a member.
-func (nx *Net) weight(id string) int {
+// weight is the votes a voter holds at meeting m: an organisation's votes
+// under the seats, or one for a member entitled to vote (or a substitute
+// standing in for one). A voter who holds no vote weighs nothing:
+// vote-not-entitled reports the vote, and it must not change the outcome.
+func (nx *Net) weight(m *model.Meeting, id string) int {
 	if nx.Basis() == "member" {
-		return 1
+		if nx.Entitled(m, id) {
+			return 1
+		}
+		return 0
 	}
-	if w := nx.OrgVotes(id); w > 0 {
-		return w
-	}
-	return 1
+	return nx.OrgVotes(id)
 }
 
 // presentWeight is the votes held by those present (members or their
@@ -137,7 +139,7 @@ func (nx *Net) presentWeight(m *model.Meeting) int {
 		return n
 	}
 	for o := range orgs {
-		n += nx.weight(o)
+		n += nx.OrgVotes(o)
 	}
 	return n
 }
@@ -153,7 +155,7 @@ func (nx *Net) membershipWeight(d model.Date) int {
 	for _, mem := range voters {
 		if o := OrgOf(mem); !orgs[o] {
 			orgs[o] = true
-			n += nx.weight(o)
+			n += nx.OrgVotes(o)
 		}
 	}
 	return n

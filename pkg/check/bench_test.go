@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -73,6 +74,43 @@ func BenchmarkValidate(b *testing.B) {
 				}
 				if len(res.Diagnostics) > 0 {
 					b.Fatalf("findings in the corpus: %v", res.Diagnostics[0])
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkFloorParallel is the floor on as many workers as govctl uses.
+func BenchmarkFloorParallel(b *testing.B) {
+	for _, n := range sizes {
+		dir := corpusDir(b, n)
+		var files []string
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && strings.HasSuffix(p, ".yaml") {
+				files = append(files, p)
+			}
+			return nil
+		})
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				work := make(chan string)
+				done := make(chan bool)
+				for range runtime.GOMAXPROCS(0) {
+					go func() {
+						for p := range work {
+							data, _ := os.ReadFile(p)
+							var node yaml.Node
+							_ = yaml.Unmarshal(data, &node)
+						}
+						done <- true
+					}()
+				}
+				for _, f := range files {
+					work <- f
+				}
+				close(work)
+				for range runtime.GOMAXPROCS(0) {
+					<-done
 				}
 			}
 		})

@@ -1,7 +1,9 @@
 package load
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -112,6 +114,60 @@ func (c typeCache) info(t reflect.Type) *structInfo {
 	return si
 }
 
+// fieldPath is where in a file a value is, built only when a message needs it:
+// "members[3].seat". A nil path is the top of the file.
+type fieldPath struct {
+	parent *fieldPath
+	key    string
+	index  int // 1-based list index, or 0 for a key
+}
+
+func (p *fieldPath) String() string {
+	if p == nil {
+		return ""
+	}
+	var b strings.Builder
+	p.write(&b)
+	return b.String()
+}
+
+// where is the path, or "the file" at the top.
+func (p *fieldPath) where() string {
+	if p == nil {
+		return "the file"
+	}
+	return p.String()
+}
+
+// firstLine is the line of an earlier key called name (0 if none).
+func firstLine(known []model.KeyAt, unknown []*yaml.Node, name string) int {
+	for _, k := range known {
+		if k.Key == name {
+			return int(k.Line)
+		}
+	}
+	for _, k := range unknown {
+		if k.Value == name {
+			return k.Line
+		}
+	}
+	return 0
+}
+
+func (p *fieldPath) write(b *strings.Builder) {
+	if p.parent != nil {
+		p.parent.write(b)
+	}
+	switch {
+	case p.index > 0:
+		b.WriteString("[" + strconv.Itoa(p.index) + "]")
+	case b.Len() > 0:
+		b.WriteString("." + p.key)
+	default:
+		b.WriteString(p.key)
+	}
+}
+
 // decoder fills model structs from one file's yaml.Node tree, recording
 // every problem as a finding rather than stopping at the first.
 type decoder struct {
@@ -136,6 +192,15 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 		if d.aliasNodes > MaxAliasNodes {
 			panic(errLimit{fmt.Sprintf("more than %d nodes reached through aliases (an alias bomb?)", MaxAliasNodes)})
 		}
+		n = n.Alias
+	}
+	return n
+}
+
+// follow follows aliases without counting them against the budget, for a
+// node that has been resolved (and counted) once already.
+func follow(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
 	return n
@@ -182,7 +247,7 @@ func kindName(n *yaml.Node) string {
 }
 
 // decode fills v (addressable) from n.
-func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what string) {
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
 	if depth > MaxDepth {
 		panic(errLimit{fmt.Sprintf("nested more than %d levels deep", MaxDepth)})
 	}
@@ -233,21 +298,31 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what string) 
 		}
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			d.errorf(n, "wrong-type", "%s: expected a whole number, found %s", what, kindName(n))
+			d.errorf(n, "wrong-type", "%s: expected a whole number, found %s", what.String(), kindName(n))
 			return
 		}
 		i, err := strconv.ParseInt(n.Value, 0, 32)
+		if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(n.Value, "-") {
+			d.errorf(n, "wrong-type", "%s: %s is too large a number (at most %d)", what.String(), n.Value, math.MaxInt32)
+			return
+		}
 		if err != nil || i < 0 {
-			d.errorf(n, "wrong-type", "%s: expected a whole number from 0 up, found %s", what, n.Value)
+			d.errorf(n, "wrong-type", "%s: expected a whole number from 0 up, found %s", what.String(), n.Value)
 			return
 		}
 		v.SetInt(i)
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.errorf(n, "wrong-type", "%s: expected true or false, found %s", what, kindName(n))
+			d.errorf(n, "wrong-type", "%s: expected true or false, found %s", what.String(), kindName(n))
 			return
 		}
-		b, _ := strconv.ParseBool(n.Value)
+		// yaml tags only true and false (in any case) as !!bool, but an
+		// explicit tag (!!bool yes) tags anything.
+		b, err := strconv.ParseBool(n.Value)
+		if err != nil {
+			d.errorf(n, "wrong-type", "%s: expected true or false, found %q", what.String(), n.Value)
+			return
+		}
 		v.SetBool(b)
 	case reflect.Slice:
 		d.decodeSlice(n, v, depth, what)
@@ -259,43 +334,43 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what string) 
 }
 
 // scalar returns n's text, or reports wrong-type.
-func (d *decoder) scalar(n *yaml.Node, what, want string) (string, bool) {
+func (d *decoder) scalar(n *yaml.Node, what *fieldPath, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "wrong-type", "%s: expected %s, found %s", what, want, kindName(n))
+		d.errorf(n, "wrong-type", "%s: expected %s, found %s", what.String(), want, kindName(n))
 		return "", false
 	}
 	return n.Value, true
 }
 
-func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, what string) {
+func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, what *fieldPath) {
 	s, ok := d.scalar(n, what, "a date (YYYY-MM-DD)")
 	if !ok {
 		return
 	}
 	dt, err := ParseDate(s)
 	if err != nil {
-		d.errorf(n, "bad-date", "%s: %v", what, err)
+		d.errorf(n, "bad-date", "%s: %v", what.String(), err)
 		return
 	}
 	v.Set(reflect.ValueOf(model.Date{Date: dt, Pos: d.pos(n)}))
 }
 
-func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value, what string) {
+func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value, what *fieldPath) {
 	s, ok := d.scalar(n, what, "an ISO 8601 period (P1M, P6W, PT2H)")
 	if !ok {
 		return
 	}
 	p, err := ParsePeriod(s)
 	if err != nil {
-		d.errorf(n, "bad-date", "%s: %v", what, err)
+		d.errorf(n, "bad-date", "%s: %v", what.String(), err)
 		return
 	}
 	v.Set(reflect.ValueOf(model.Period{Period: p, Pos: d.pos(n)}))
 }
 
-func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value, what string) {
+func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value, what *fieldPath) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
-		d.errorf(n, "bad-date", "%s: expected a time as \"HH:MM\", found the number %s; quote the time, as in \"10:00\"", what, n.Value)
+		d.errorf(n, "bad-date", "%s: expected a time as \"HH:MM\", found the number %s; quote the time, as in \"10:00\"", what.String(), n.Value)
 		return
 	}
 	s, ok := d.scalar(n, what, `a time ("HH:MM")`)
@@ -304,13 +379,13 @@ func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value, what string) {
 	}
 	m, err := ParseClock(s)
 	if err != nil {
-		d.errorf(n, "bad-date", "%s: %v", what, err)
+		d.errorf(n, "bad-date", "%s: %v", what.String(), err)
 		return
 	}
 	v.Set(reflect.ValueOf(model.Clock{Minutes: m, Valid: true, Pos: d.pos(n)}))
 }
 
-func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int, what string) {
+func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
 	r := model.Range{Pos: d.pos(n)}
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -333,61 +408,61 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int, what str
 		if mm.Max != nil {
 			r.Max, r.HasMax = *mm.Max, true
 			if r.Max < r.Min {
-				d.errorf(n, "wrong-type", "%s: max %d is less than min %d", what, r.Max, r.Min)
+				d.errorf(n, "wrong-type", "%s: max %d is less than min %d", what.String(), r.Max, r.Min)
 				return
 			}
 		}
 	default:
-		d.errorf(n, "wrong-type", "%s: expected a number or {min, max}, found %s", what, kindName(n))
+		d.errorf(n, "wrong-type", "%s: expected a number or {min, max}, found %s", what.String(), kindName(n))
 		return
 	}
 	v.Set(reflect.ValueOf(r))
 }
 
-func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value, what string) {
+func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value, what *fieldPath) {
 	s, ok := d.scalar(n, what, `a fraction ("1/2")`)
 	if !ok {
 		return
 	}
 	m := reFrac.FindStringSubmatch(s)
 	if m == nil {
-		d.errorf(n, "wrong-type", "%s: expected a fraction such as 1/2 or 2/3, found %q", what, s)
+		d.errorf(n, "wrong-type", "%s: expected a fraction such as 1/2 or 2/3, found %q", what.String(), s)
 		return
 	}
 	num, _ := strconv.Atoi(m[1])
 	den, _ := strconv.Atoi(m[2])
 	if den == 0 || num == 0 || num > den || den > 1000 {
-		d.errorf(n, "wrong-type", "%s: %q is not a share between 0 and 1", what, s)
+		d.errorf(n, "wrong-type", "%s: %q is not a share between 0 and 1", what.String(), s)
 		return
 	}
 	v.Set(reflect.ValueOf(model.Fraction{Num: num, Den: den, Pos: d.pos(n)}))
 }
 
-func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what string) {
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
 	et := v.Type().Elem()
 	if et.Kind() == reflect.Struct && d.types.info(et).key >= 0 {
 		// Offices, meetings, rules and substitutes are named by their keys.
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, "wrong-type", "%s: expected a mapping keyed by name, found %s", what, kindName(n))
+			d.errorf(n, "wrong-type", "%s: expected a mapping keyed by name, found %s", what.String(), kindName(n))
 			return
 		}
 		d.decodeKeyed(n, v, depth, what)
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "wrong-type", "%s: expected a list, found %s", what, kindName(n))
+		d.errorf(n, "wrong-type", "%s: expected a list, found %s", what.String(), kindName(n))
 		return
 	}
 	out := reflect.MakeSlice(v.Type(), 0, len(n.Content))
 	for i, c := range n.Content {
 		c = d.resolve(c)
 		if isNull(c) {
-			d.errorf(c, "wrong-type", "%s: item %d is empty", what, i+1)
+			d.errorf(c, "wrong-type", "%s: item %d is empty", what.String(), i+1)
 			continue
 		}
 		ev := reflect.New(et).Elem()
 		before := len(d.diags.List)
-		d.decode(c, ev, depth+1, fmt.Sprintf("%s[%d]", what, i+1))
+		d.decode(c, ev, depth+1, &fieldPath{parent: what, index: i + 1})
 		if len(d.diags.List) > before && ev.IsZero() {
 			continue // reported; nothing of the item could be read
 		}
@@ -398,7 +473,7 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what str
 
 // decodeKeyed fills a slice of structs from a mapping whose keys name them
 // (offices, meetings, rules, substitutes), in the file's order.
-func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what string) {
+func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
 	et := v.Type().Elem()
 	si := d.types.info(et)
 	out := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
@@ -406,11 +481,11 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what str
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], d.resolve(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "wrong-type", "%s: expected a name as key, found %s", what, kindName(k))
+			d.errorf(k, "wrong-type", "%s: expected a name as key, found %s", what.String(), kindName(k))
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", what, k.Value, first.Line)
+			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", what.String(), k.Value, first.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -421,14 +496,14 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what str
 		} else {
 			kf.SetString(k.Value)
 		}
-		sub := what + "." + k.Value
+		sub := &fieldPath{parent: what, key: k.Value}
 		if si.value >= 0 {
 			if si.loc >= 0 {
 				ev.Field(si.loc).Set(reflect.ValueOf(model.Loc{At: d.pos(k)}))
 			}
 			fv := ev.Field(si.value)
 			if isNull(val) {
-				d.errorf(val, "missing-field", "%s: no value given", sub)
+				d.errorf(val, "missing-field", "%s: no value given", sub.String())
 				continue // an entry without its value is left out
 			}
 			before := len(d.diags.List)
@@ -451,13 +526,13 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what str
 	v.Set(out)
 }
 
-func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string, what string) bool {
+func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string, what *fieldPath) bool {
 	for _, e := range enum {
 		if s == e {
 			return true
 		}
 	}
-	msg := fmt.Sprintf("%s: %q is not one of %s", what, s, strings.Join(enum, ", "))
+	msg := fmt.Sprintf("%s: %q is not one of %s", what.String(), s, strings.Join(enum, ", "))
 	if best := suggest.Nearest(s, enum); best != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", best)
 	}
@@ -465,73 +540,67 @@ func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string, what string) 
 	return false
 }
 
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what string) {
-	where := what
-	if where == "" {
-		where = "the file"
-	}
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "wrong-type", "%s: expected a mapping of keys to values, found %s", where, kindName(n))
+		d.errorf(n, "wrong-type", "%s: expected a mapping of keys to values, found %s", what.where(), kindName(n))
 		return
 	}
 	si := d.types.info(v.Type())
-	loc := model.Loc{At: d.pos(n), Keys: map[string]model.Pos{}}
-	seen := map[string]*yaml.Node{}
-	reported := map[string]bool{}
+	loc := model.Loc{At: d.pos(n), Keys: make([]model.KeyAt, 0, len(n.Content)/2)}
+	var unknown []*yaml.Node // keys the format does not define, for duplicates
+	var reported uint64      // fields (by index) whose value was reported
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "wrong-type", "%s: expected a key, found %s", what, kindName(k))
+			d.errorf(k, "wrong-type", "%s: expected a key, found %s", what.where(), kindName(k))
 			continue
 		}
 		name := k.Value
-		if first, dup := seen[name]; dup {
-			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", where, name, first.Line)
+		if line := firstLine(loc.Keys, unknown, name); line > 0 {
+			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", what.where(), name, line)
 			continue
 		}
-		seen[name] = k
 		fi, ok := si.byName[name]
 		if !ok {
+			unknown = append(unknown, k)
 			d.unknownField(k, si, what)
 			continue
 		}
 		f := si.fields[fi]
-		loc.Keys[name] = d.pos(k)
-		sub := what + "." + name
-		if what == "" {
-			sub = name
-		}
+		loc.Keys = append(loc.Keys, model.KeyAt{Key: name, Line: int32(k.Line), Col: int32(k.Column)})
+		sub := &fieldPath{parent: what, key: name}
 		fv := v.Field(f.index)
 		before := len(d.diags.List)
 		d.decode(val, fv, depth+1, sub)
-		rv := d.resolve(val)
+		rv := follow(val) // decode has counted its alias already
 		if fv.Kind() == reflect.String && fv.String() != "" {
 			if len(f.enum) > 0 {
 				d.checkEnum(rv, fv.String(), f.enum, sub)
 			}
 			switch {
 			case f.isID && escapes(fv.String()):
-				d.errorf(rv, "unsafe-path", "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", sub, fv.String())
+				d.errorf(rv, "unsafe-path", "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", sub.String(), fv.String())
 				fv.SetString("")
 			case f.isID && !reID.MatchString(fv.String()):
-				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", sub, fv.String())
+				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", sub.String(), fv.String())
 			}
 		}
-		if len(d.diags.List) > before {
-			reported[name] = true
+		if len(d.diags.List) > before && fi < 64 {
+			reported |= 1 << fi
 		}
 	}
-	for _, f := range si.fields {
-		if !f.required || reported[f.name] {
+	for fi, f := range si.fields {
+		if !f.required || (fi < 64 && reported&(1<<fi) != 0) {
 			continue // a value that was given but could not be used is reported already
 		}
-		if _, ok := loc.Keys[f.name]; !ok || v.Field(f.index).IsZero() {
+		if !loc.Has(f.name) || v.Field(f.index).IsZero() {
 			at := n
-			if p, ok := loc.Keys[f.name]; ok {
-				d.diags.Add(p, diag.Error, "missing-field", "%s: %q has no value", where, f.name)
+			if loc.Has(f.name) {
+				p := loc.KeyPos(f.name)
+				d.diags.Add(p, diag.Error, "missing-field", "%s: %q has no value", what.where(), f.name)
 				continue
 			}
-			d.errorf(at, "missing-field", "%s: required field %q is missing", where, f.name)
+			d.errorf(at, "missing-field", "%s: required field %q is missing", what.where(), f.name)
 		}
 	}
 	if si.loc >= 0 {
@@ -539,12 +608,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what st
 	}
 }
 
-func (d *decoder) unknownField(k *yaml.Node, si *structInfo, what string) {
+func (d *decoder) unknownField(k *yaml.Node, si *structInfo, what *fieldPath) {
 	names := make([]string, 0, len(si.fields))
 	for _, f := range si.fields {
 		names = append(names, f.name)
 	}
-	where := what
+	where := what.String()
 	if where == "" {
 		where = "the file"
 	}
@@ -593,6 +662,12 @@ func ParsePeriod(s string) (period.Period, error) {
 	p, err := period.Parse(s, false)
 	if err != nil {
 		return period.Period{}, fmt.Errorf("%q is not an ISO 8601 period: expected something like P1M, P6W, P2Y, PT2H", s)
+	}
+	// Fractions (P1.5M) and seconds (PT30S) parse, but the format counts
+	// whole years, months, weeks, days, hours and minutes: the scheduler
+	// would read P1.5M as P1M and the rules as about 45 days.
+	if strings.ContainsAny(s, ".,") || strings.ContainsRune(s, 'S') {
+		return period.Period{}, fmt.Errorf("%q is not a period of whole years, months, weeks, days, hours or minutes", s)
 	}
 	if !p.IsPositive() {
 		return period.Period{}, fmt.Errorf("%q is not a positive period", s)

@@ -164,7 +164,11 @@ func (l *loader) entries(rel string) []fs.DirEntry {
 			child := pathJoin(rel, name)
 			target, err := filepath.EvalSymlinks(filepath.Join(abs, name))
 			if err != nil {
-				l.diags.Add(l.pos(child), diag.Error, "unsafe-path", "symbolic link %s cannot be followed: %v", name, unwrapPathError(err))
+				why := unwrapPathError(err)
+				if errors.Is(err, fs.ErrNotExist) {
+					why = errors.New("what it leads to does not exist")
+				}
+				l.diags.Add(l.pos(child), diag.Error, "unsafe-path", "symbolic link %s cannot be followed: %v", name, why)
 				continue
 			}
 			if !within(l.root, target) {
@@ -259,6 +263,8 @@ func (l *loader) planNetwork(folder string) {
 			nj.wp = l.add(rel, &model.WorkProgramme{})
 		case name == MeetingsDir && e.IsDir():
 			l.planMeetings(nj, rel)
+		case name == MeetingsDir:
+			l.diags.Add(l.pos(rel), diag.Error, "unreadable-file", "%s is a file, not a folder; the network's meetings are not read", name)
 		case isYAML(name) && !e.IsDir():
 			l.diags.Add(l.pos(rel), diag.Warning, "unknown-file", "govctl has no use for %s in a network folder%s (expected %s, %s, %s or %s/)", name, didYouMean(name, NetworkFile, MembersFile, WorkProgrammeFile), NetworkFile, MembersFile, WorkProgrammeFile, MeetingsDir)
 		case e.IsDir():
@@ -366,7 +372,14 @@ func readFile(j *job, display string, types typeCache) {
 	fail := func(line int, rule, format string, args ...any) {
 		j.diags = append(j.diags, diag.Diagnostic{Pos: at(line, 1), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
 	}
-	fi, err := os.Stat(j.abs)
+	// One open and one fstat: the size is checked before anything is read.
+	f, err := os.Open(j.abs)
+	if err != nil {
+		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
 	if err != nil {
 		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
 		return
@@ -379,7 +392,8 @@ func readFile(j *job, display string, types typeCache) {
 		fail(1, "file-limit", "the file is %d bytes, more than the limit of %d; it is not read", fi.Size(), MaxFileSize)
 		return
 	}
-	data, err := os.ReadFile(j.abs)
+	data := make([]byte, 0, fi.Size()+1)
+	data, err = readAll(f, data, MaxFileSize+1)
 	if err != nil {
 		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
 		return
@@ -404,6 +418,11 @@ func readFile(j *job, display string, types typeCache) {
 		return
 	}
 	d := &decoder{file: display, types: types}
+	// A file past a limit is not read: what the decoder filled before it
+	// stopped is put back as it was (the folder or file name only).
+	target := reflect.ValueOf(j.target).Elem()
+	blank := reflect.New(target.Type()).Elem()
+	blank.Set(target)
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
@@ -412,6 +431,7 @@ func readFile(j *job, display string, types typeCache) {
 					panic(r)
 				}
 				d.diags.List = nil
+				target.Set(blank)
 				fail(1, "file-limit", "%s; the file is not read", lim.msg)
 			}
 		}()
@@ -420,10 +440,10 @@ func readFile(j *job, display string, types typeCache) {
 			// fields are reported.
 			root = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 		}
-		if err := checkDepth(root); err != "" {
+		if err := checkDepth(root, bytes.IndexByte(data, '*') >= 0); err != "" {
 			panic(errLimit{err})
 		}
-		d.decode(root, reflect.ValueOf(j.target).Elem(), 0, "")
+		d.decode(root, reflect.ValueOf(j.target).Elem(), 0, nil)
 	}()
 	j.diags = append(j.diags, d.diags.List...)
 	j.ok = true
@@ -440,7 +460,41 @@ func invalidUTF8At(b []byte) int {
 	return len(b)
 }
 
-// parseYAML parses exactly one document. A nil node means an empty file.
+// depth is the nesting depth under n, stopping once past MaxDepth.
+func depth(n *yaml.Node, d int) int {
+	if d > MaxDepth {
+		return d
+	}
+	deepest := d
+	for _, c := range n.Content {
+		deepest = max(deepest, depth(c, d+1))
+		if deepest > MaxDepth {
+			break
+		}
+	}
+	return deepest
+}
+
+// readAll reads f into buf up to limit bytes.
+func readAll(f *os.File, buf []byte, limit int) ([]byte, error) {
+	for len(buf) < limit {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):min(cap(buf), limit)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
+}
+
+// parseYAML parses exactly one document. A nil node means an empty file or
+// an empty document.
 // The fast path parses the bytes directly; only a file that may hold a
 // second document (a line starting "---" after content) goes through the
 // streaming decoder, which can tell.
@@ -452,7 +506,7 @@ func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node,
 			fail(line, "yaml-syntax", "%s", msg)
 			return nil, false
 		}
-		if len(doc.Content) == 0 {
+		if len(doc.Content) == 0 || isNull(doc.Content[0]) {
 			return nil, true
 		}
 		return doc.Content[0], true
@@ -476,7 +530,10 @@ func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node,
 		fail(line, "yaml-syntax", "%s", msg)
 		return nil, false
 	}
-	if len(doc.Content) == 0 {
+	// A document of nothing ("---", "~", "null") is an empty file: were it
+	// decoded as a null value, the file's required fields would go
+	// unreported and a network.yaml of "---" would pass with no name.
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
 		return nil, true
 	}
 	return doc.Content[0], true
@@ -485,19 +542,33 @@ func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node,
 // mayHaveSecondDocument reports whether a line after the first starts with
 // a document marker ("---" or "...").
 func mayHaveSecondDocument(data []byte) bool {
-	for i := bytes.IndexByte(data, '\n'); i >= 0 && i+1 < len(data); {
-		rest := data[i+1:]
+	// YAML breaks lines at a carriage return, and at NEL, LS and PS, as
+	// well as at a line feed: a file with lines ended by CR alone would
+	// otherwise hide its second document from the check.
+	for i := 0; i < len(data); i++ {
+		var rest []byte
+		switch {
+		case data[i] == '\n' || data[i] == '\r':
+			rest = data[i+1:]
+		case data[i] == 0xC2 && bytes.HasPrefix(data[i:], nel):
+			rest = data[i+len(nel):]
+		case data[i] == 0xE2 && (bytes.HasPrefix(data[i:], lineSep) || bytes.HasPrefix(data[i:], paraSep)):
+			rest = data[i+3:]
+		default:
+			continue
+		}
 		if bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) {
 			return true
 		}
-		j := bytes.IndexByte(rest, '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
 	}
 	return false
 }
+
+var (
+	nel     = []byte("\u0085")
+	lineSep = []byte("\u2028")
+	paraSep = []byte("\u2029")
+)
 
 // secondDocument finds the line of the "---" that starts a second document.
 func secondDocument(data []byte, fallback int) int {
@@ -573,7 +644,16 @@ func syntaxError(data []byte, err error) (int, string) {
 // checkDepth reports nesting past MaxDepth, or more than MaxAliasNodes
 // nodes reached through aliases (an alias bomb), without recursion and
 // without expanding more than the limit.
-func checkDepth(root *yaml.Node) string {
+//
+// Without a '*' in the file there is no alias, and a plain recursive walk
+// (which allocates nothing; the parser bounds nesting) is enough.
+func checkDepth(root *yaml.Node, mayHaveAliases bool) string {
+	if !mayHaveAliases {
+		if depth(root, 0) > MaxDepth {
+			return fmt.Sprintf("nested more than %d levels deep", MaxDepth)
+		}
+		return ""
+	}
 	type item struct {
 		n        *yaml.Node
 		depth    int

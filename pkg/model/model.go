@@ -37,22 +37,37 @@ func (p Pos) String() string {
 // Loc is embedded in every struct read from a mapping: the position of the
 // mapping itself and of each of its keys.
 type Loc struct {
-	At   Pos
-	Keys map[string]Pos
+	At Pos
+	// Keys are the keys written, in order, with their line and column (in
+	// At's file). A slice, not a map: mappings have few keys, and a
+	// repository has hundreds of thousands of mappings.
+	Keys []KeyAt
+}
+
+// KeyAt is where a key was written.
+type KeyAt struct {
+	Key       string
+	Line, Col int32
 }
 
 // KeyPos is the position of key if it was written, else of the mapping.
 func (l Loc) KeyPos(key string) Pos {
-	if p, ok := l.Keys[key]; ok {
-		return p
+	for _, k := range l.Keys {
+		if k.Key == key {
+			return Pos{File: l.At.File, Line: int(k.Line), Col: int(k.Col)}
+		}
 	}
 	return l.At
 }
 
 // Has reports whether key was written.
 func (l Loc) Has(key string) bool {
-	_, ok := l.Keys[key]
-	return ok
+	for _, k := range l.Keys {
+		if k.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // Ref is a reference by id to another thing, with where it was written.

@@ -213,7 +213,10 @@ func findings(ds []diag.Diagnostic) []string {
 	return out
 }
 
-var typePos = reflect.TypeFor[model.Pos]()
+var (
+	typePos   = reflect.TypeFor[model.Pos]()
+	typeKeyAt = reflect.TypeFor[[]model.KeyAt]()
+)
 
 // zeroPositions clears every model.Pos reachable from v (in Loc.At and
 // Loc.Keys, Refs, Dates, and the rest), keeping which keys were written.
@@ -236,6 +239,17 @@ func zeroPositions(v reflect.Value) {
 			}
 		}
 	case reflect.Slice, reflect.Array:
+		if v.Type() == typeKeyAt && v.CanSet() {
+			// Keep which keys were written, not where or in what order.
+			keys := v.Interface().([]model.KeyAt)
+			names := make([]model.KeyAt, len(keys))
+			for i, k := range keys {
+				names[i] = model.KeyAt{Key: k.Key}
+			}
+			slices.SortFunc(names, func(a, b model.KeyAt) int { return strings.Compare(a.Key, b.Key) })
+			v.Set(reflect.ValueOf(names))
+			return
+		}
 		for i := range v.Len() {
 			zeroPositions(v.Index(i))
 		}

@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 	"time"
 	_ "time/tzdata" // Europe/London behaves the same on every machine
 
@@ -18,6 +19,7 @@ import (
 var version = "dev"
 
 func main() {
+	tuneGC()
 	tty := isatty.IsTerminal(os.Stdout.Fd())
 	ios := &iostreams.IOStreams{
 		In:     os.Stdin,
@@ -41,4 +43,17 @@ func clock() func() time.Time {
 		}
 	}
 	return time.Now
+}
+
+// tuneGC trades memory for speed within a bound: a short-lived command that
+// reads a whole repository collects garbage a third as often as Go's
+// default, but never lets the heap grow past 900 MiB before collecting.
+// GOGC and GOMEMLIMIT, when set, win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(300)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(900 << 20)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
@@ -41,10 +42,8 @@ var (
 )
 
 var (
-	reDate  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	reClock = regexp.MustCompile(`^(\d{1,2}):(\d{2})$`)
-	reID    = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`)
-	reFrac  = regexp.MustCompile(`^(\d+)\s*/\s*(\d+)$`)
+	reID   = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`)
+	reFrac = regexp.MustCompile(`^(\d+)\s*/\s*(\d+)$`)
 )
 
 // field describes one field of a struct the decoder fills.
@@ -644,14 +643,36 @@ func escapes(s string) bool {
 
 // ParseDate parses a YYYY-MM-DD calendar date, rejecting impossible ones.
 func ParseDate(s string) (date.Date, error) {
-	if !reDate.MatchString(s) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
 		return date.Date{}, fmt.Errorf("%q is not a date: expected YYYY-MM-DD", s)
 	}
-	dt, err := date.ParseISO(s)
-	if err != nil || dt.String() != s {
+	y, m, d := atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])
+	if m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
 		return date.Date{}, fmt.Errorf("%q is not a real calendar date", s)
 	}
-	return dt, nil
+	return date.New(y, time.Month(m), d), nil
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// atoi reads a string of ASCII digits (checked by digits).
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // ParsePeriod parses a positive ISO 8601 period.
@@ -680,12 +701,10 @@ func ParsePeriod(s string) (period.Period, error) {
 
 // ParseClock parses HH:MM into minutes since midnight.
 func ParseClock(s string) (int, error) {
-	m := reClock.FindStringSubmatch(s)
-	if m == nil || len(m[1]) != 2 {
+	if len(s) != 5 || s[2] != ':' || !digits(s[:2]) || !digits(s[3:]) {
 		return 0, fmt.Errorf("%q is not a time: expected HH:MM, as in \"09:30\"", s)
 	}
-	h, _ := strconv.Atoi(m[1])
-	mi, _ := strconv.Atoi(m[2])
+	h, mi := atoi(s[:2]), atoi(s[3:])
 	if h > 23 || mi > 59 {
 		return 0, fmt.Errorf("%q is not a time of day: hours run 00 to 23 and minutes 00 to 59", s)
 	}

@@ -205,3 +205,25 @@ func TestFileOverSizeLimit(t *testing.T) {
 		t.Errorf("networks %+v, want only small", repo.Networks)
 	}
 }
+
+func TestParseDateAndClock(t *testing.T) {
+	for in, ok := range map[string]bool{
+		"2026-11-17": true, "2028-02-29": true, "2026-02-29": false, "2026-13-01": false, "2026-00-10": false,
+		"2026-04-31": false, "2026-1-13": false, "26-11-17": false, "2026/11/17": false, "": false, "2026-11-17T10:00": false,
+		"０２６-11-17": false, "2100-02-29": false, "2000-02-29": true,
+	} {
+		d, err := load.ParseDate(in)
+		if (err == nil) != ok {
+			t.Errorf("ParseDate(%q) error = %v, want ok %v", in, err, ok)
+		}
+		if ok && d.String() != in {
+			t.Errorf("ParseDate(%q) = %s", in, d)
+		}
+	}
+	for in, want := range map[string]int{"00:00": 0, "09:30": 570, "23:59": 1439, "24:00": -1, "9:30": -1, "10:60": -1, "1000": -1, "10:0": -1, "": -1} {
+		got, err := load.ParseClock(in)
+		if (want < 0) != (err != nil) || (want >= 0 && got != want) {
+			t.Errorf("ParseClock(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+}

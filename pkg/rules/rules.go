@@ -9,8 +9,10 @@ package rules
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/govctl/govctl/pkg/calendar"
 	"github.com/govctl/govctl/pkg/diag"
@@ -72,6 +74,10 @@ type Pass struct {
 	rule  *Rule
 	rules map[string]*Rule
 	out   *[]diag.Diagnostic
+
+	// Names for "did you mean" hints, and how many have been compared.
+	hintKeys  map[string][]string
+	hintsUsed int
 }
 
 // Reportf records a finding of the current rule at pos.
@@ -90,14 +96,36 @@ func Run(repo *model.Repo, cal *calendar.Calendar, asOf model.Date) []diag.Diagn
 	for _, n := range repo.Networks {
 		p.Nets = append(p.Nets, rx.Network(n))
 	}
-	var out []diag.Diagnostic
-	p.out = &out
+	// Checks run in parallel, each with its own copy of the pass and its own
+	// findings; they only read the repository. The result is in rule order.
+	var checks []*Rule
 	for _, r := range all {
-		if r.Check == nil {
-			continue
+		if r.Check != nil {
+			checks = append(checks, r)
 		}
-		p.rule = r
-		r.Check(p)
+	}
+	found := make([][]diag.Diagnostic, len(checks))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(checks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				q := *p
+				q.rule, q.out = checks[i], &found[i]
+				checks[i].Check(&q)
+			}
+		}()
+	}
+	for i := range checks {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var out []diag.Diagnostic
+	for _, f := range found {
+		out = append(out, f...)
 	}
 	return out
 }
@@ -122,7 +150,7 @@ func Configure(s model.Settings, ds []diag.Diagnostic) []diag.Diagnostic {
 			sev[rs.Rule] = diag.Severity(rs.Severity)
 		}
 	}
-	out := ds[:0:0]
+	out := make([]diag.Diagnostic, 0, len(ds)+len(extra))
 	for _, d := range ds {
 		if s, ok := sev[d.Rule]; ok {
 			if s == diag.Off {

@@ -63,6 +63,7 @@ type Net struct {
 	// ask for it meeting after meeting.
 	actionsOnce sync.Once
 	actions     []*ActionState
+	seatOrgs    map[*model.Seat][]string
 }
 
 // Network builds the index of one network.
@@ -79,15 +80,26 @@ func (x *Repo) Network(n *model.Network) *Net {
 	for i := range n.Offices {
 		nx.Offices[n.Offices[i].Name] = &n.Offices[i]
 	}
+	nx.seatOrgs = make(map[*model.Seat][]string, len(n.Seats))
 	for i := range n.Seats {
 		if _, dup := nx.Seats[n.Seats[i].Title]; !dup {
 			nx.Seats[n.Seats[i].Title] = &n.Seats[i]
 		}
+		nx.seatOrgs[&n.Seats[i]] = x.SeatOrgs(&n.Seats[i])
 	}
 	for i := range n.Meetings {
 		nx.Kinds[n.Meetings[i].Name] = &n.Meetings[i]
 	}
 	return nx
+}
+
+// SeatOrgs lists the organisations a seat admits, in order, groups expanded.
+// For the network's own seats the answer is worked out once.
+func (nx *Net) SeatOrgs(s *model.Seat) []string {
+	if orgs, ok := nx.seatOrgs[s]; ok {
+		return orgs
+	}
+	return nx.Repo.SeatOrgs(s)
 }
 
 // SeatOrgs lists the organisations a seat admits, in order, groups expanded.

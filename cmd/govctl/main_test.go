@@ -22,41 +22,53 @@ func TestMain(m *testing.M) {
 // TestScripts runs the end-to-end scripts in testdata/script: the real
 // command, its exit status, its output and the files it writes.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir:                 "../../testdata/script",
+	testscript.Run(t, scriptParams("../../testdata/script"))
+}
+
+// scriptParams are the settings every script directory shares: explicit
+// exec, a fixed today (GOVCTL_TODAY=2026-11-23), no colour, and the custom
+// commands of scriptCmds.
+func scriptParams(dir string) testscript.Params {
+	return testscript.Params{
+		Dir:                 dir,
 		RequireExplicitExec: true,
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") == "1",
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			// writehex FILE HEX: write bytes a txtar cannot hold.
-			"writehex": func(ts *testscript.TestScript, neg bool, args []string) {
-				if len(args) != 2 {
-					ts.Fatalf("usage: writehex FILE HEX")
-				}
-				b, err := hex.DecodeString(args[1])
-				ts.Check(err)
-				ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
-				ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
-			},
-			// bigfile FILE N: a valid YAML file of at least N bytes.
-			"bigfile": func(ts *testscript.TestScript, neg bool, args []string) {
-				if len(args) != 2 {
-					ts.Fatalf("usage: bigfile FILE N")
-				}
-				n, err := strconv.Atoi(args[1])
-				ts.Check(err)
-				var b strings.Builder
-				b.WriteString("id: x\nname: X\naims:\n")
-				for i := 0; b.Len() < n; i++ {
-					fmt.Fprintf(&b, "  - aim number %d\n", i)
-				}
-				ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
-				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
-			},
-		},
+		Cmds:                scriptCmds(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("GOVCTL_TODAY", "2026-11-23")
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
-	})
+	}
+}
+
+// scriptCmds are the custom commands of the scripts.
+func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
+	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		// writehex FILE HEX: write bytes a txtar cannot hold.
+		"writehex": func(ts *testscript.TestScript, neg bool, args []string) {
+			if len(args) != 2 {
+				ts.Fatalf("usage: writehex FILE HEX")
+			}
+			b, err := hex.DecodeString(args[1])
+			ts.Check(err)
+			ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
+			ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+		},
+		// bigfile FILE N: a valid YAML file of at least N bytes.
+		"bigfile": func(ts *testscript.TestScript, neg bool, args []string) {
+			if len(args) != 2 {
+				ts.Fatalf("usage: bigfile FILE N")
+			}
+			n, err := strconv.Atoi(args[1])
+			ts.Check(err)
+			var b strings.Builder
+			b.WriteString("id: x\nname: X\naims:\n")
+			for i := 0; b.Len() < n; i++ {
+				fmt.Fprintf(&b, "  - aim number %d\n", i)
+			}
+			ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
+			ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
+		},
+	}
 }

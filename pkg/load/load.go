@@ -497,7 +497,14 @@ func readAll(f *os.File, buf []byte, limit int) ([]byte, error) {
 // an empty document.
 // The fast path parses the bytes directly; only a file that may hold a
 // second document (a line starting "---" after content) goes through the
-// streaming decoder, which can tell.
+// streaming decoder, which can tell. The fast path also stops at the end of
+// the first document without a word about what follows, which matters where
+// that document can end before the file does: after a root that is a flow
+// collection or a scalar ("{a: 1}" then "b: 2" on the next line), the rest
+// of the file is not YAML, and only the streaming decoder says so; so too
+// after an indented block mapping, which ends at the first line indented
+// less. A block mapping or sequence at the start of its line runs to the end
+// of the file.
 func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node, bool) {
 	if !mayHaveSecondDocument(data) {
 		var doc yaml.Node
@@ -506,10 +513,12 @@ func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node,
 			fail(line, "yaml-syntax", "%s", msg)
 			return nil, false
 		}
-		if len(doc.Content) == 0 || isNull(doc.Content[0]) {
+		if len(doc.Content) == 0 {
 			return nil, true
 		}
-		return doc.Content[0], true
+		if root := doc.Content[0]; (root.Kind == yaml.MappingNode || root.Kind == yaml.SequenceNode) && root.Style&yaml.FlowStyle == 0 && root.Column == 1 {
+			return root, true
+		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -622,6 +631,9 @@ func syntaxError(data []byte, err error) (int, string) {
 				return i + 1, msg + " (YAML indents with spaces, never tabs)"
 			}
 		}
+	case msg == "did not find expected <document start>":
+		line++
+		msg = "content after the end of the YAML document; a file holds one document"
 	case yamlParserProblems[msg]:
 		line++
 	case reUnknownAnchor.MatchString(msg):

@@ -220,6 +220,9 @@ func checkAttendance(p *Pass) {
 			for _, s := range a.Substitutes {
 				mem, ok := nx.Members[s.For.ID]
 				switch {
+				case s.Substitute.ID == s.For.ID:
+					p.Reportf(s.For.Pos, "%s stands in for themselves", s.Substitute.ID)
+					continue
 				case !ok:
 					p.Reportf(s.For.Pos, "%s stands in for %q, who is not a member of %s", s.Substitute.ID, s.For.ID, nx.N.ID)
 				case !mem.CurrentOn(mt.Date):

@@ -142,16 +142,22 @@ func checkSubstitutes(p *Pass) {
 				p.Reportf(m.At, "member %s sits in seat %q, which requires a named substitute; add substitutes: [member id]", m.ID, s.Title)
 				continue
 			}
+			// A member cannot stand in for themselves.
+			others := slices.DeleteFunc(slices.Clone(m.Substitutes), func(r model.Ref) bool { return r.ID == m.ID })
+			if len(others) == 0 {
+				p.Reportf(m.KeyPos("substitutes"), "member %s sits in seat %q, which requires a named substitute, and names only themselves", m.ID, s.Title)
+				continue
+			}
 			// A substitute who is no longer a member cannot stand in (an
 			// unknown id is unknown-member's).
 			current := false
-			for _, r := range m.Substitutes {
+			for _, r := range others {
 				if sub, known := nx.Members[r.ID]; !known || sub.CurrentOn(p.AsOf) {
 					current = true
 				}
 			}
 			if !current {
-				p.Reportf(m.KeyPos("substitutes"), "member %s sits in seat %q, which requires a named substitute, and none of %s is a member on %s", m.ID, s.Title, list(model.IDs(m.Substitutes)), p.AsOf.String())
+				p.Reportf(m.KeyPos("substitutes"), "member %s sits in seat %q, which requires a named substitute, and none of %s is a member on %s", m.ID, s.Title, list(model.IDs(others)), p.AsOf.String())
 			}
 		}
 	}

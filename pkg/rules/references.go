@@ -14,7 +14,7 @@ import (
 func referenceRules() []*Rule {
 	return []*Rule{
 		{ID: "duplicate-id", Title: "two members, decisions, actions or work items share an id within a network", Severity: diag.Error,
-			Doc:   "Ids are how records refer to each other, so each must name one thing: members, decisions, actions and work items within a network (decisions and actions across all its meetings), and organisations within the repository.",
+			Doc:   "Ids are how records refer to each other, so each must name one thing: members, decisions, actions and work items within a network (decisions and actions across all its meetings), seat titles within a network's terms, and organisations within the repository.",
 			Bad:   "# x/members.yaml\nmembers:\n  - id: brent-hr\n    name: Head of HR, Brent\n  - id: brent-hr\n    name: Deputy Head of HR, Brent\n",
 			Good:  "# x/members.yaml\nmembers:\n  - id: brent-hr\n    name: Head of HR, Brent\n  - id: brent-deputy-hr\n    name: Deputy Head of HR, Brent\n",
 			Check: checkDuplicateIDs},
@@ -66,6 +66,12 @@ func checkDuplicateIDs(p *Pass) {
 		for _, m := range nx.AllMembers() {
 			dupCheck(p, seen, "member", m.ID, m.KeyPos("id"))
 		}
+		// A seat's title is how members name it: of two seats with one
+		// title, members can only ever reach the first.
+		titles := map[string]model.Pos{}
+		for _, s := range nx.N.Seats {
+			dupCheckAs(p, titles, "seat title", s.Title, s.KeyPos("title"))
+		}
 		decisions, actions := map[string]model.Pos{}, map[string]model.Pos{}
 		for _, mt := range nx.N.MeetingList {
 			for _, d := range mt.Decisions {
@@ -85,6 +91,12 @@ func checkDuplicateIDs(p *Pass) {
 }
 
 func dupCheck(p *Pass, seen map[string]model.Pos, what, id string, pos model.Pos) {
+	dupCheckAs(p, seen, what+" id", id, pos)
+}
+
+// dupCheckAs reports id when seen already holds it; what names it ("member
+// id", "seat title").
+func dupCheckAs(p *Pass, seen map[string]model.Pos, what, id string, pos model.Pos) {
 	if id == "" {
 		return
 	}
@@ -93,7 +105,7 @@ func dupCheck(p *Pass, seen map[string]model.Pos, what, id string, pos model.Pos
 		if first.File != pos.File {
 			where = fmt.Sprintf("%s:%d", first.File, first.Line)
 		}
-		p.Reportf(pos, "%s id %q is used twice (first at %s)", what, id, where)
+		p.Reportf(pos, "%s %q is used twice (first at %s)", what, id, where)
 		return
 	}
 	seen[id] = pos
@@ -103,7 +115,7 @@ func checkUnknownNetwork(p *Pass) {
 	for _, nx := range p.Nets {
 		if par := nx.N.Parent; par != nil {
 			if _, ok := p.Repo.Networks[par.ID]; !ok {
-				p.Reportf(par.Pos, "parent %q is not a network of this repository%s", par.ID, didYouMean(par.ID, keys(p.Repo.Networks)))
+				p.Reportf(par.Pos, "parent %q is not a network of this repository%s", par.ID, p.didYouMean(par.ID, "networks", func() []string { return keys(p.Repo.Networks) }))
 			}
 		}
 	}
@@ -152,7 +164,7 @@ func checkUnknownOrganisation(p *Pass) {
 			return
 		}
 		if _, ok := p.Repo.Orgs[r.ID]; !ok {
-			p.Reportf(r.Pos, "%s %q is not in organisations.yaml%s", what, r.ID, didYouMean(r.ID, keys(p.Repo.Orgs)))
+			p.Reportf(r.Pos, "%s %q is not in organisations.yaml%s", what, r.ID, p.didYouMean(r.ID, "organisations", func() []string { return keys(p.Repo.Orgs) }))
 		}
 	}
 	for _, nx := range p.Nets {
@@ -171,7 +183,7 @@ func checkUnknownOrganisation(p *Pass) {
 			}
 			if s.Group != nil {
 				if _, ok := p.Repo.Groups[s.Group.ID]; !ok {
-					p.Reportf(s.Group.Pos, "group %q has no organisation in organisations.yaml%s", s.Group.ID, didYouMean(s.Group.ID, keys(p.Repo.Groups)))
+					p.Reportf(s.Group.Pos, "group %q has no organisation in organisations.yaml%s", s.Group.ID, p.didYouMean(s.Group.ID, "groups", func() []string { return keys(p.Repo.Groups) }))
 				}
 			}
 		}
@@ -226,7 +238,7 @@ func checkUnknownMember(p *Pass) {
 				return
 			}
 			if _, ok := nx.Members[r.ID]; !ok {
-				p.Reportf(r.Pos, "%s %q is not a member of %s%s", what, r.ID, nx.N.ID, didYouMean(r.ID, keys(nx.Members)))
+				p.Reportf(r.Pos, "%s %q is not a member of %s%s", what, r.ID, nx.N.ID, p.didYouMean(r.ID, "members of "+nx.N.ID, func() []string { return keys(nx.Members) }))
 			}
 		}
 		for _, m := range nx.AllMembers() {
@@ -274,7 +286,7 @@ func checkUnknownMember(p *Pass) {
 				_, isMember := nx.Members[it.Lead.ID]
 				_, isOrg := p.Repo.Orgs[it.Lead.ID]
 				if !isMember && !isOrg {
-					p.Reportf(it.Lead.Pos, "lead %q is neither a member of %s nor an organisation%s", it.Lead.ID, nx.N.ID, didYouMean(it.Lead.ID, append(keys(nx.Members), keys(p.Repo.Orgs)...)))
+					p.Reportf(it.Lead.Pos, "lead %q is neither a member of %s nor an organisation%s", it.Lead.ID, nx.N.ID, p.didYouMean(it.Lead.ID, "leads of "+nx.N.ID, func() []string { return append(keys(nx.Members), keys(p.Repo.Orgs)...) }))
 				}
 			}
 		}
@@ -285,13 +297,13 @@ func checkUnknownOffice(p *Pass) {
 	for _, nx := range p.Nets {
 		for _, h := range nx.Holders() {
 			if _, ok := nx.Offices[h.Office.ID]; !ok && h.Office.ID != "" {
-				p.Reportf(h.Office.Pos, "office %q is not an office of %s%s", h.Office.ID, nx.N.ID, didYouMeanOrList(h.Office.ID, keys(nx.Offices), "offices", "offices", false))
+				p.Reportf(h.Office.Pos, "office %q is not an office of %s%s", h.Office.ID, nx.N.ID, p.didYouMeanOrList(h.Office.ID, "offices of "+nx.N.ID, func() []string { return keys(nx.Offices) }, "offices", "offices", false))
 			}
 		}
 		for _, m := range nx.AllMembers() {
 			if m.Seat != nil {
 				if _, ok := nx.Seats[m.Seat.ID]; !ok {
-					p.Reportf(m.Seat.Pos, "seat %q is not a seat title of %s%s", m.Seat.ID, nx.N.ID, didYouMeanOrList(m.Seat.ID, keys(nx.Seats), "seat titles", "seats", true))
+					p.Reportf(m.Seat.Pos, "seat %q is not a seat title of %s%s", m.Seat.ID, nx.N.ID, p.didYouMeanOrList(m.Seat.ID, "seats of "+nx.N.ID, func() []string { return keys(nx.Seats) }, "seat titles", "seats", true))
 				}
 			}
 		}
@@ -302,7 +314,7 @@ func checkUnknownKind(p *Pass) {
 	for _, nx := range p.Nets {
 		for _, mt := range nx.N.MeetingList {
 			if mt.Kind.ID != "" && nx.MeetingKind(mt) == nil {
-				p.Reportf(mt.Kind.Pos, "meeting kind %q is not defined in %s's network.yaml%s", mt.Kind.ID, nx.N.ID, didYouMeanOrList(mt.Kind.ID, keys(nx.Kinds), "kinds", "meetings", false))
+				p.Reportf(mt.Kind.Pos, "meeting kind %q is not defined in %s's network.yaml%s", mt.Kind.ID, nx.N.ID, p.didYouMeanOrList(mt.Kind.ID, "kinds of "+nx.N.ID, func() []string { return keys(nx.Kinds) }, "kinds", "meetings", false))
 			}
 		}
 	}
@@ -332,14 +344,19 @@ func checkUnknownMeeting(p *Pass) {
 	}
 }
 
-// didYouMeanOrList suggests the nearest of known, or when none is near
-// lists them all (there are few offices and seats).
-func didYouMeanOrList(s string, known []string, what, none string, quote bool) string {
-	if hint := didYouMean(s, known); hint != "" {
+// didYouMeanOrList suggests the nearest of the known names, or when none is
+// near lists them all (there are few offices and seats; past
+// maxListed only their number is given).
+func (p *Pass) didYouMeanOrList(s, label string, knownFn func() []string, what, none string, quote bool) string {
+	if hint := p.didYouMean(s, label, knownFn); hint != "" {
 		return hint
 	}
+	known := p.known(label, knownFn)
 	if len(known) == 0 {
 		return "; it has no " + none
+	}
+	if len(known) > maxListed {
+		return fmt.Sprintf("; it has %d %s", len(known), what)
 	}
 	names := known
 	if quote {
@@ -352,6 +369,41 @@ func didYouMeanOrList(s string, known []string, what, none string, quote bool) s
 		return fmt.Sprintf("; its only %s is %s", strings.TrimSuffix(what, "s"), names[0])
 	}
 	return fmt.Sprintf("; its %s are %s", what, list(names))
+}
+
+// maxListed is the most names a message lists.
+const maxListed = 20
+
+// hintBudget bounds the names compared in one run to suggest what an
+// unknown id probably meant. Each suggestion compares the id with every
+// known one, so a meeting naming 100,000 unknown members of a network of
+// 30,000 would otherwise take billions of comparisons (hours, and each
+// comparison allocates); past the budget, findings come without a
+// suggestion.
+const hintBudget = 100_000
+
+// known returns the sorted names labelled label, worked out once a run.
+func (p *Pass) known(label string, knownFn func() []string) []string {
+	if k, ok := p.hintKeys[label]; ok {
+		return k
+	}
+	if p.hintKeys == nil {
+		p.hintKeys = map[string][]string{}
+	}
+	k := knownFn()
+	p.hintKeys[label] = k
+	return k
+}
+
+// didYouMean suggests the nearest of the names labelled label, within the
+// run's budget.
+func (p *Pass) didYouMean(s, label string, knownFn func() []string) string {
+	known := p.known(label, knownFn)
+	if p.hintsUsed+len(known) > hintBudget {
+		return ""
+	}
+	p.hintsUsed += len(known)
+	return didYouMean(s, known)
 }
 
 func keys[V any](m map[string]V) []string {

@@ -150,6 +150,9 @@ func Configure(s model.Settings, ds []diag.Diagnostic) []diag.Diagnostic {
 			sev[rs.Rule] = diag.Severity(rs.Severity)
 		}
 	}
+	if len(sev) == 0 && len(extra) == 0 {
+		return ds // nothing to change: no copy of what may be many findings
+	}
 	out := make([]diag.Diagnostic, 0, len(ds)+len(extra))
 	for _, d := range ds {
 		if s, ok := sev[d.Rule]; ok {

@@ -112,9 +112,38 @@ func Dates(cal *calendar.Calendar, req Request) ([]Slot, error) {
 				s.Unmovable = true
 			}
 		}
+		// A date moved back before From (a Sunday on From moved to the
+		// Friday before) or on past Until is outside what was asked for;
+		// one moved onto the previous date (a cadence shorter than a week
+		// moving Saturday and Sunday to Friday) would plan two meetings
+		// for one day.
+		if s.Date.Before(req.From) || (!req.Until.IsZero() && s.Date.After(req.Until)) {
+			continue
+		}
+		if len(out) > 0 && !s.Date.After(out[len(out)-1].Date) {
+			continue
+		}
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// addMonths adds n calendar months to d, keeping its day of the month or,
+// where the month is shorter, moving to the month's last day: 31 January
+// and one month is 28 (or 29) February, not 3 March.
+func addMonths(d date.Date, n int) date.Date {
+	y, m, day := d.Date()
+	first := date.New(y, m+time.Month(n), 1)
+	fy, fm, _ := first.Date()
+	last := date.New(fy, fm+1, 1).Add(-1)
+	_, _, lastDay := last.Date()
+	return date.New(fy, fm, min(day, lastDay))
+}
+
+// addPeriod adds a cadence to d: its years and months as addMonths does,
+// then its weeks and days.
+func addPeriod(d date.Date, p period.Period) date.Date {
+	return addMonths(d, p.Years()*12+p.Months()).Add(date.PeriodOfDays(p.Days()))
 }
 
 // generator returns a function yielding the cadence's dates in order, from
@@ -151,7 +180,7 @@ func generator(k *model.MeetingKind, req Request) (func() date.Date, error) {
 	case k.Anchor.Set():
 		start = k.Anchor.Date
 	case !req.After.IsZero():
-		start = req.After.AddPeriod(every)
+		start = addPeriod(req.After, every)
 	}
 	if on != nil {
 		// Month by month from the start month, stepping by the cadence's
@@ -166,10 +195,13 @@ func generator(k *model.MeetingKind, req Request) (func() date.Date, error) {
 			return d
 		}, nil
 	}
-	if months > 0 && days == 0 {
+	if months > 0 {
+		// Counted from the start each time, so that a series on the 31st
+		// comes back to the 31st after a shorter month. A cadence of months
+		// and days (P1M2D) adds both, i times.
 		i := 0
 		return func() date.Date {
-			d := start.AddDate(0, i*months, 0)
+			d := addMonths(start, i*months).Add(date.PeriodOfDays(i * days))
 			i++
 			return d
 		}, nil

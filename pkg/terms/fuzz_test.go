@@ -59,7 +59,8 @@ func FuzzCount(f *testing.F) {
 		var members []model.Member
 		for i := range 6 {
 			m := model.Member{ID: fmt.Sprintf("m%d", i), Name: "M", Organisation: &model.Ref{ID: orgs[i%4].ID}}
-			// Two bits of cfg[6+i/4]... keep it simple: one byte a member.
+			// One byte a member: its seat (or none), votes: false, and
+			// whether it left before the meeting.
 			b := at(6 + i)
 			if s := b % 4; s < 3 {
 				m.Seat = &model.Ref{ID: seats[s].Title}

@@ -272,10 +272,22 @@ func (l *loader) planNetwork(folder string) {
 		}
 	}
 	if nj.network == nil {
+		if nj.members == nil && nj.wp == nil && len(nj.meetings) == 0 && !hasYAML(l.entries(folder)) {
+			return // a folder of other things (docs, papers): not a network
+		}
 		l.diags.Add(l.pos(pathJoin(folder, NetworkFile)), diag.Error, "missing-file", "network folder %s has no %s", folder, NetworkFile)
 		return
 	}
 	l.networks = append(l.networks, nj)
+}
+
+func hasYAML(ents []fs.DirEntry) bool {
+	for _, e := range ents {
+		if isYAML(e.Name()) || (e.IsDir() && e.Name() == MeetingsDir) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *loader) planMeetings(nj *netJobs, rel string) {

@@ -43,6 +43,9 @@ type FindingsError struct {
 
 func (e *FindingsError) Error() string {
 	errs, _ := diag.Count(e.Diagnostics)
+	if errs == 1 {
+		return "the repository has an error to fix first (govctl validate lists it)"
+	}
 	return fmt.Sprintf("the repository has %d errors to fix first (govctl validate lists them)", errs)
 }
 

@@ -87,16 +87,21 @@ func Changed(dir, rev string) ([]string, error) {
 	if _, err := Verify(dir, rev); err != nil {
 		return nil, err
 	}
-	out, err := git(dir, "diff", "--name-only", "--relative", "--no-renames", rev, "--", ".")
-	if err != nil {
-		return nil, err
-	}
-	others, err := git(dir, "ls-files", "--others", "--exclude-standard", "--", ".")
-	if err != nil {
+	// Both commands walk the working tree; run them side by side.
+	var diff, others []byte
+	var diffErr, othersErr error
+	done := make(chan struct{})
+	go func() {
+		others, othersErr = git(dir, "ls-files", "--others", "--exclude-standard", "--", ".")
+		close(done)
+	}()
+	diff, diffErr = git(dir, "diff", "--name-only", "--relative", "--no-renames", rev, "--", ".")
+	<-done
+	if err := errors.Join(diffErr, othersErr); err != nil {
 		return nil, err
 	}
 	var files []string
-	for _, l := range strings.Split(string(out)+string(others), "\n") {
+	for _, l := range strings.Split(string(diff)+string(others), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			files = append(files, l)
 		}

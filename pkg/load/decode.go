@@ -79,33 +79,19 @@ func (c typeCache) info(t reflect.Type) *structInfo {
 			si.loc = i
 			continue
 		}
-		opts := strings.Split(f.Tag.Get("govctl"), ",")
-		var fl field
-		for _, o := range opts {
-			switch {
-			case o == "required":
-				fl.required = true
-			case o == "id":
-				fl.isID = true
-			case o == "key":
-				si.key = i
-			case o == "value":
-				si.value = i
-			case strings.HasPrefix(o, "enum="):
-				fl.enum = strings.Split(strings.TrimPrefix(o, "enum="), "|")
-			}
+		tag := model.TagOf(f)
+		if tag.Key {
+			si.key = i
 		}
-		if si.value == i {
-			si.valueEnm = fl.enum
+		if tag.Value {
+			si.value = i
+			si.valueEnm = tag.Enum
 		}
-		name := f.Tag.Get("yaml")
-		if name == "" || name == "-" || !f.IsExported() {
+		name := tag.Name
+		if name == "" {
 			continue
 		}
-		fl.name, fl.index = name, i
-		if fl.name == "id" {
-			fl.isID = true
-		}
+		fl := field{name: name, index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum}
 		si.byName[name] = len(si.fields)
 		si.fields = append(si.fields, fl)
 	}

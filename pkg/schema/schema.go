@@ -156,28 +156,8 @@ type field struct {
 }
 
 func fieldOf(f reflect.StructField) field {
-	var fl field
-	for _, o := range strings.Split(f.Tag.Get("govctl"), ",") {
-		switch {
-		case o == "required":
-			fl.required = true
-		case o == "id":
-			fl.isID = true
-		case o == "key":
-			fl.key = true
-		case o == "value":
-			fl.value = true
-		case strings.HasPrefix(o, "enum="):
-			fl.enum = strings.Split(strings.TrimPrefix(o, "enum="), "|")
-		}
-	}
-	name := f.Tag.Get("yaml")
-	if name != "" && name != "-" && f.IsExported() {
-		fl.name = name
-		if name == "id" {
-			fl.isID = true
-		}
-	}
+	tag := model.TagOf(f)
+	fl := field{name: tag.Name, required: tag.Required, isID: tag.IsID, key: tag.Key, value: tag.Value, enum: tag.Enum, doc: tag.Doc}
 	// The loader checks enums and ids on string fields only.
 	if f.Type.Kind() != reflect.String {
 		fl.isID = false
@@ -185,7 +165,6 @@ func fieldOf(f reflect.StructField) field {
 			fl.enum = nil
 		}
 	}
-	fl.doc = f.Tag.Get("doc")
 	return fl
 }
 

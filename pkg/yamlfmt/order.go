@@ -96,8 +96,8 @@ func fields(t reflect.Type) ([]string, map[string]reflect.Type) {
 		if f.Type == typeLoc && f.Anonymous {
 			continue
 		}
-		name := f.Tag.Get("yaml")
-		if name == "" || name == "-" || !f.IsExported() {
+		name := model.TagOf(f).Name
+		if name == "" {
 			continue
 		}
 		if _, dup := types[name]; dup {
@@ -109,13 +109,13 @@ func fields(t reflect.Type) ([]string, map[string]reflect.Type) {
 	return names, types
 }
 
-// hasOption reports whether a field of struct t has the govctl option opt.
+// hasOption reports whether a field of struct t has the govctl option opt
+// ("key" or "value").
 func hasOption(t reflect.Type, opt string) bool {
 	for i := range t.NumField() {
-		for o := range strings.SplitSeq(t.Field(i).Tag.Get("govctl"), ",") {
-			if o == opt {
-				return true
-			}
+		tag := model.TagOf(t.Field(i))
+		if (opt == "key" && tag.Key) || (opt == "value" && tag.Value) {
+			return true
 		}
 	}
 	return false

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/MakeNowJust/heredoc"
-	"github.com/olekukonko/tablewriter"
 	"github.com/rickb777/date"
 	"github.com/spf13/cobra"
 
@@ -18,6 +17,7 @@ import (
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/tableout"
 	"github.com/govctl/govctl/pkg/workspace"
 )
 
@@ -168,26 +168,7 @@ func actionsRun(opts *Options) error {
 		}
 		rows = append(rows, []string{e.Network, e.ID, e.Text, e.Owner, due, e.Status, e.Raised, latest})
 	}
-	if !opts.IO.OutTTY {
-		fmt.Fprintln(out, strings.Join(header, "\t"))
-		for _, r := range rows {
-			for i := range r {
-				r[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(r[i])
-			}
-			fmt.Fprintln(out, strings.Join(r, "\t"))
-		}
-		return nil
-	}
-	if len(rows) == 0 {
-		fmt.Fprintln(out, "No actions match.")
-		return nil
-	}
-	t := tablewriter.NewWriter(out)
-	t.Header(header)
-	if err := t.Bulk(rows); err != nil {
-		return err
-	}
-	return t.Render()
+	return tableout.Write(out, opts.IO.OutTTY, header, rows, "No actions match.")
 }
 
 // Markdown renders the action log with each action's history.

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/MakeNowJust/heredoc"
-	"github.com/olekukonko/tablewriter"
 	"github.com/spf13/cobra"
 
 	"github.com/govctl/govctl/pkg/check"
@@ -18,6 +17,7 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/report"
+	"github.com/govctl/govctl/pkg/tableout"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/workspace"
 )
@@ -121,21 +121,5 @@ func networksRun(opts *Options) error {
 			r[i] = flatten.Replace(r[i])
 		}
 	}
-	if !opts.IO.OutTTY {
-		fmt.Fprintln(out, strings.Join(header, "\t"))
-		for _, r := range rows {
-			fmt.Fprintln(out, strings.Join(r, "\t"))
-		}
-		return nil
-	}
-	if len(rows) == 0 {
-		fmt.Fprintln(out, "No networks.")
-		return nil
-	}
-	t := tablewriter.NewWriter(out)
-	t.Header(header)
-	if err := t.Bulk(rows); err != nil {
-		return err
-	}
-	return t.Render()
+	return tableout.Write(out, opts.IO.OutTTY, header, rows, "No networks.")
 }

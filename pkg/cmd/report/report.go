@@ -11,13 +11,13 @@ import (
 	"time"
 
 	"github.com/MakeNowJust/heredoc"
-	"github.com/olekukonko/tablewriter"
 	"github.com/rickb777/date"
 	"github.com/spf13/cobra"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/report"
+	"github.com/govctl/govctl/pkg/tableout"
 	"github.com/govctl/govctl/pkg/workspace"
 )
 
@@ -349,35 +349,12 @@ func writeJSON(out io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-var flatten = strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
-
-// writeTSV writes a header and rows as tab-separated values, with tabs and
-// line breaks in cells turned into spaces.
+// writeTSV writes a header and rows as tab-separated values.
 func writeTSV(out io.Writer, header []string, rows [][]string) {
-	fmt.Fprintln(out, strings.Join(header, "\t"))
-	for _, r := range rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = flatten.Replace(c)
-		}
-		fmt.Fprintln(out, strings.Join(cells, "\t"))
-	}
+	_ = tableout.Write(out, false, header, rows, "")
 }
 
-// writeAligned writes an aligned table for a terminal, with tabs and line
-// breaks in cells turned into spaces.
+// writeAligned writes an aligned table for a terminal.
 func writeAligned(out io.Writer, header []string, rows [][]string) error {
-	t := tablewriter.NewWriter(out)
-	t.Header(header)
-	flat := make([][]string, len(rows))
-	for i, r := range rows {
-		flat[i] = make([]string, len(r))
-		for j, c := range r {
-			flat[i][j] = flatten.Replace(c)
-		}
-	}
-	if err := t.Bulk(flat); err != nil {
-		return err
-	}
-	return t.Render()
+	return tableout.Write(out, true, header, rows, "")
 }

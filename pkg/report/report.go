@@ -9,12 +9,8 @@ import (
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
 )
-
-// memberName is the member's name, or the id when unknown.
-func memberName(nx *terms.Net, id string) string { return render.MemberName(nx, id) }
 
 // leadName is a work item's lead: a member's name, else an organisation's.
 func leadName(nx *terms.Net, id string) string {

@@ -102,3 +102,20 @@ func CompleteNetworkThenMeeting(cmd *cobra.Command, args []string, toComplete st
 	}
 	return nil, cobra.ShellCompDirectiveNoFileComp
 }
+
+// DateRange parses optional --from and --until flags, refusing an end
+// before the start.
+func DateRange(from, until string) (date.Date, date.Date, error) {
+	f, err := DateFlag("--from", from)
+	if err != nil {
+		return f, date.Date{}, err
+	}
+	u, err := DateFlag("--until", until)
+	if err != nil {
+		return f, u, err
+	}
+	if !f.IsZero() && !u.IsZero() && u.Before(f) {
+		return f, u, FlagErrorf("--until %s is before --from %s", u, f)
+	}
+	return f, u, nil
+}

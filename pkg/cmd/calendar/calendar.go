@@ -57,14 +57,8 @@ func NewCmdCalendar(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			opts.Networks = args
 			opts.Dir = cmdutil.RepoDir(cmd)
 			var err error
-			if opts.From, err = cmdutil.DateFlag("--from", from); err != nil {
+			if opts.From, opts.Until, err = cmdutil.DateRange(from, until); err != nil {
 				return err
-			}
-			if opts.Until, err = cmdutil.DateFlag("--until", until); err != nil {
-				return err
-			}
-			if !opts.From.IsZero() && !opts.Until.IsZero() && opts.Until.Before(opts.From) {
-				return cmdutil.FlagErrorf("--until %s is before --from %s", opts.Until, opts.From)
 			}
 			if runF != nil {
 				return runF(opts)

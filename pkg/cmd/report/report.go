@@ -264,14 +264,8 @@ func NewCmdAttendance(f *cmdutil.Factory, runF func(*AttendanceOptions) error) *
 				return cmdutil.FlagErrorf("--by %q: want member or organisation", opts.By)
 			}
 			var err error
-			if opts.From, err = cmdutil.DateFlag("--from", from); err != nil {
+			if opts.From, opts.Until, err = cmdutil.DateRange(from, until); err != nil {
 				return err
-			}
-			if opts.Until, err = cmdutil.DateFlag("--until", until); err != nil {
-				return err
-			}
-			if !opts.From.IsZero() && !opts.Until.IsZero() && opts.Until.Before(opts.From) {
-				return cmdutil.FlagErrorf("--until %s is before --from %s", opts.Until, opts.From)
 			}
 			if runF != nil {
 				return runF(opts)

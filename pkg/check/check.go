@@ -48,20 +48,9 @@ func Run(dir string, opts Options) (*Result, error) {
 
 // Loaded checks a repository already loaded, with the loader's findings ds.
 func Loaded(repo *model.Repo, ds []diag.Diagnostic, opts Options) (*Result, error) {
-	loc, err := time.LoadLocation(repo.Settings.Timezone)
+	loc, cal, err := Setting(repo.Settings)
 	if err != nil {
-		return nil, fmt.Errorf("timezone %q: %w", repo.Settings.Timezone, err)
-	}
-	var closures []calendar.Closure
-	for _, c := range repo.Settings.Closures {
-		if c.Date.Set() {
-			closures = append(closures, calendar.Closure{Date: c.Date.Date, Name: c.Name})
-		}
-	}
-	cal, err := calendar.New(repo.Settings.Holidays, closures)
-	if err != nil {
-		// The loader has already reported the bad value; fall back.
-		cal, _ = calendar.New(calendar.EnglandAndWales, closures)
+		return nil, err
 	}
 	asOf := opts.AsOf
 	if asOf.IsZero() {
@@ -74,6 +63,27 @@ func Loaded(repo *model.Repo, ds []diag.Diagnostic, opts Options) (*Result, erro
 	ds = append(ds, rules.Run(repo, cal, res.AsOf)...)
 	res.Diagnostics = diag.Sort(rules.Configure(repo.Settings, ds))
 	return res, nil
+}
+
+// Setting gives the repository's timezone and business-day calendar
+// (bank holidays and closures) from govctl.yaml. A holidays value the loader
+// has already reported as wrong falls back to England and Wales.
+func Setting(s model.Settings) (*time.Location, *calendar.Calendar, error) {
+	loc, err := time.LoadLocation(s.Timezone)
+	if err != nil {
+		return nil, nil, fmt.Errorf("timezone %q: %w", s.Timezone, err)
+	}
+	var closures []calendar.Closure
+	for _, c := range s.Closures {
+		if c.Date.Set() {
+			closures = append(closures, calendar.Closure{Date: c.Date.Date, Name: c.Name})
+		}
+	}
+	cal, err := calendar.New(s.Holidays, closures)
+	if err != nil {
+		cal, err = calendar.New(calendar.EnglandAndWales, closures)
+	}
+	return loc, cal, err
 }
 
 // Today is the calendar date of t in loc.

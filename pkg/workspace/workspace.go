@@ -90,15 +90,7 @@ func Open(dir, id string, now func() time.Time) (*Workspace, error) {
 		}
 		return nil, &FindingsError{Diagnostics: only}
 	}
-	loc, err := time.LoadLocation(repo.Settings.Timezone)
-	if err != nil {
-		return nil, err
-	}
-	var closures []calendar.Closure
-	for _, c := range repo.Settings.Closures {
-		closures = append(closures, calendar.Closure{Date: c.Date.Date, Name: c.Name})
-	}
-	cal, err := calendar.New(repo.Settings.Holidays, closures)
+	loc, cal, err := check.Setting(repo.Settings)
 	if err != nil {
 		return nil, err
 	}

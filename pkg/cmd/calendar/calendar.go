@@ -9,7 +9,7 @@ import (
 	"github.com/rickb777/date"
 	"github.com/spf13/cobra"
 
-	bizcal "github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/ical"
 	"github.com/govctl/govctl/pkg/iostreams"
@@ -77,16 +77,7 @@ func calendarRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	s := rx.Repo.Settings
-	loc, err := time.LoadLocation(s.Timezone)
-	if err != nil {
-		return err
-	}
-	var closures []bizcal.Closure
-	for _, c := range s.Closures {
-		closures = append(closures, bizcal.Closure{Date: c.Date.Date, Name: c.Name})
-	}
-	cal, err := bizcal.New(s.Holidays, closures)
+	loc, cal, err := check.Setting(rx.Repo.Settings)
 	if err != nil {
 		return err
 	}

@@ -227,3 +227,34 @@ func TestParseDateAndClock(t *testing.T) {
 		}
 	}
 }
+
+func TestFileCountLimit(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, body string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("organisations.yaml", "organisations: []\n")
+	write("x/network.yaml", "id: x\nname: X\n")
+	for _, d := range []string{"2026-01-13", "2026-02-10", "2026-03-10"} {
+		write("x/meetings/"+d+".yaml", "date: "+d+"\nkind: ordinary\nstatus: held\n")
+	}
+	repo, ds, err := load.Load(dir, load.Options{MaxFiles: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || ds[0].Rule != "file-limit" || !strings.Contains(ds[0].Message, "5 files, more than the limit of 4; none was read") {
+		t.Fatalf("findings = %v", ds)
+	}
+	if len(repo.Networks) != 0 {
+		t.Errorf("%d networks read past the limit", len(repo.Networks))
+	}
+	if _, ds, _ := load.Load(dir, load.Options{MaxFiles: 5}); len(ds) != 0 {
+		t.Errorf("at the limit: %v", ds)
+	}
+}

@@ -253,7 +253,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what *fieldPa
 		return
 	case typeRef:
 		if s, ok := d.scalar(n, what, "an id"); ok {
-			v.Set(reflect.ValueOf(model.Ref{ID: s, Pos: d.pos(n)}))
+			set(v, model.Ref{ID: s, Pos: d.pos(n)})
 		}
 		return
 	case typeRange:
@@ -264,7 +264,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what *fieldPa
 		return
 	case typeVenue:
 		if n.Kind == yaml.ScalarNode {
-			v.Set(reflect.ValueOf(model.Venue{Loc: model.Loc{At: d.pos(n)}, Text: n.Value}))
+			set(v, model.Venue{Loc: model.Loc{At: d.pos(n)}, Text: n.Value})
 			return
 		}
 	}
@@ -337,7 +337,7 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, what *fieldPath) {
 		d.errorf(n, "bad-date", "%s: %v", what.String(), err)
 		return
 	}
-	v.Set(reflect.ValueOf(model.Date{Date: dt, Pos: d.pos(n)}))
+	set(v, model.Date{Date: dt, Pos: d.pos(n)})
 }
 
 func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value, what *fieldPath) {
@@ -350,7 +350,7 @@ func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value, what *fieldPath) {
 		d.errorf(n, "bad-date", "%s: %v", what.String(), err)
 		return
 	}
-	v.Set(reflect.ValueOf(model.Period{Period: p, Pos: d.pos(n)}))
+	set(v, model.Period{Period: p, Pos: d.pos(n)})
 }
 
 func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value, what *fieldPath) {
@@ -367,7 +367,7 @@ func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value, what *fieldPath) {
 		d.errorf(n, "bad-date", "%s: %v", what.String(), err)
 		return
 	}
-	v.Set(reflect.ValueOf(model.Clock{Minutes: m, Valid: true, Pos: d.pos(n)}))
+	set(v, model.Clock{Minutes: m, Valid: true, Pos: d.pos(n)})
 }
 
 func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
@@ -401,7 +401,7 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int, what *fi
 		d.errorf(n, "wrong-type", "%s: expected a number or {min, max}, found %s", what.String(), kindName(n))
 		return
 	}
-	v.Set(reflect.ValueOf(r))
+	set(v, r)
 }
 
 func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value, what *fieldPath) {
@@ -420,7 +420,7 @@ func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value, what *fieldPath)
 		d.errorf(n, "wrong-type", "%s: %q is not a share between 0 and 1", what.String(), s)
 		return
 	}
-	v.Set(reflect.ValueOf(model.Fraction{Num: num, Den: den, Pos: d.pos(n)}))
+	set(v, model.Fraction{Num: num, Den: den, Pos: d.pos(n)})
 }
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
@@ -438,22 +438,28 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what *fi
 		d.errorf(n, "wrong-type", "%s: expected a list, found %s", what.String(), kindName(n))
 		return
 	}
-	out := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+	// Items are decoded in place; an item that could not be read at all is
+	// dropped by letting the next one take its slot.
+	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	k := 0
 	for i, c := range n.Content {
 		c = d.resolve(c)
 		if isNull(c) {
 			d.errorf(c, "wrong-type", "%s: item %d is empty", what.String(), i+1)
 			continue
 		}
-		ev := reflect.New(et).Elem()
+		ev := out.Index(k)
 		before := len(d.diags.List)
 		d.decode(c, ev, depth+1, &fieldPath{parent: what, index: i + 1})
 		if len(d.diags.List) > before && ev.IsZero() {
 			continue // reported; nothing of the item could be read
 		}
-		out = reflect.Append(out, ev)
+		k++
 	}
-	v.Set(out)
+	for j := k; j < out.Len(); j++ {
+		out.Index(j).SetZero()
+	}
+	v.Set(out.Slice(0, k))
 }
 
 // decodeKeyed fills a slice of structs from a mapping whose keys name them
@@ -477,14 +483,14 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what *fi
 		ev := reflect.New(et).Elem()
 		kf := ev.Field(si.key)
 		if kf.Type() == typeRef {
-			kf.Set(reflect.ValueOf(model.Ref{ID: k.Value, Pos: d.pos(k)}))
+			set(kf, model.Ref{ID: k.Value, Pos: d.pos(k)})
 		} else {
 			kf.SetString(k.Value)
 		}
 		sub := &fieldPath{parent: what, key: k.Value}
 		if si.value >= 0 {
 			if si.loc >= 0 {
-				ev.Field(si.loc).Set(reflect.ValueOf(model.Loc{At: d.pos(k)}))
+				set(ev.Field(si.loc), model.Loc{At: d.pos(k)})
 			}
 			fv := ev.Field(si.value)
 			if isNull(val) {
@@ -589,7 +595,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what *f
 		}
 	}
 	if si.loc >= 0 {
-		v.Field(si.loc).Set(reflect.ValueOf(loc))
+		set(v.Field(si.loc), loc)
 	}
 }
 
@@ -625,6 +631,12 @@ func escapes(s string) bool {
 		}
 	}
 	return false
+}
+
+// set stores x in v (addressable, of type T) without boxing x in an
+// interface, as reflect.Value.Set(reflect.ValueOf(x)) would.
+func set[T any](v reflect.Value, x T) {
+	*(v.Addr().Interface().(*T)) = x
 }
 
 // ParseDate parses a YYYY-MM-DD calendar date, rejecting impossible ones.

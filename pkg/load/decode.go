@@ -99,29 +99,39 @@ func (c typeCache) info(t reflect.Type) *structInfo {
 	return si
 }
 
-// fieldPath is where in a file a value is, built only when a message needs it:
-// "members[3].seat". A nil path is the top of the file.
-type fieldPath struct {
-	parent *fieldPath
-	key    string
-	index  int // 1-based list index, or 0 for a key
+// seg is one step of the path to the value being decoded: a key, or a
+// 1-based list index.
+type seg struct {
+	key   string
+	index int
 }
 
-func (p *fieldPath) String() string {
-	if p == nil {
-		return ""
-	}
+func (d *decoder) push(key string, index int) { d.path = append(d.path, seg{key, index}) }
+func (d *decoder) pop()                       { d.path = d.path[:len(d.path)-1] }
+
+// at is where in the file the decoder is, for messages: "members[3].seat";
+// built only when a message needs it.
+func (d *decoder) at() string {
 	var b strings.Builder
-	p.write(&b)
+	for _, p := range d.path {
+		switch {
+		case p.index > 0:
+			b.WriteString("[" + strconv.Itoa(p.index) + "]")
+		case b.Len() > 0:
+			b.WriteString("." + p.key)
+		default:
+			b.WriteString(p.key)
+		}
+	}
 	return b.String()
 }
 
-// where is the path, or "the file" at the top.
-func (p *fieldPath) where() string {
-	if p == nil {
+// where is at, or "the file" at the top.
+func (d *decoder) where() string {
+	if len(d.path) == 0 {
 		return "the file"
 	}
-	return p.String()
+	return d.at()
 }
 
 // firstLine is the line of an earlier key called name (0 if none).
@@ -139,20 +149,6 @@ func firstLine(known []model.KeyAt, unknown []*yaml.Node, name string) int {
 	return 0
 }
 
-func (p *fieldPath) write(b *strings.Builder) {
-	if p.parent != nil {
-		p.parent.write(b)
-	}
-	switch {
-	case p.index > 0:
-		b.WriteString("[" + strconv.Itoa(p.index) + "]")
-	case b.Len() > 0:
-		b.WriteString("." + p.key)
-	default:
-		b.WriteString(p.key)
-	}
-}
-
 // decoder fills model structs from one file's yaml.Node tree, recording
 // every problem as a finding rather than stopping at the first.
 type decoder struct {
@@ -160,6 +156,7 @@ type decoder struct {
 	types      typeCache
 	diags      diag.Collector
 	aliasNodes int
+	path       []seg // where the decoder is, for messages
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -232,7 +229,7 @@ func kindName(n *yaml.Node) string {
 }
 
 // decode fills v (addressable) from n.
-func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int) {
 	if depth > MaxDepth {
 		panic(errLimit{fmt.Sprintf("nested more than %d levels deep", MaxDepth)})
 	}
@@ -243,24 +240,24 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what *fieldPa
 	t := v.Type()
 	switch t {
 	case typeDate:
-		d.decodeDate(n, v, what)
+		d.decodeDate(n, v)
 		return
 	case typePeriod:
-		d.decodePeriod(n, v, what)
+		d.decodePeriod(n, v)
 		return
 	case typeClock:
-		d.decodeClock(n, v, what)
+		d.decodeClock(n, v)
 		return
 	case typeRef:
-		if s, ok := d.scalar(n, what, "an id"); ok {
+		if s, ok := d.scalar(n, "an id"); ok {
 			set(v, model.Ref{ID: s, Pos: d.pos(n)})
 		}
 		return
 	case typeRange:
-		d.decodeRange(n, v, depth, what)
+		d.decodeRange(n, v, depth)
 		return
 	case typeFraction:
-		d.decodeFraction(n, v, what)
+		d.decodeFraction(n, v)
 		return
 	case typeVenue:
 		if n.Kind == yaml.ScalarNode {
@@ -272,112 +269,112 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int, what *fieldPa
 	case reflect.Pointer:
 		nv := reflect.New(t.Elem())
 		before := len(d.diags.List)
-		d.decode(n, nv.Elem(), depth, what)
+		d.decode(n, nv.Elem(), depth)
 		if len(d.diags.List) > before && nv.Elem().IsZero() {
 			return // reported; an optional value that could not be read stays absent
 		}
 		v.Set(nv)
 	case reflect.String:
-		if s, ok := d.scalar(n, what, "text"); ok {
+		if s, ok := d.scalar(n, "text"); ok {
 			v.SetString(s)
 		}
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			d.errorf(n, "wrong-type", "%s: expected a whole number, found %s", what.String(), kindName(n))
+			d.errorf(n, "wrong-type", "%s: expected a whole number, found %s", d.at(), kindName(n))
 			return
 		}
 		i, err := strconv.ParseInt(n.Value, 0, 32)
 		if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(n.Value, "-") {
-			d.errorf(n, "wrong-type", "%s: %s is too large a number (at most %d)", what.String(), n.Value, math.MaxInt32)
+			d.errorf(n, "wrong-type", "%s: %s is too large a number (at most %d)", d.at(), n.Value, math.MaxInt32)
 			return
 		}
 		if err != nil || i < 0 {
-			d.errorf(n, "wrong-type", "%s: expected a whole number from 0 up, found %s", what.String(), n.Value)
+			d.errorf(n, "wrong-type", "%s: expected a whole number from 0 up, found %s", d.at(), n.Value)
 			return
 		}
 		v.SetInt(i)
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.errorf(n, "wrong-type", "%s: expected true or false, found %s", what.String(), kindName(n))
+			d.errorf(n, "wrong-type", "%s: expected true or false, found %s", d.at(), kindName(n))
 			return
 		}
 		// yaml tags only true and false (in any case) as !!bool, but an
 		// explicit tag (!!bool yes) tags anything.
 		b, err := strconv.ParseBool(n.Value)
 		if err != nil {
-			d.errorf(n, "wrong-type", "%s: expected true or false, found %q", what.String(), n.Value)
+			d.errorf(n, "wrong-type", "%s: expected true or false, found %q", d.at(), n.Value)
 			return
 		}
 		v.SetBool(b)
 	case reflect.Slice:
-		d.decodeSlice(n, v, depth, what)
+		d.decodeSlice(n, v, depth)
 	case reflect.Struct:
-		d.decodeStruct(n, v, depth, what)
+		d.decodeStruct(n, v, depth)
 	default:
 		panic(fmt.Sprintf("load: no decoder for %s", t))
 	}
 }
 
 // scalar returns n's text, or reports wrong-type.
-func (d *decoder) scalar(n *yaml.Node, what *fieldPath, want string) (string, bool) {
+func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "wrong-type", "%s: expected %s, found %s", what.String(), want, kindName(n))
+		d.errorf(n, "wrong-type", "%s: expected %s, found %s", d.at(), want, kindName(n))
 		return "", false
 	}
 	return n.Value, true
 }
 
-func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, what *fieldPath) {
-	s, ok := d.scalar(n, what, "a date (YYYY-MM-DD)")
+func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
+	s, ok := d.scalar(n, "a date (YYYY-MM-DD)")
 	if !ok {
 		return
 	}
 	dt, err := ParseDate(s)
 	if err != nil {
-		d.errorf(n, "bad-date", "%s: %v", what.String(), err)
+		d.errorf(n, "bad-date", "%s: %v", d.at(), err)
 		return
 	}
 	set(v, model.Date{Date: dt, Pos: d.pos(n)})
 }
 
-func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value, what *fieldPath) {
-	s, ok := d.scalar(n, what, "an ISO 8601 period (P1M, P6W, PT2H)")
+func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value) {
+	s, ok := d.scalar(n, "an ISO 8601 period (P1M, P6W, PT2H)")
 	if !ok {
 		return
 	}
 	p, err := ParsePeriod(s)
 	if err != nil {
-		d.errorf(n, "bad-date", "%s: %v", what.String(), err)
+		d.errorf(n, "bad-date", "%s: %v", d.at(), err)
 		return
 	}
 	set(v, model.Period{Period: p, Pos: d.pos(n)})
 }
 
-func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value, what *fieldPath) {
+func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
-		d.errorf(n, "bad-date", "%s: expected a time as \"HH:MM\", found the number %s; quote the time, as in \"10:00\"", what.String(), n.Value)
+		d.errorf(n, "bad-date", "%s: expected a time as \"HH:MM\", found the number %s; quote the time, as in \"10:00\"", d.at(), n.Value)
 		return
 	}
-	s, ok := d.scalar(n, what, `a time ("HH:MM")`)
+	s, ok := d.scalar(n, `a time ("HH:MM")`)
 	if !ok {
 		return
 	}
 	m, err := ParseClock(s)
 	if err != nil {
-		d.errorf(n, "bad-date", "%s: %v", what.String(), err)
+		d.errorf(n, "bad-date", "%s: %v", d.at(), err)
 		return
 	}
 	set(v, model.Clock{Minutes: m, Valid: true, Pos: d.pos(n)})
 }
 
-func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
+func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int) {
 	r := model.Range{Pos: d.pos(n)}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		var i int
 		iv := reflect.ValueOf(&i).Elem()
 		before := len(d.diags.List)
-		d.decode(n, iv, depth+1, what)
+		d.decode(n, iv, depth+1)
 		if len(d.diags.List) > before {
 			return
 		}
@@ -388,54 +385,54 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int, what *fi
 			Min int  `yaml:"min"`
 			Max *int `yaml:"max"`
 		}
-		d.decodeStruct(n, reflect.ValueOf(&mm).Elem(), depth, what)
+		d.decodeStruct(n, reflect.ValueOf(&mm).Elem(), depth)
 		r.Min = mm.Min
 		if mm.Max != nil {
 			r.Max, r.HasMax = *mm.Max, true
 			if r.Max < r.Min {
-				d.errorf(n, "wrong-type", "%s: max %d is less than min %d", what.String(), r.Max, r.Min)
+				d.errorf(n, "wrong-type", "%s: max %d is less than min %d", d.at(), r.Max, r.Min)
 				return
 			}
 		}
 	default:
-		d.errorf(n, "wrong-type", "%s: expected a number or {min, max}, found %s", what.String(), kindName(n))
+		d.errorf(n, "wrong-type", "%s: expected a number or {min, max}, found %s", d.at(), kindName(n))
 		return
 	}
 	set(v, r)
 }
 
-func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value, what *fieldPath) {
-	s, ok := d.scalar(n, what, `a fraction ("1/2")`)
+func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value) {
+	s, ok := d.scalar(n, `a fraction ("1/2")`)
 	if !ok {
 		return
 	}
 	m := reFrac.FindStringSubmatch(s)
 	if m == nil {
-		d.errorf(n, "wrong-type", "%s: expected a fraction such as 1/2 or 2/3, found %q", what.String(), s)
+		d.errorf(n, "wrong-type", "%s: expected a fraction such as 1/2 or 2/3, found %q", d.at(), s)
 		return
 	}
 	num, _ := strconv.Atoi(m[1])
 	den, _ := strconv.Atoi(m[2])
 	if den == 0 || num == 0 || num > den || den > 1000 {
-		d.errorf(n, "wrong-type", "%s: %q is not a share between 0 and 1", what.String(), s)
+		d.errorf(n, "wrong-type", "%s: %q is not a share between 0 and 1", d.at(), s)
 		return
 	}
 	set(v, model.Fraction{Num: num, Den: den, Pos: d.pos(n)})
 }
 
-func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int) {
 	et := v.Type().Elem()
 	if et.Kind() == reflect.Struct && d.types.info(et).key >= 0 {
 		// Offices, meetings, rules and substitutes are named by their keys.
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, "wrong-type", "%s: expected a mapping keyed by name, found %s", what.String(), kindName(n))
+			d.errorf(n, "wrong-type", "%s: expected a mapping keyed by name, found %s", d.at(), kindName(n))
 			return
 		}
-		d.decodeKeyed(n, v, depth, what)
+		d.decodeKeyed(n, v, depth)
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "wrong-type", "%s: expected a list, found %s", what.String(), kindName(n))
+		d.errorf(n, "wrong-type", "%s: expected a list, found %s", d.at(), kindName(n))
 		return
 	}
 	// Items are decoded in place; an item that could not be read at all is
@@ -445,12 +442,14 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what *fi
 	for i, c := range n.Content {
 		c = d.resolve(c)
 		if isNull(c) {
-			d.errorf(c, "wrong-type", "%s: item %d is empty", what.String(), i+1)
+			d.errorf(c, "wrong-type", "%s: item %d is empty", d.at(), i+1)
 			continue
 		}
 		ev := out.Index(k)
 		before := len(d.diags.List)
-		d.decode(c, ev, depth+1, &fieldPath{parent: what, index: i + 1})
+		d.push("", i+1)
+		d.decode(c, ev, depth+1)
+		d.pop()
 		if len(d.diags.List) > before && ev.IsZero() {
 			continue // reported; nothing of the item could be read
 		}
@@ -464,7 +463,7 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int, what *fi
 
 // decodeKeyed fills a slice of structs from a mapping whose keys name them
 // (offices, meetings, rules, substitutes), in the file's order.
-func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
+func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int) {
 	et := v.Type().Elem()
 	si := d.types.info(et)
 	out := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
@@ -472,11 +471,11 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what *fi
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], d.resolve(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "wrong-type", "%s: expected a name as key, found %s", what.String(), kindName(k))
+			d.errorf(k, "wrong-type", "%s: expected a name as key, found %s", d.at(), kindName(k))
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", what.String(), k.Value, first.Line)
+			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", d.at(), k.Value, first.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -487,43 +486,46 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int, what *fi
 		} else {
 			kf.SetString(k.Value)
 		}
-		sub := &fieldPath{parent: what, key: k.Value}
+		d.push(k.Value, 0)
 		if si.value >= 0 {
 			if si.loc >= 0 {
 				set(ev.Field(si.loc), model.Loc{At: d.pos(k)})
 			}
 			fv := ev.Field(si.value)
 			if isNull(val) {
-				d.errorf(val, "missing-field", "%s: no value given", sub.String())
+				d.errorf(val, "missing-field", "%s: no value given", d.at())
+				d.pop()
 				continue // an entry without its value is left out
 			}
 			before := len(d.diags.List)
-			d.decode(val, fv, depth+1, sub)
+			d.decode(val, fv, depth+1)
 			if len(d.diags.List) > before && fv.IsZero() {
+				d.pop()
 				continue
 			}
 			if len(si.valueEnm) > 0 {
-				d.checkEnum(val, fv.String(), si.valueEnm, sub)
+				d.checkEnum(val, fv.String(), si.valueEnm)
 			}
 		} else {
-			d.decode(val, ev, depth+1, sub)
+			d.decode(val, ev, depth+1)
 			if si.loc >= 0 {
 				loc := ev.Field(si.loc).Addr().Interface().(*model.Loc)
 				loc.At = d.pos(k)
 			}
 		}
+		d.pop()
 		out = reflect.Append(out, ev)
 	}
 	v.Set(out)
 }
 
-func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string, what *fieldPath) bool {
+func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string) bool {
 	for _, e := range enum {
 		if s == e {
 			return true
 		}
 	}
-	msg := fmt.Sprintf("%s: %q is not one of %s", what.String(), s, strings.Join(enum, ", "))
+	msg := fmt.Sprintf("%s: %q is not one of %s", d.at(), s, strings.Join(enum, ", "))
 	if best := suggest.Nearest(s, enum); best != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", best)
 	}
@@ -531,9 +533,9 @@ func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string, what *fieldPa
 	return false
 }
 
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what *fieldPath) {
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "wrong-type", "%s: expected a mapping of keys to values, found %s", what.where(), kindName(n))
+		d.errorf(n, "wrong-type", "%s: expected a mapping of keys to values, found %s", d.where(), kindName(n))
 		return
 	}
 	si := d.types.info(v.Type())
@@ -543,39 +545,40 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what *f
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "wrong-type", "%s: expected a key, found %s", what.where(), kindName(k))
+			d.errorf(k, "wrong-type", "%s: expected a key, found %s", d.where(), kindName(k))
 			continue
 		}
 		name := k.Value
 		if line := firstLine(loc.Keys, unknown, name); line > 0 {
-			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", what.where(), name, line)
+			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", d.where(), name, line)
 			continue
 		}
 		fi, ok := si.byName[name]
 		if !ok {
 			unknown = append(unknown, k)
-			d.unknownField(k, si, what)
+			d.unknownField(k, si)
 			continue
 		}
 		f := si.fields[fi]
 		loc.Keys = append(loc.Keys, model.KeyAt{Key: name, Line: int32(k.Line), Col: int32(k.Column)})
-		sub := &fieldPath{parent: what, key: name}
+		d.push(name, 0)
 		fv := v.Field(f.index)
 		before := len(d.diags.List)
-		d.decode(val, fv, depth+1, sub)
+		d.decode(val, fv, depth+1)
 		rv := follow(val) // decode has counted its alias already
 		if fv.Kind() == reflect.String && fv.String() != "" {
 			if len(f.enum) > 0 {
-				d.checkEnum(rv, fv.String(), f.enum, sub)
+				d.checkEnum(rv, fv.String(), f.enum)
 			}
 			switch {
 			case f.isID && escapes(fv.String()):
-				d.errorf(rv, "unsafe-path", "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", sub.String(), fv.String())
+				d.errorf(rv, "unsafe-path", "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", d.at(), fv.String())
 				fv.SetString("")
 			case f.isID && !reID.MatchString(fv.String()):
-				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", sub.String(), fv.String())
+				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", d.at(), fv.String())
 			}
 		}
+		d.pop()
 		if len(d.diags.List) > before && fi < 64 {
 			reported |= 1 << fi
 		}
@@ -588,10 +591,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what *f
 			at := n
 			if loc.Has(f.name) {
 				p := loc.KeyPos(f.name)
-				d.diags.Add(p, diag.Error, "missing-field", "%s: %q has no value", what.where(), f.name)
+				d.diags.Add(p, diag.Error, "missing-field", "%s: %q has no value", d.where(), f.name)
 				continue
 			}
-			d.errorf(at, "missing-field", "%s: required field %q is missing", what.where(), f.name)
+			d.errorf(at, "missing-field", "%s: required field %q is missing", d.where(), f.name)
 		}
 	}
 	if si.loc >= 0 {
@@ -599,12 +602,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int, what *f
 	}
 }
 
-func (d *decoder) unknownField(k *yaml.Node, si *structInfo, what *fieldPath) {
+func (d *decoder) unknownField(k *yaml.Node, si *structInfo) {
 	names := make([]string, 0, len(si.fields))
 	for _, f := range si.fields {
 		names = append(names, f.name)
 	}
-	where := what.String()
+	where := d.at()
 	if where == "" {
 		where = "the file"
 	}

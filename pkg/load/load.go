@@ -461,7 +461,7 @@ func readFile(j *job, display string, types typeCache) {
 		if err := checkDepth(root, bytes.IndexByte(data, '*') >= 0); err != "" {
 			panic(errLimit{err})
 		}
-		d.decode(root, reflect.ValueOf(j.target).Elem(), 0, nil)
+		d.decode(root, reflect.ValueOf(j.target).Elem(), 0)
 	}()
 	j.diags = append(j.diags, d.diags.List...)
 	j.ok = true

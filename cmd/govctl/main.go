@@ -46,12 +46,12 @@ func clock() func() time.Time {
 }
 
 // tuneGC trades memory for speed within a bound: a short-lived command that
-// reads a whole repository collects garbage a third as often as Go's
+// reads a whole repository collects garbage half as often as Go's
 // default, but never lets the heap grow past 900 MiB before collecting.
 // GOGC and GOMEMLIMIT, when set, win.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(300)
+		debug.SetGCPercent(200)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(900 << 20)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/corpus"
 	"github.com/govctl/govctl/pkg/iostreams"
 )
@@ -27,15 +28,7 @@ func TestNewCmdAgendaFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := &cmdutil.Factory{IOStreams: ios, Now: time.Now}
-			var got *Options
-			cmd := NewCmdAgenda(f, func(o *Options) error { got = o; return nil })
-			cmd.PersistentFlags().String("repo", "networks", "")
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(NewCmdAgenda, tt.args...)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)

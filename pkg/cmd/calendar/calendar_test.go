@@ -9,6 +9,7 @@ import (
 	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/corpus"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/workspace"
@@ -33,15 +34,7 @@ func TestNewCmdCalendarFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := &cmdutil.Factory{IOStreams: ios, Now: time.Now}
-			var got *Options
-			cmd := NewCmdCalendar(f, func(o *Options) error { got = o; return nil })
-			cmd.PersistentFlags().String("repo", "networks", "")
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(NewCmdCalendar, tt.args...)
 			if tt.wantErr != "" {
 				var fe *cmdutil.FlagError
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || (tt.flagErr && !errors.As(err, &fe)) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
 )
@@ -31,15 +32,7 @@ func TestNewCmdNetworksFlags(t *testing.T) {
 		{args: []string{"omg"}, otherErr: "unknown command"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := &cmdutil.Factory{IOStreams: ios, Now: time.Now}
-			var got *Options
-			cmd := NewCmdNetworks(f, func(o *Options) error { got = o; return nil })
-			cmd.PersistentFlags().String("repo", "networks", "")
-			cmd.SetArgs(tc.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(NewCmdNetworks, tc.args...)
 			var fe *cmdutil.FlagError
 			switch {
 			case tc.flagErr != "":

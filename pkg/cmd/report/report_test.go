@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
 )
 
@@ -40,14 +41,7 @@ func TestNewCmdWorkProgrammeFlags(t *testing.T) {
 		{args: []string{"--nope"}, otherErr: "unknown flag"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			f := factory()
-			var got *WorkProgrammeOptions
-			cmd := NewCmdWorkProgramme(f, func(o *WorkProgrammeOptions) error { got = o; return nil })
-			cmd.PersistentFlags().String("repo", "networks", "")
-			cmd.SetArgs(tc.args)
-			cmd.SetOut(f.IOStreams.Out)
-			cmd.SetErr(f.IOStreams.ErrOut)
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(NewCmdWorkProgramme, tc.args...)
 			checkErr(t, err, tc.flagErr, tc.otherErr)
 			if tc.flagErr != "" || tc.otherErr != "" {
 				return
@@ -81,14 +75,7 @@ func TestNewCmdAttendanceFlags(t *testing.T) {
 		{args: []string{"a", "b"}, otherErr: "accepts 1 arg"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			f := factory()
-			var got *AttendanceOptions
-			cmd := NewCmdAttendance(f, func(o *AttendanceOptions) error { got = o; return nil })
-			cmd.PersistentFlags().String("repo", "networks", "")
-			cmd.SetArgs(tc.args)
-			cmd.SetOut(f.IOStreams.Out)
-			cmd.SetErr(f.IOStreams.ErrOut)
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(NewCmdAttendance, tc.args...)
 			checkErr(t, err, tc.flagErr, tc.otherErr)
 			if tc.flagErr != "" || tc.otherErr != "" {
 				return

@@ -71,6 +71,15 @@ func RepoDir(cmd *cobra.Command) string {
 	return "networks"
 }
 
+// DirArg is the repository folder of a command taking an optional DIR
+// argument: DIR when given, else the root's --repo flag.
+func DirArg(cmd *cobra.Command, args []string) string {
+	if len(args) > 0 {
+		return args[0]
+	}
+	return RepoDir(cmd)
+}
+
 // DateFlag parses an optional YYYY-MM-DD flag value.
 func DateFlag(name, value string) (date.Date, error) {
 	if value == "" {

@@ -65,10 +65,7 @@ func NewCmdFmt(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		`),
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = cmdutil.RepoDir(cmd)
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
+			opts.Dir = cmdutil.DirArg(cmd, args)
 			if runF != nil {
 				return runF(opts)
 			}

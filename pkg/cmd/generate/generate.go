@@ -54,10 +54,7 @@ func NewCmdGenerate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 		`),
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = cmdutil.RepoDir(cmd)
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
+			opts.Dir = cmdutil.DirArg(cmd, args)
 			if runF != nil {
 				return runF(opts)
 			}

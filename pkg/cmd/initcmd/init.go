@@ -35,10 +35,7 @@ func NewCmdInit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Example: "  govctl init\n  govctl init governance/networks",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = cmdutil.RepoDir(cmd)
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
+			opts.Dir = cmdutil.DirArg(cmd, args)
 			if runF != nil {
 				return runF(opts)
 			}

@@ -44,8 +44,8 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 		Use:   "validate [DIR]",
 		Short: "Check a repository against the format and every rule",
 		Long: heredoc.Doc(`
-			Load every file of the repository in DIR (default: networks) and run every
-			rule over it. Findings are printed as FILE:LINE:COL: SEVERITY RULE: MESSAGE
+			Load every file of the repository in DIR (default: the --repo folder,
+			networks) and run every rule over it. Findings are printed as FILE:LINE:COL: SEVERITY RULE: MESSAGE
 			(text), as one JSON object (json), or as GitHub Actions annotations (github).
 
 			Exit status: 0 no errors (warnings allowed), 1 errors found (or warnings
@@ -59,10 +59,7 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 		`),
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = "networks"
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
+			opts.Dir = cmdutil.DirArg(cmd, args)
 			if !slices.Contains(formats, opts.Format) {
 				return cmdutil.FlagErrorf("--format %q: want one of %s", opts.Format, strings.Join(formats, ", "))
 			}

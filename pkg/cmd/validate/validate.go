@@ -45,8 +45,9 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 		Short: "Check a repository against the format and every rule",
 		Long: heredoc.Doc(`
 			Load every file of the repository in DIR (default: the --repo folder,
-			networks) and run every rule over it. Findings are printed as FILE:LINE:COL: SEVERITY RULE: MESSAGE
-			(text), as one JSON object (json), or as GitHub Actions annotations (github).
+			networks) and run every rule over it. Findings are printed as
+			FILE:LINE:COL: SEVERITY RULE: MESSAGE (text), as one JSON object (json),
+			as GitHub Actions annotations (github) or as a SARIF 2.1.0 log (sarif).
 
 			Exit status: 0 no errors (warnings allowed), 1 errors found (or warnings
 			under --strict), 2 the command could not run.

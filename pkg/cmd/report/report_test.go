@@ -18,11 +18,6 @@ func fixed(day string) func() time.Time {
 	return func() time.Time { return t.Add(12 * time.Hour) }
 }
 
-func factory() *cmdutil.Factory {
-	ios, _, _, _ := iostreams.Test()
-	return &cmdutil.Factory{IOStreams: ios, Now: fixed("2026-11-23")}
-}
-
 func TestNewCmdWorkProgrammeFlags(t *testing.T) {
 	for _, tc := range []struct {
 		args     []string

@@ -154,6 +154,7 @@ func firstLine(known []model.KeyAt, unknown []*yaml.Node, name string) int {
 type decoder struct {
 	file       string
 	types      typeCache
+	w          *worker // for interning strings
 	diags      diag.Collector
 	aliasNodes int
 	path       []seg // where the decoder is, for messages
@@ -321,7 +322,7 @@ func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
 		d.errorf(n, "wrong-type", "%s: expected %s, found %s", d.at(), want, kindName(n))
 		return "", false
 	}
-	return n.Value, true
+	return d.w.intern(n.Value), true
 }
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
@@ -482,9 +483,9 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int) {
 		ev := reflect.New(et).Elem()
 		kf := ev.Field(si.key)
 		if kf.Type() == typeRef {
-			set(kf, model.Ref{ID: k.Value, Pos: d.pos(k)})
+			set(kf, model.Ref{ID: d.w.intern(k.Value), Pos: d.pos(k)})
 		} else {
-			kf.SetString(k.Value)
+			kf.SetString(d.w.intern(k.Value))
 		}
 		d.push(k.Value, 0)
 		if si.value >= 0 {
@@ -560,7 +561,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			continue
 		}
 		f := si.fields[fi]
-		loc.Keys = append(loc.Keys, model.KeyAt{Key: name, Line: int32(k.Line), Col: int32(k.Column)})
+		loc.Keys = append(loc.Keys, model.KeyAt{Key: f.name, Line: int32(k.Line), Col: int32(k.Column)})
 		d.push(name, 0)
 		fv := v.Field(f.index)
 		before := len(d.diags.List)

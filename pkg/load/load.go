@@ -363,9 +363,9 @@ func (l *loader) run() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			types := typeCache{}
+			w := newWorker()
 			for j := range work {
-				readFile(j, l.display(j.rel), types)
+				readFile(j, l.display(j.rel), w)
 			}
 		}()
 	}
@@ -385,39 +385,24 @@ var (
 )
 
 // readFile reads one file into j.target.
-func readFile(j *job, display string, types typeCache) {
+func readFile(j *job, display string, w *worker) {
 	at := func(line, col int) model.Pos { return model.Pos{File: display, Line: line, Col: col} }
 	fail := func(line int, rule, format string, args ...any) {
 		j.diags = append(j.diags, diag.Diagnostic{Pos: at(line, 1), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
 	}
-	// One open and one fstat: the size is checked before anything is read.
-	f, err := os.Open(j.abs)
-	if err != nil {
-		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
-		return
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
-		return
-	}
-	if fi.IsDir() {
+	// The size is checked before anything is read.
+	data, err := readInto(j.abs, w.buf)
+	w.buf = data[:0] // the parser copies what it keeps: the buffer is reused
+	var tooBig *tooBigError
+	switch {
+	case errors.Is(err, errIsDir):
 		fail(1, "unreadable-file", "%s is a folder, not a file", filepath.Base(j.abs))
 		return
-	}
-	if fi.Size() > MaxFileSize {
-		fail(1, "file-limit", "the file is %d bytes, more than the limit of %d; it is not read", fi.Size(), MaxFileSize)
+	case errors.As(err, &tooBig):
+		fail(1, "file-limit", "%v; it is not read", tooBig)
 		return
-	}
-	data := make([]byte, 0, fi.Size()+1)
-	data, err = readAll(f, data, MaxFileSize+1)
-	if err != nil {
+	case err != nil:
 		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
-		return
-	}
-	if len(data) > MaxFileSize {
-		fail(1, "file-limit", "the file is more than the limit of %d bytes; it is not read", MaxFileSize)
 		return
 	}
 	data = bytes.TrimPrefix(data, bom)
@@ -435,7 +420,7 @@ func readFile(j *job, display string, types typeCache) {
 	if !ok {
 		return
 	}
-	d := &decoder{file: display, types: types}
+	d := &decoder{file: display, types: w.types, w: w}
 	// A file past a limit is not read: what the decoder filled before it
 	// stopped is put back as it was (the folder or file name only).
 	target := reflect.ValueOf(j.target).Elem()
@@ -491,24 +476,6 @@ func depth(n *yaml.Node, d int) int {
 		}
 	}
 	return deepest
-}
-
-// readAll reads f into buf up to limit bytes.
-func readAll(f *os.File, buf []byte, limit int) ([]byte, error) {
-	for len(buf) < limit {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := f.Read(buf[len(buf):min(cap(buf), limit)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
-	return buf, nil
 }
 
 // parseYAML parses exactly one document. A nil node means an empty file or

@@ -1,0 +1,54 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+)
+
+// errIsDir is a path planned as a file that is a folder.
+var errIsDir = errors.New("a folder, not a file")
+
+// tooBigError is a file over the size limit; Size is -1 when the file grew
+// past the limit while it was read.
+type tooBigError struct{ Size int64 }
+
+func (e *tooBigError) Error() string {
+	if e.Size < 0 {
+		return fmt.Sprintf("the file is more than the limit of %d bytes", MaxFileSize)
+	}
+	return fmt.Sprintf("the file is %d bytes, more than the limit of %d", e.Size, MaxFileSize)
+}
+
+// worker is what one reading goroutine keeps between files: struct
+// layouts, a read buffer and the strings it has seen.
+type worker struct {
+	types typeCache
+	buf   []byte
+	strs  map[string]string
+}
+
+func newWorker() *worker {
+	return &worker{types: typeCache{}, strs: map[string]string{}}
+}
+
+// Interning: short values (ids, statuses, member references) repeat across
+// thousands of files; one copy of each keeps the loaded repository small,
+// which is most of what a large repository costs the garbage collector.
+const (
+	internMaxLen   = 48
+	internMaxCount = 1 << 16
+)
+
+// intern returns the one copy of s this worker keeps, when s is short.
+func (w *worker) intern(s string) string {
+	if len(s) > internMaxLen {
+		return s
+	}
+	if c, ok := w.strs[s]; ok {
+		return c
+	}
+	if len(w.strs) < internMaxCount {
+		w.strs[s] = s
+	}
+	return s
+}

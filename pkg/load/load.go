@@ -91,18 +91,24 @@ func Load(dir string, opts Options) (*model.Repo, []diag.Diagnostic, error) {
 		return nil, nil, &NotFoundError{Dir: dir, Err: unwrapPathError(err)}
 	}
 	root, _ = filepath.Abs(root)
-	l := &loader{dir: dir, root: root}
-	repo := &model.Repo{Dir: dir}
-	l.plan(repo, opts)
 	maxFiles := MaxFiles
 	if opts.MaxFiles > 0 {
 		maxFiles = opts.MaxFiles
 	}
+	l := &loader{dir: dir, root: root, maxFiles: maxFiles}
+	repo := &model.Repo{Dir: dir}
+	// Files are read while the folders are still being listed.
+	l.start()
+	l.plan(repo, opts)
+	l.wait()
 	if len(l.jobs) > maxFiles {
+		// What was read before the count passed the limit is dropped.
 		l.diags.Add(l.pos(""), diag.Error, "file-limit", "the repository has %d files, more than the limit of %d; none was read", len(l.jobs), maxFiles)
-		return repo, l.diags.List, nil
+		return &model.Repo{Dir: dir}, l.diags.List, nil
 	}
-	l.run()
+	for _, j := range l.jobs {
+		l.diags.List = append(l.diags.List, j.diags...)
+	}
 	l.assemble(repo)
 	return repo, l.diags.List, nil
 }
@@ -119,15 +125,17 @@ func unwrapPathError(err error) error {
 }
 
 type loader struct {
-	dir   string // as given
-	root  string // absolute, symlinks resolved
-	jobs  []*job
-	diags diag.Collector
+	dir      string // as given
+	root     string // absolute, symlinks resolved
+	maxFiles int
+	jobs     []*job
+	diags    diag.Collector
+	work     chan *job // to the readers, closed by wait
+	readers  sync.WaitGroup
 
-	settings  *job
-	orgs      *job
-	networks  []*netJobs
-	meetingOf map[*job]*model.Meeting
+	settings *job
+	orgs     *job
+	networks []*netJobs
 }
 
 type netJobs struct {
@@ -215,12 +223,14 @@ func pathJoin(a, b string) string {
 func (l *loader) add(rel string, target any) *job {
 	j := &job{rel: rel, abs: filepath.Join(l.root, filepath.FromSlash(rel)), target: target}
 	l.jobs = append(l.jobs, j)
+	if len(l.jobs) <= l.maxFiles {
+		l.work <- j
+	}
 	return j
 }
 
 // plan lists the files to read.
 func (l *loader) plan(repo *model.Repo, opts Options) {
-	l.meetingOf = map[*job]*model.Meeting{}
 	var haveOrgs bool
 	for _, e := range l.entries("") {
 		name := e.Name()
@@ -317,9 +327,7 @@ func (l *loader) planMeetings(nj *netJobs, rel string) {
 			continue
 		}
 		mt := &model.Meeting{File: strings.TrimSuffix(name, ".yaml")}
-		j := l.add(child, mt)
-		l.meetingOf[j] = mt
-		nj.meetings = append(nj.meetings, j)
+		nj.meetings = append(nj.meetings, l.add(child, mt))
 	}
 }
 
@@ -355,28 +363,26 @@ func didYouMean(name string, known ...string) string {
 	return ""
 }
 
-// run reads and decodes every planned file, in parallel.
-func (l *loader) run() {
-	work := make(chan *job)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(l.jobs))) {
-		wg.Add(1)
+// start starts the readers: as many as there are CPUs, each reading and
+// decoding the files planned, as they are planned.
+func (l *loader) start() {
+	l.work = make(chan *job, 64)
+	for range runtime.GOMAXPROCS(0) {
+		l.readers.Add(1)
 		go func() {
-			defer wg.Done()
+			defer l.readers.Done()
 			w := newWorker()
-			for j := range work {
+			for j := range l.work {
 				readFile(j, l.display(j.rel), w)
 			}
 		}()
 	}
-	for _, j := range l.jobs {
-		work <- j
-	}
-	close(work)
-	wg.Wait()
-	for _, j := range l.jobs {
-		l.diags.List = append(l.diags.List, j.diags...)
-	}
+}
+
+// wait waits for the readers to finish every file planned.
+func (l *loader) wait() {
+	close(l.work)
+	l.readers.Wait()
 }
 
 var (
@@ -721,7 +727,7 @@ func (l *loader) assemble(repo *model.Repo) {
 			if !mj.ok {
 				continue
 			}
-			m := l.meetingOf[mj]
+			m := mj.target.(*model.Meeting)
 			if !m.Date.Set() {
 				// Reported as missing-field; the file name stands in.
 				fd, _ := ParseDate(m.File[:10])

@@ -82,8 +82,25 @@ func MergeBase(dir string) (string, error) {
 }
 
 // Changed lists the files under dir (relative to it, slash separated) that
-// differ between rev and the working tree, untracked files included.
+// differ between rev and the working tree, untracked files included. When
+// rev is a range, A..B or A...B as git diff reads them (A...B: from where
+// B left A), it lists what differs between the two commits only, without
+// reading the working tree: on a checkout of a hundred thousand files git's
+// look at the working tree is most of the time, and a clean checkout in CI
+// has nothing there to find.
 func Changed(dir, rev string) ([]string, error) {
+	if base, head, ok := splitRange(rev); ok {
+		for _, r := range []string{base, head} {
+			if _, err := Verify(dir, r); err != nil {
+				return nil, err
+			}
+		}
+		diff, err := git(dir, "diff", "--name-only", "--relative", "--no-renames", rev, "--", ".")
+		if err != nil {
+			return nil, err
+		}
+		return lines(diff), nil
+	}
 	if _, err := Verify(dir, rev); err != nil {
 		return nil, err
 	}
@@ -100,13 +117,33 @@ func Changed(dir, rev string) ([]string, error) {
 	if err := errors.Join(diffErr, othersErr); err != nil {
 		return nil, err
 	}
+	return append(lines(diff), lines(others)...), nil
+}
+
+// splitRange splits A..B or A...B; an empty side is HEAD, as in git.
+func splitRange(rev string) (base, head string, ok bool) {
+	for _, sep := range []string{"...", ".."} {
+		if b, h, found := strings.Cut(rev, sep); found {
+			if b == "" {
+				b = "HEAD"
+			}
+			if h == "" {
+				h = "HEAD"
+			}
+			return b, h, true
+		}
+	}
+	return "", "", false
+}
+
+func lines(out []byte) []string {
 	var files []string
-	for _, l := range strings.Split(string(diff)+string(others), "\n") {
+	for _, l := range strings.Split(string(out), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			files = append(files, l)
 		}
 	}
-	return files, nil
+	return files
 }
 
 // Export writes the files of folder dir as they were at rev into dest,

@@ -80,7 +80,7 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 	cmd.Flags().StringVar(&asOf, "as-of", "", "date time-dependent rules use, YYYY-MM-DD (default today in the repository's timezone)")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, github or sarif")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
-	cmd.Flags().StringVar(&opts.Changed, "changed", "", "check only the bodies changed since git revision `BASE` (and those that refer to them)")
+	cmd.Flags().StringVar(&opts.Changed, "changed", "", "check only the bodies changed since git revision `BASE` (and those that refer to them); BASE...HEAD or BASE..HEAD compares commits only, without reading the working tree")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -102,7 +102,11 @@ func validateRun(opts *Options) error {
 		scope = check.ChangeScope(opts.Dir, files)
 		if !scope.All {
 			if len(scope.Load) == 0 {
-				fmt.Fprintf(opts.IO.ErrOut, "no network changed since %s\n", opts.Changed)
+				if strings.Contains(opts.Changed, "..") {
+					fmt.Fprintf(opts.IO.ErrOut, "no network changed in %s\n", opts.Changed)
+				} else {
+					fmt.Fprintf(opts.IO.ErrOut, "no network changed since %s\n", opts.Changed)
+				}
 			}
 			copts.Networks = append(scope.Load, "") // "" keeps the filter on when nothing changed
 		}

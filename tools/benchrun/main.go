@@ -1,7 +1,9 @@
 // Command benchrun measures whole govctl processes on synthetic corpora of
 // growing size, beside the floor (reading and parsing every file into
-// yaml.Node, and nothing else): wall time (median of several runs), peak
-// memory (max RSS) and the ratio to the floor. It prints a markdown table.
+// yaml.Node, and nothing else, tools/floor) and an independent JSON-Schema
+// validator checking the same files against govctl's schema
+// (tools/schemacheck): wall time (median of several runs), peak memory (max
+// RSS) and the ratio to the floor. It prints a markdown table.
 //
 //	go run ./tools/benchrun -sizes 10,100,1000 -runs 5
 package main
@@ -32,6 +34,7 @@ func main() {
 	must(os.MkdirAll(*work, 0o755))
 	govctl := build(*work, "govctl", "./cmd/govctl")
 	floor := build(*work, "floor", "./tools/floor")
+	schemacheck := build(*work, "schemacheck", "./tools/schemacheck")
 
 	fmt.Printf("Measured on %s/%s, %d CPUs, %s; %d years of monthly meetings per body; median of %d runs.\n\n",
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), *years, *runs)
@@ -50,6 +53,8 @@ func main() {
 		env := []string{"GOVCTL_TODAY=2027-01-01"}
 		fl, flMem := measure(*runs, env, floor, dir)
 		row(n, files, "floor (read + yaml.Node)", fl, flMem, fl)
+		sc, scMem := measure(*runs, env, schemacheck, dir)
+		row(n, files, "JSON-Schema validator (jsonschema/v6)", sc, scMem, fl)
 		v, vMem := measure(*runs, env, govctl, "validate", dir)
 		row(n, files, "govctl validate", v, vMem, fl)
 		run(env, govctl, "generate", dir)
@@ -60,17 +65,18 @@ func main() {
 		}
 		prev = v
 		if n == 1000 || s == strings.Split(*sizes, ",")[len(strings.Split(*sizes, ","))-1] {
-			c, cMem := changed(*runs, env, govctl, dir)
-			row(n, files, "govctl validate --changed (one body)", c, cMem, fl)
+			changed(*runs, env, govctl, dir, n, files, fl)
 		}
 	}
 	ver, verMem := measure(*runs, nil, govctl, "--version")
 	row(0, 0, "govctl --version", ver, verMem, 0)
 }
 
-// changed measures validate --changed after a change to one body, in a git
-// repository made of the corpus.
-func changed(runs int, env []string, govctl, dir string) (time.Duration, int64) {
+// changed measures validate --changed on a change to one body, committed
+// on top of the corpus: over the range of that commit (what CI runs on a
+// pull request), and since the commit before it, which also has git look
+// over the working tree. The commit is undone afterwards.
+func changed(runs int, env []string, govctl, dir string, n, files int, floor time.Duration) {
 	if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
 		gitIn(dir, "init", "-q")
 		gitIn(dir, "add", "-A")
@@ -80,8 +86,12 @@ func changed(runs int, env []string, govctl, dir string) (time.Duration, int64) 
 	orig, err := os.ReadFile(f)
 	must(err)
 	must(os.WriteFile(f, append(orig, []byte("notes: changed for the benchmark\n")...), 0o644))
-	defer os.WriteFile(f, orig, 0o644)
-	return measure(runs, env, govctl, "validate", "--changed", "HEAD", dir)
+	gitIn(dir, "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-a", "-m", "one body")
+	defer gitIn(dir, "reset", "-q", "--hard", "HEAD~1")
+	c, cMem := measure(runs, env, govctl, "validate", "--changed", "HEAD~1...HEAD", dir)
+	row(n, files, "govctl validate --changed HEAD~1...HEAD (one body)", c, cMem, floor)
+	c, cMem = measure(runs, env, govctl, "validate", "--changed", "HEAD~1", dir)
+	row(n, files, "govctl validate --changed HEAD~1 (one body, and the working tree)", c, cMem, floor)
 }
 
 func row(n, files int, what string, d time.Duration, mem int64, floor time.Duration) {

@@ -21,11 +21,19 @@ func main() {
 		os.Exit(2)
 	}
 	var files []string
-	err := filepath.WalkDir(os.Args[1], func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") {
+	root := os.Args[1]
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		// Hidden folders (.git) hold nothing govctl reads, as for govctl.
+		if d.IsDir() && p != root && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".yaml") {
 			files = append(files, p)
 		}
-		return err
+		return nil
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -6,12 +6,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/load"
 )
 
-var reParent = regexp.MustCompile(`(?m)^parent:\s*["']?([A-Za-z0-9._-]+)`)
+var reParent = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^parent:\s*["']?([A-Za-z0-9._-]+)`) })
 
 // Scope is what a change touches: the networks whose files changed and the
 // networks that refer to them (their children), and what must be loaded to
@@ -48,7 +49,7 @@ func ChangeScope(dir string, changed []string) Scope {
 		if err != nil {
 			continue
 		}
-		if m := reParent.FindSubmatch(data); m != nil {
+		if m := reParent().FindSubmatch(data); m != nil {
 			parents[e.Name()] = string(m[1])
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rickb777/date"
@@ -42,8 +43,7 @@ var (
 )
 
 var (
-	reID   = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`)
-	reFrac = regexp.MustCompile(`^(\d+)\s*/\s*(\d+)$`)
+	reFrac = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)\s*/\s*(\d+)$`) })
 )
 
 // field describes one field of a struct the decoder fills.
@@ -407,7 +407,7 @@ func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value) {
 	if !ok {
 		return
 	}
-	m := reFrac.FindStringSubmatch(s)
+	m := reFrac().FindStringSubmatch(s)
 	if m == nil {
 		d.errorf(n, "wrong-type", "%s: expected a fraction such as 1/2 or 2/3, found %q", d.at(), s)
 		return
@@ -575,7 +575,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			case f.isID && escapes(fv.String()):
 				d.errorf(rv, "unsafe-path", "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", d.at(), fv.String())
 				fv.SetString("")
-			case f.isID && !reID.MatchString(fv.String()):
+			case f.isID && !IsID(fv.String()):
 				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", d.at(), fv.String())
 			}
 		}

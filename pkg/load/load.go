@@ -19,10 +19,8 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -44,8 +42,6 @@ const (
 	WorkProgrammeFile = "work-programme.yaml"
 	MeetingsDir       = "meetings"
 )
-
-var reMeetingFile = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(-[2-9]|-[1-9][0-9]+)?\.yaml$`)
 
 // Options narrows what Load reads.
 type Options struct {
@@ -309,8 +305,8 @@ func hasYAML(ents []fs.DirEntry) bool {
 func (l *loader) planMeetings(nj *netJobs, rel string) {
 	for _, e := range l.entries(rel) {
 		name := e.Name()
-		m := reMeetingFile.FindStringSubmatch(name)
-		if e.IsDir() && m == nil {
+		day, isMeeting := MeetingFileDate(name)
+		if e.IsDir() && !isMeeting {
 			l.unknownFolder(pathJoin(rel, name))
 			continue
 		}
@@ -318,11 +314,11 @@ func (l *loader) planMeetings(nj *netJobs, rel string) {
 			continue
 		}
 		child := pathJoin(rel, name)
-		if m == nil {
+		if !isMeeting {
 			l.diags.Add(l.pos(child), diag.Warning, "unknown-file", "meeting file %s is not named for a date: expected YYYY-MM-DD.yaml (or YYYY-MM-DD-2.yaml for a second meeting that day); it is not read", name)
 			continue
 		}
-		if _, err := ParseDate(m[1]); err != nil {
+		if _, err := ParseDate(day); err != nil {
 			l.diags.Add(l.pos(child), diag.Error, "bad-date", "meeting file %s: %v; it is not read", name, err)
 			continue
 		}
@@ -386,8 +382,7 @@ func (l *loader) wait() {
 }
 
 var (
-	reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	bom        = []byte{0xEF, 0xBB, 0xBF}
+	bom = []byte{0xEF, 0xBB, 0xBF}
 )
 
 // readFile reads one file into j.target.
@@ -603,16 +598,27 @@ var yamlParserProblems = map[string]bool{
 	"found undefined tag handle":             true,
 }
 
-var reUnknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+// unknownAnchor is the anchor named by the parser's "unknown anchor 'NAME'
+// referenced", or "".
+func unknownAnchor(msg string) string {
+	rest, ok := strings.CutPrefix(msg, "unknown anchor '")
+	if !ok {
+		return ""
+	}
+	name, _ := strings.CutSuffix(rest, "' referenced")
+	if name == rest {
+		return ""
+	}
+	return name
+}
 
 // syntaxError turns a YAML parser error into a line and a message. The
 // parser counts the lines of its own (not its scanner's) errors from zero,
 // and reports a tab at the line before it; both are corrected here.
 func syntaxError(data []byte, err error) (int, string) {
 	line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
-	if m := reYAMLLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
+	if n, text, ok := YAMLErrorLine(err); ok {
+		line, msg = n, text
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	switch {
@@ -627,8 +633,8 @@ func syntaxError(data []byte, err error) (int, string) {
 		msg = "content after the end of the YAML document; a file holds one document"
 	case yamlParserProblems[msg]:
 		line++
-	case reUnknownAnchor.MatchString(msg):
-		name := reUnknownAnchor.FindStringSubmatch(msg)[1]
+	case unknownAnchor(msg) != "":
+		name := unknownAnchor(msg)
 		msg = fmt.Sprintf("alias *%s refers to no anchor &%s", name, name)
 		for i, l := range lines {
 			if bytes.Contains(l, []byte("*"+name)) {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
@@ -156,7 +157,7 @@ func joinArrow(ids []string) string {
 	return s
 }
 
-var reOrgID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var reOrgID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 func checkUnknownOrganisation(p *Pass) {
 	org := func(r model.Ref, what string) {
@@ -173,7 +174,7 @@ func checkUnknownOrganisation(p *Pass) {
 			org(*n.Secretariat, "secretariat")
 		}
 		for _, s := range n.Sponsors {
-			if reOrgID.MatchString(s.ID) {
+			if reOrgID().MatchString(s.ID) {
 				org(s, "sponsor")
 			}
 		}

@@ -22,7 +22,6 @@ import (
 	"math"
 	"path"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/govctl/govctl/pkg/load"
@@ -75,8 +74,6 @@ func Kinds() []Kind {
 	}
 }
 
-var reMeetingFile = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(-[2-9]|-[1-9][0-9]+)?\.yaml$`)
-
 // KindOf returns the kind of the file at rel, a slash-separated path from the
 // repository folder, as the loader would read it.
 func KindOf(rel string) (Kind, bool) {
@@ -91,7 +88,7 @@ func KindOf(rel string) (Kind, bool) {
 		name = "members"
 	case len(parts) == 2 && parts[1] == load.WorkProgrammeFile:
 		name = "work-programme"
-	case len(parts) == 3 && parts[1] == load.MeetingsDir && reMeetingFile.MatchString(parts[2]):
+	case len(parts) == 3 && parts[1] == load.MeetingsDir && load.IsMeetingFile(parts[2]):
 		name = "meeting"
 	}
 	for _, k := range Kinds() {

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/govctl/govctl/pkg/calendar"
@@ -63,11 +64,11 @@ func (e *NetworkError) Error() string {
 	return msg
 }
 
-var reSafeID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+var reSafeID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) })
 
 // Open loads network id from the repository in dir.
 func Open(dir, id string, now func() time.Time) (*Workspace, error) {
-	if !reSafeID.MatchString(id) || strings.Contains(id, "..") {
+	if !reSafeID().MatchString(id) || strings.Contains(id, "..") {
 		return nil, fmt.Errorf("%q is not a network id: ids are letters, digits, '-', '_' and '.', with no '/' or '..'", id)
 	}
 	if fi, err := os.Stat(filepath.Join(dir, id, load.NetworkFile)); err != nil || fi.IsDir() {
@@ -167,7 +168,7 @@ func (w *Workspace) FreeMeetingFile(date string) string {
 // commands that read across bodies; errors in their files stop the command.
 func Networks(dir string, ids []string, now func() time.Time) (*terms.Repo, []*terms.Net, model.Date, error) {
 	for _, id := range ids {
-		if !reSafeID.MatchString(id) || strings.Contains(id, "..") {
+		if !reSafeID().MatchString(id) || strings.Contains(id, "..") {
 			return nil, nil, model.Date{}, fmt.Errorf("%q is not a network id", id)
 		}
 		if _, err := os.Stat(filepath.Join(dir, id, load.NetworkFile)); err != nil {
@@ -205,7 +206,7 @@ func Networks(dir string, ids []string, now func() time.Time) (*terms.Repo, []*t
 // MeetingFiles lists the meeting file stems (dates) of network id, for
 // completion; nothing when the id is not a safe name.
 func MeetingFiles(dir, id string) []string {
-	if !reSafeID.MatchString(id) || strings.Contains(id, "..") {
+	if !reSafeID().MatchString(id) || strings.Contains(id, "..") {
 		return nil
 	}
 	ents, _ := os.ReadDir(filepath.Join(dir, id, load.MeetingsDir))

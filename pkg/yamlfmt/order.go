@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -168,8 +167,6 @@ type File struct {
 	Type reflect.Type
 }
 
-var reMeetingFile = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(-[2-9]|-[1-9][0-9]+)?\.yaml$`)
-
 // TypeFor returns the model type of the file at rel (slash separated, from
 // the repository folder), or nil for a file govctl does not read.
 func TypeFor(rel string) reflect.Type {
@@ -185,7 +182,7 @@ func TypeFor(rel string) reflect.Type {
 		return reflect.TypeFor[model.MembersFile]()
 	case len(parts) == 2 && parts[1] == load.WorkProgrammeFile:
 		return reflect.TypeFor[model.WorkProgramme]()
-	case len(parts) == 3 && parts[1] == load.MeetingsDir && reMeetingFile.MatchString(parts[2]):
+	case len(parts) == 3 && parts[1] == load.MeetingsDir && load.IsMeetingFile(parts[2]):
 		return reflect.TypeFor[model.Meeting]()
 	}
 	return nil

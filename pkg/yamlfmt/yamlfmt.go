@@ -20,13 +20,13 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/govctl/govctl/pkg/load"
 )
 
 // Width is the longest line a flow list ([a, b]) is kept on; a longer one is
@@ -187,8 +187,6 @@ func parse(src []byte) (*yaml.Node, error) {
 	return &doc, nil
 }
 
-var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // yamlParserProblems are the problems the YAML parser (not its scanner)
 // reports, whose lines it counts from zero (as in package load).
 var yamlParserProblems = map[string]bool{
@@ -203,9 +201,8 @@ var yamlParserProblems = map[string]bool{
 func syntaxError(err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
-	if m := reYAMLLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
+	if n, text, ok := load.YAMLErrorLine(err); ok {
+		line, msg = n, text
 		if yamlParserProblems[msg] {
 			line++
 		}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
@@ -36,7 +37,7 @@ type Options struct {
 	Prompt bool
 }
 
-var reFolder = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var reFolder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 // NewCmdNetwork builds `network` and `network new`.
 func NewCmdNetwork(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
@@ -59,7 +60,7 @@ func NewCmdNetwork(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			opts.Dir = cmdutil.RepoDir(cmd)
-			if !reFolder.MatchString(opts.ID) {
+			if !reFolder().MatchString(opts.ID) {
 				return cmdutil.FlagErrorf("%q is not a safe folder name: use lower-case letters, digits and single hyphens, e.g. finance-board", opts.ID)
 			}
 			if opts.Every != "" {

@@ -1,0 +1,93 @@
+package load
+
+import "strings"
+
+// Hand-written matchers for the few patterns read on every file or value:
+// faster than regular expressions, and nothing to compile when govctl
+// starts.
+
+// MeetingFileDate returns the date part of a meeting file's name: name is
+// YYYY-MM-DD.yaml, or YYYY-MM-DD-N.yaml for the Nth meeting that day (N from
+// 2, no leading zero). The date is not checked to be a real day.
+func MeetingFileDate(name string) (string, bool) {
+	stem, ok := strings.CutSuffix(name, ".yaml")
+	if !ok || len(stem) < 10 {
+		return "", false
+	}
+	for i := range 10 {
+		c := stem[i]
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return "", false
+			}
+		} else if !isDigit(c) {
+			return "", false
+		}
+	}
+	switch n := stem[10:]; {
+	case n == "":
+	case len(n) == 2 && n[0] == '-' && n[1] >= '2' && n[1] <= '9':
+	case len(n) > 2 && n[0] == '-' && n[1] >= '1' && n[1] <= '9' && allDigits(n[2:]):
+	default:
+		return "", false
+	}
+	return stem[:10], true
+}
+
+// IsMeetingFile reports whether name is a meeting file's name.
+func IsMeetingFile(name string) bool {
+	_, ok := MeetingFileDate(name)
+	return ok
+}
+
+// IsID reports whether s is an id: letters, digits, dots, underscores and
+// hyphens, starting and ending with a letter or digit.
+func IsID(s string) bool {
+	if s == "" || !isAlnum(s[0]) || !isAlnum(s[len(s)-1]) {
+		return false
+	}
+	for i := 1; i < len(s)-1; i++ {
+		if c := s[i]; !isAlnum(c) && c != '.' && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// yamlErrorLine splits the parser's "yaml: line N: message".
+func yamlErrorLine(msg string) (int, string, bool) {
+	rest, ok := strings.CutPrefix(msg, "yaml: line ")
+	if !ok {
+		return 0, "", false
+	}
+	num, text, ok := strings.Cut(rest, ": ")
+	if !ok || num == "" || !allDigits(num) || len(num) > 9 {
+		return 0, "", false
+	}
+	n := 0
+	for _, c := range []byte(num) {
+		n = n*10 + int(c-'0')
+	}
+	return n, text, true
+}
+
+// YAMLErrorLine splits a YAML parser error "yaml: line N: message" into N
+// and the message.
+func YAMLErrorLine(err error) (line int, msg string, ok bool) {
+	return yamlErrorLine(err.Error())
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isAlnum(c byte) bool {
+	return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+func allDigits(s string) bool {
+	for i := range len(s) {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}

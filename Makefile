@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/govctl
 
-.PHONY: all build run test lint bench fuzz clean
+.PHONY: all build run test lint bench fuzz man clean
 
 all: build
 
@@ -51,6 +51,10 @@ fuzz:
 			cat "$$log"; exit 1; \
 		fi; \
 	done
+
+# Man pages from the command tree, by tools/gendocs (not linked into govctl).
+man:
+	$(GO) run ./tools/gendocs man bin/man
 
 clean:
 	rm -rf bin

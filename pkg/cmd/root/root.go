@@ -8,7 +8,6 @@ import (
 	agendaCmd "github.com/govctl/govctl/pkg/cmd/agenda"
 	calendarCmd "github.com/govctl/govctl/pkg/cmd/calendar"
 	diffCmd "github.com/govctl/govctl/pkg/cmd/diff"
-	docsCmd "github.com/govctl/govctl/pkg/cmd/docs"
 	fmtCmd "github.com/govctl/govctl/pkg/cmd/fmt"
 	generateCmd "github.com/govctl/govctl/pkg/cmd/generate"
 	initCmd "github.com/govctl/govctl/pkg/cmd/initcmd"
@@ -62,7 +61,6 @@ bodies run on.`,
 	cmd.AddCommand(generateCmd.NewCmdGenerate(f, nil))
 	cmd.AddCommand(diffCmd.NewCmdDiff(f, nil))
 	cmd.AddCommand(initCmd.NewCmdInit(f, nil))
-	cmd.AddCommand(docsCmd.NewCmdDocs(f, nil))
 	cmd.AddCommand(networkCmd.NewCmdNetwork(f, nil))
 	cmd.AddCommand(fmtCmd.NewCmdFmt(f, nil))
 	cmd.AddCommand(reportCmd.NewCmdReport(f))

@@ -49,6 +49,7 @@ var (
 // field describes one field of a struct the decoder fills.
 type field struct {
 	name     string // the key in the file
+	hash     uint32 // model.KeyHash(name)
 	index    int
 	required bool
 	isID     bool
@@ -91,7 +92,12 @@ func (c typeCache) info(t reflect.Type) *structInfo {
 		if name == "" {
 			continue
 		}
-		fl := field{name: name, index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum}
+		fl := field{name: name, hash: model.KeyHash(name), index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum}
+		for _, other := range si.fields {
+			if other.hash == fl.hash {
+				panic(fmt.Sprintf("load: keys %q and %q of %s have one hash; model.KeyAt cannot tell them apart", other.name, name, t))
+			}
+		}
 		si.byName[name] = len(si.fields)
 		si.fields = append(si.fields, fl)
 	}
@@ -135,10 +141,13 @@ func (d *decoder) where() string {
 }
 
 // firstLine is the line of an earlier key called name (0 if none).
-func firstLine(known []model.KeyAt, unknown []*yaml.Node, name string) int {
-	for _, k := range known {
-		if k.Key == name {
-			return int(k.Line)
+func firstLine(known []model.KeyAt, unknown []*yaml.Node, name string, si *structInfo) int {
+	if fi, ok := si.byName[name]; ok {
+		h := si.fields[fi].hash
+		for _, k := range known {
+			if k.Key == h {
+				return int(k.Line)
+			}
 		}
 	}
 	for _, k := range unknown {
@@ -550,7 +559,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			continue
 		}
 		name := k.Value
-		if line := firstLine(loc.Keys, unknown, name); line > 0 {
+		if line := firstLine(loc.Keys, unknown, name, si); line > 0 {
 			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", d.where(), name, line)
 			continue
 		}
@@ -561,7 +570,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			continue
 		}
 		f := si.fields[fi]
-		loc.Keys = append(loc.Keys, model.KeyAt{Key: f.name, Line: int32(k.Line), Col: int32(k.Column)})
+		loc.Keys = append(loc.Keys, model.KeyAt{Key: f.hash, Line: int32(k.Line), Col: int32(k.Column)})
 		d.push(name, 0)
 		fv := v.Field(f.index)
 		before := len(d.diags.List)

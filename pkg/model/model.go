@@ -44,16 +44,31 @@ type Loc struct {
 	Keys []KeyAt
 }
 
-// KeyAt is where a key was written.
+// KeyAt is where a key was written. The key is kept as the hash of its
+// name, so that the positions of a large repository's millions of keys hold
+// no pointers for the garbage collector to follow (half the memory, and
+// none of it scanned). Within one struct the hashes of its keys differ: the
+// loader checks every struct it fills.
 type KeyAt struct {
-	Key       string
+	Key       uint32 // KeyHash(name)
 	Line, Col int32
+}
+
+// KeyHash is the 32-bit FNV-1a hash of a key's name.
+func KeyHash(name string) uint32 {
+	h := uint32(2166136261)
+	for i := range len(name) {
+		h ^= uint32(name[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // KeyPos is the position of key if it was written, else of the mapping.
 func (l Loc) KeyPos(key string) Pos {
+	h := KeyHash(key)
 	for _, k := range l.Keys {
-		if k.Key == key {
+		if k.Key == h {
 			return Pos{File: l.At.File, Line: int(k.Line), Col: int(k.Col)}
 		}
 	}
@@ -62,8 +77,9 @@ func (l Loc) KeyPos(key string) Pos {
 
 // Has reports whether key was written.
 func (l Loc) Has(key string) bool {
+	h := KeyHash(key)
 	for _, k := range l.Keys {
-		if k.Key == key {
+		if k.Key == h {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package yamlfmt
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"os"
@@ -246,7 +247,7 @@ func zeroPositions(v reflect.Value) {
 			for i, k := range keys {
 				names[i] = model.KeyAt{Key: k.Key}
 			}
-			slices.SortFunc(names, func(a, b model.KeyAt) int { return strings.Compare(a.Key, b.Key) })
+			slices.SortFunc(names, func(a, b model.KeyAt) int { return cmp.Compare(a.Key, b.Key) })
 			v.Set(reflect.ValueOf(names))
 			return
 		}

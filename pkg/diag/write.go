@@ -38,7 +38,7 @@ func Write(w io.Writer, format string, ds []Diagnostic) error {
 			Warnings    int  `json:"warnings"`
 		}{Diagnostics: []jd{}, Errors: errs, Warnings: warns}
 		for _, d := range ds {
-			out.Diagnostics = append(out.Diagnostics, jd{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity, d.Rule, d.Message})
+			out.Diagnostics = append(out.Diagnostics, jd{d.Pos.File, int(d.Pos.Line), int(d.Pos.Col), d.Severity, d.Rule, d.Message})
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

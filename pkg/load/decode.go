@@ -170,7 +170,7 @@ type decoder struct {
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
-	return model.Pos{File: d.file, Line: n.Line, Col: n.Column}
+	return model.Pos{File: d.file, Line: int32(n.Line), Col: int32(n.Column)}
 }
 
 func (d *decoder) errorf(n *yaml.Node, rule, format string, args ...any) {

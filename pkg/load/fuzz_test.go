@@ -219,7 +219,7 @@ func FuzzLoad(f *testing.F) {
 				t.Errorf("%s: no message", where)
 			}
 			if content, ok := files[filepath.ToSlash(rel)]; ok {
-				if n := maxLines(content); d.Pos.Line > n {
+				if n := maxLines(content); int(d.Pos.Line) > n {
 					t.Errorf("%s: line %d of a file of %d lines", where, d.Pos.Line, n)
 				}
 			}

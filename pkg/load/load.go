@@ -387,7 +387,7 @@ var (
 
 // readFile reads one file into j.target.
 func readFile(j *job, display string, w *worker) {
-	at := func(line, col int) model.Pos { return model.Pos{File: display, Line: line, Col: col} }
+	at := func(line, col int) model.Pos { return model.Pos{File: display, Line: int32(line), Col: int32(col)} }
 	fail := func(line int, rule, format string, args ...any) {
 		j.diags = append(j.diags, diag.Diagnostic{Pos: at(line, 1), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
 	}

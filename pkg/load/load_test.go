@@ -53,7 +53,7 @@ func expect(t *testing.T, dir string, ds []diag.Diagnostic, wants ...string) {
 		if err != nil {
 			rel = d.Pos.File
 		}
-		got[i] = filepath.ToSlash(rel) + ":" + strconv.Itoa(d.Pos.Line) + " " + d.Rule + ": " + d.Message
+		got[i] = filepath.ToSlash(rel) + ":" + strconv.Itoa(int(d.Pos.Line)) + " " + d.Rule + ": " + d.Message
 	}
 	used := make([]bool, len(got))
 	for _, w := range wants {

@@ -20,8 +20,8 @@ import (
 // "unknown".
 type Pos struct {
 	File string
-	Line int
-	Col  int
+	Line int32
+	Col  int32
 }
 
 // IsZero reports whether the position is unknown.
@@ -69,7 +69,7 @@ func (l Loc) KeyPos(key string) Pos {
 	h := KeyHash(key)
 	for _, k := range l.Keys {
 		if k.Key == h {
-			return Pos{File: l.At.File, Line: int(k.Line), Col: int(k.Col)}
+			return Pos{File: l.At.File, Line: k.Line, Col: k.Col}
 		}
 	}
 	return l.At

@@ -117,7 +117,7 @@ func TestRuleFixtures(t *testing.T) {
 				text := got.Rule + ": " + got.Message
 				matched := false
 				for _, w := range wants {
-					if !w.found && w.file == rel && w.line == got.Pos.Line && w.re.MatchString(text) {
+					if !w.found && w.file == rel && w.line == int(got.Pos.Line) && w.re.MatchString(text) {
 						w.found, matched = true, true
 						triggered[got.Rule] = true
 						break

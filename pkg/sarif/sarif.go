@@ -84,7 +84,7 @@ func Write(w io.Writer, version string, ds []diag.Diagnostic) error {
 	for _, x := range ds {
 		results = append(results, result{
 			RuleID: x.Rule, RuleIndex: index[x.Rule], Level: level(x.Severity), Message: message{x.Message},
-			Locations: []location{{physical{artifact{x.Pos.File}, region{max(x.Pos.Line, 1), max(x.Pos.Col, 1)}}}},
+			Locations: []location{{physical{artifact{x.Pos.File}, region{int(max(x.Pos.Line, 1)), int(max(x.Pos.Col, 1))}}}},
 		})
 	}
 	enc := json.NewEncoder(w)

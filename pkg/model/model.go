@@ -11,6 +11,8 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
@@ -184,4 +186,32 @@ func (f Fraction) String() string { return fmt.Sprintf("%d/%d", f.Num, f.Den) }
 // Norm normalises a title for comparison: trimmed, lower case, single spaces.
 func Norm(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// NormEqual reports whether Norm(a) == Norm(b), without building either:
+// the rules compare every agenda item of every meeting this way.
+func NormEqual(a, b string) bool {
+	for {
+		a = strings.TrimLeftFunc(a, unicode.IsSpace)
+		b = strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		// One word of each.
+		for a != "" && b != "" {
+			ra, na := utf8.DecodeRuneInString(a)
+			rb, nb := utf8.DecodeRuneInString(b)
+			sa, sb := unicode.IsSpace(ra), unicode.IsSpace(rb)
+			if sa || sb {
+				if sa != sb {
+					return false
+				}
+				break
+			}
+			if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+				return false
+			}
+			a, b = a[na:], b[nb:]
+		}
+	}
 }

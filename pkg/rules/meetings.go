@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"slices"
 	"strings"
+
+	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
@@ -157,7 +160,7 @@ func checkConflicted(p *Pass, nx *terms.Net, mt *model.Meeting, dec *model.Decis
 	}
 	at := nx.Attendance(mt)
 	for _, decl := range mt.Declarations {
-		if model.Norm(decl.Item) != model.Norm(dec.Item) {
+		if !model.NormEqual(decl.Item, dec.Item) {
 			continue
 		}
 		mem, ok := nx.Members[decl.Member.ID]
@@ -241,14 +244,14 @@ func checkAttendance(p *Pass) {
 func checkStandingItems(p *Pass) {
 	wp, missing, unapproved := ruleNamed(p, "work-programme-not-reviewed"), ruleNamed(p, "minutes-missing"), ruleNamed(p, "minutes-unapproved")
 	for _, nx := range p.Nets {
-		approved := map[string]bool{}
+		approved := map[date.Date]bool{}
 		var lastHeld *model.Meeting
 		for _, mt := range nx.N.MeetingList {
 			if mt.Status == "held" {
 				lastHeld = mt
 				for _, d := range mt.ApprovesMinutes {
 					if d.Before(mt.Date.Date) {
-						approved[d.String()] = true
+						approved[d.Date] = true
 					}
 				}
 			}
@@ -256,12 +259,8 @@ func checkStandingItems(p *Pass) {
 		for _, mt := range nx.N.MeetingList {
 			k := nx.MeetingKind(mt)
 			if k != nil && len(mt.Agenda) > 0 {
-				titles := map[string]bool{}
-				for _, it := range mt.Agenda {
-					titles[model.Norm(it.Title)] = true
-				}
 				for _, si := range k.StandingItems {
-					if !titles[model.Norm(si)] {
+					if !slices.ContainsFunc(mt.Agenda, func(it model.AgendaItem) bool { return model.NormEqual(it.Title, si) }) {
 						p.Reportf(mt.KeyPos("agenda"), "the agenda lacks the standing item %q", si)
 					}
 				}
@@ -275,7 +274,7 @@ func checkStandingItems(p *Pass) {
 			case mt.Status == "held" && (mt.Attendance == nil || len(mt.Attendance.Present) == 0):
 				p.reportAs(missing, mt.KeyPos("status"), "the meeting of %s is held but records no one present", mt.Date.String())
 			}
-			if mt.Status == "held" && mt != lastHeld && !approved[mt.Date.String()] {
+			if mt.Status == "held" && mt != lastHeld && !approved[mt.Date.Date] {
 				p.reportAs(unapproved, mt.KeyPos("status"), "the minutes of %s were not approved by a later meeting (no later held meeting lists it in approves_minutes)", mt.Date.String())
 			}
 		}

@@ -68,8 +68,14 @@ func main() {
 			changed(*runs, env, govctl, dir, n, files, fl)
 		}
 	}
-	ver, verMem := measure(*runs, nil, govctl, "--version")
+	ver, verMem := measure(max(*runs, 21), nil, govctl, "--version")
 	row(0, 0, "govctl --version", ver, verMem, 0)
+	// What starting any Go program costs here, for scale.
+	empty, err := os.MkdirTemp(*work, "empty")
+	must(err)
+	defer os.RemoveAll(empty)
+	start, startMem := measure(max(*runs, 21), nil, floor, empty)
+	row(0, 0, "a Go program's start (the floor on an empty folder)", start, startMem, 0)
 }
 
 // changed measures validate --changed on a change to one body, committed

@@ -3,7 +3,9 @@
 // yaml.Node, and nothing else, tools/floor) and an independent JSON-Schema
 // validator checking the same files against govctl's schema
 // (tools/schemacheck): wall time (median of several runs), peak memory (max
-// RSS) and the ratio to the floor. It prints a markdown table.
+// RSS) and the ratio to the floor. Commands compared with each other run in
+// turns, after one untimed run each, so a shared machine's slow spells fall
+// on all of them alike. It prints a markdown table.
 //
 //	go run ./tools/benchrun -sizes 10,100,1000 -runs 5
 package main
@@ -40,7 +42,7 @@ func main() {
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), *years, *runs)
 	fmt.Println("| bodies | files | command | time | peak memory | x floor |")
 	fmt.Println("| ---: | ---: | --- | ---: | ---: | ---: |")
-	var prev time.Duration
+	var prev, prevFloor time.Duration
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		must(err)
@@ -51,31 +53,41 @@ func main() {
 		}
 		files := count(dir)
 		env := []string{"GOVCTL_TODAY=2027-01-01"}
-		fl, flMem := measure(*runs, env, floor, dir)
-		row(n, files, "floor (read + yaml.Node)", fl, flMem, fl)
-		sc, scMem := measure(*runs, env, schemacheck, dir)
-		row(n, files, "JSON-Schema validator (jsonschema/v6)", sc, scMem, fl)
-		v, vMem := measure(*runs, env, govctl, "validate", dir)
-		row(n, files, "govctl validate", v, vMem, fl)
 		run(env, govctl, "generate", dir)
-		g, gMem := measure(*runs, env, govctl, "generate", "--check", dir)
-		row(n, files, "govctl generate --check", g, gMem, fl)
-		if prev > 0 {
-			fmt.Printf("| | | validate growth over the previous size | %.1fx | | |\n", float64(v)/float64(prev))
+		// The commands compared with each other are run in turns, not one
+		// batch after another, so that a slower spell of a shared machine
+		// falls on all of them alike.
+		m := measure(*runs, []job{
+			{"floor (read + yaml.Node)", env, floor, []string{dir}},
+			{"JSON-Schema validator (jsonschema/v6)", env, schemacheck, []string{dir}},
+			{"govctl validate", env, govctl, []string{"validate", dir}},
+			{"govctl generate --check", env, govctl, []string{"generate", "--check", dir}},
+		})
+		fl := m[0].time
+		for _, r := range m {
+			row(n, files, r.what, r.time, r.peak, fl)
 		}
-		prev = v
+		v := m[2].time
+		if prev > 0 {
+			fmt.Printf("| | | growth over the previous size: validate %.1fx, floor %.1fx | | | |\n",
+				float64(v)/float64(prev), float64(fl)/float64(prevFloor))
+		}
+		prev, prevFloor = v, fl
 		if n == 1000 || s == strings.Split(*sizes, ",")[len(strings.Split(*sizes, ","))-1] {
 			changed(*runs, env, govctl, dir, n, files, fl)
 		}
 	}
-	ver, verMem := measure(max(*runs, 21), nil, govctl, "--version")
-	row(0, 0, "govctl --version", ver, verMem, 0)
-	// What starting any Go program costs here, for scale.
 	empty, err := os.MkdirTemp(*work, "empty")
 	must(err)
 	defer os.RemoveAll(empty)
-	start, startMem := measure(max(*runs, 21), nil, floor, empty)
-	row(0, 0, "a Go program's start (the floor on an empty folder)", start, startMem, 0)
+	m := measure(max(*runs, 21), []job{
+		{"govctl --version", nil, govctl, []string{"--version"}},
+		// What starting any Go program costs here, for scale.
+		{"a Go program's start (the floor on an empty folder)", nil, floor, []string{empty}},
+	})
+	for _, r := range m {
+		row(0, 0, r.what, r.time, r.peak, 0)
+	}
 }
 
 // changed measures validate --changed on a change to one body, committed
@@ -94,10 +106,13 @@ func changed(runs int, env []string, govctl, dir string, n, files int, floor tim
 	must(os.WriteFile(f, append(orig, []byte("notes: changed for the benchmark\n")...), 0o644))
 	gitIn(dir, "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-a", "-m", "one body")
 	defer gitIn(dir, "reset", "-q", "--hard", "HEAD~1")
-	c, cMem := measure(runs, env, govctl, "validate", "--changed", "HEAD~1...HEAD", dir)
-	row(n, files, "govctl validate --changed HEAD~1...HEAD (one body)", c, cMem, floor)
-	c, cMem = measure(runs, env, govctl, "validate", "--changed", "HEAD~1", dir)
-	row(n, files, "govctl validate --changed HEAD~1 (one body, and the working tree)", c, cMem, floor)
+	m := measure(runs, []job{
+		{"govctl validate --changed HEAD~1...HEAD (one body)", env, govctl, []string{"validate", "--changed", "HEAD~1...HEAD", dir}},
+		{"govctl validate --changed HEAD~1 (one body, and the working tree)", env, govctl, []string{"validate", "--changed", "HEAD~1", dir}},
+	})
+	for _, r := range m {
+		row(n, files, r.what, r.time, r.peak, floor)
+	}
 }
 
 func row(n, files int, what string, d time.Duration, mem int64, floor time.Duration) {
@@ -112,28 +127,61 @@ func row(n, files int, what string, d time.Duration, mem int64, floor time.Durat
 	fmt.Printf("| %s | %s | %s | %s | %d MiB | %s |\n", bodies, nfiles, what, d.Round(time.Millisecond), mem>>20, ratio)
 }
 
-// measure runs the command and returns the median wall time and the largest
-// peak RSS.
-func measure(runs int, env []string, name string, args ...string) (time.Duration, int64) {
-	var times []time.Duration
-	var peak int64
-	for range runs {
-		cmd := exec.Command(name, args...)
-		cmd.Env = append(os.Environ(), env...)
-		start := time.Now()
-		out, err := cmd.CombinedOutput()
-		el := time.Since(start)
-		if err != nil && cmd.ProcessState.ExitCode() > 1 {
-			fmt.Fprintf(os.Stderr, "%s %v: %v\n%s", name, args, err, out)
-			os.Exit(1)
-		}
-		times = append(times, el)
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, ru.Maxrss*1024)
+// A job is one command to measure.
+type job struct {
+	what string
+	env  []string
+	name string
+	args []string
+}
+
+// A result is a job's median wall time and its largest peak RSS.
+type result struct {
+	what string
+	time time.Duration
+	peak int64
+}
+
+// measure runs every job once, untimed, to warm the file cache, and then
+// runs times in turns (each job once, then each job again, and so on),
+// returning each job's median wall time and largest peak RSS.
+func measure(runs int, jobs []job) []result {
+	times := make([][]time.Duration, len(jobs))
+	res := make([]result, len(jobs))
+	for i := -1; i < runs; i++ {
+		for j, jb := range jobs {
+			el, peak := once(jb)
+			if i < 0 {
+				continue
+			}
+			times[j] = append(times[j], el)
+			res[j].peak = max(res[j].peak, peak)
 		}
 	}
-	slices.Sort(times)
-	return times[len(times)/2], peak
+	for j, jb := range jobs {
+		slices.Sort(times[j])
+		res[j].what, res[j].time = jb.what, times[j][len(times[j])/2]
+	}
+	return res
+}
+
+// once runs a job and returns its wall time and peak RSS. Exit status 1
+// (findings) is expected of some; anything worse stops the run.
+func once(jb job) (time.Duration, int64) {
+	cmd := exec.Command(jb.name, jb.args...)
+	cmd.Env = append(os.Environ(), jb.env...)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	el := time.Since(start)
+	if err != nil && cmd.ProcessState.ExitCode() != 1 {
+		fmt.Fprintf(os.Stderr, "%s %v: %v\n%s", jb.name, jb.args, err, out)
+		os.Exit(1)
+	}
+	var peak int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		peak = ru.Maxrss * 1024
+	}
+	return el, peak
 }
 
 func build(work, name, pkg string) string {

@@ -4,7 +4,6 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 	"time"
 	_ "time/tzdata" // Europe/London behaves the same on every machine
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/cli"
 	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/gctune"
 	"github.com/govctl/govctl/pkg/iostreams"
 )
 
@@ -19,7 +19,7 @@ import (
 var version = "dev"
 
 func main() {
-	tuneGC()
+	gctune.Tune()
 	tty := isatty.IsTerminal(os.Stdout.Fd())
 	ios := &iostreams.IOStreams{
 		In:     os.Stdin,
@@ -43,17 +43,4 @@ func clock() func() time.Time {
 		}
 	}
 	return time.Now
-}
-
-// tuneGC trades memory for speed within a bound: a short-lived command that
-// reads a whole repository collects garbage half as often as Go's
-// default, but never lets the heap grow past 900 MiB before collecting.
-// GOGC and GOMEMLIMIT, when set, win.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(900 << 20)
-	}
 }

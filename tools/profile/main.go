@@ -12,13 +12,13 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
 	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/check"
+	"github.com/govctl/govctl/pkg/gctune"
 )
 
 func main() {
@@ -36,9 +36,8 @@ func main() {
 }
 
 func run(dir, cpuFile, heapFile string) error {
-	// As cmd/govctl sets them.
-	debug.SetGCPercent(200)
-	debug.SetMemoryLimit(900 << 20)
+	gctune.Tune() // as govctl validate does
+	gctune.Hold()
 	cf, err := os.Create(cpuFile)
 	if err != nil {
 		return err

@@ -17,6 +17,7 @@ import (
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/gctune"
 	"github.com/govctl/govctl/pkg/gitx"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
@@ -74,6 +75,7 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			if runF != nil {
 				return runF(opts)
 			}
+			gctune.Hold()
 			return validateRun(opts)
 		},
 	}

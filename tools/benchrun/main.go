@@ -3,7 +3,7 @@
 // yaml.Node, and nothing else, tools/floor) and an independent JSON-Schema
 // validator checking the same files against govctl's schema
 // (tools/schemacheck): wall time (median of several runs), peak memory (max
-// RSS) and the ratio to the floor. Commands compared with each other run in
+// RSS) and the ratio to the floor. All the commands at all the sizes run in
 // turns, after one untimed run each, so a shared machine's slow spells fall
 // on all of them alike. It prints a markdown table.
 //
@@ -42,7 +42,16 @@ func main() {
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), *years, *runs)
 	fmt.Println("| bodies | files | command | time | peak memory | x floor |")
 	fmt.Println("| ---: | ---: | --- | ---: | ---: | ---: |")
-	var prev, prevFloor time.Duration
+	// Every size's commands are run in one set of turns, so that the growth
+	// from one size to the next is measured on the same spells of a shared
+	// machine as the ratios to the floor.
+	type corpusAt struct {
+		n, files int
+		dir      string
+	}
+	var corpora []corpusAt
+	var jobs []job
+	env := []string{"GOVCTL_TODAY=2027-01-01"}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		must(err)
@@ -51,36 +60,31 @@ func main() {
 			must(corpus.Write(dir+".tmp", corpus.Options{Bodies: n, Years: *years, Seed: 1}))
 			must(os.Rename(dir+".tmp", dir))
 		}
-		files := count(dir)
-		env := []string{"GOVCTL_TODAY=2027-01-01"}
 		run(env, govctl, "generate", dir)
-		// The commands compared with each other are run in turns, not one
-		// batch after another, so that a slower spell of a shared machine
-		// falls on all of them alike.
-		m := measure(*runs, []job{
-			{"floor (read + yaml.Node)", env, floor, []string{dir}},
-			{"JSON-Schema validator (jsonschema/v6)", env, schemacheck, []string{dir}},
-			{"govctl validate", env, govctl, []string{"validate", dir}},
-			{"govctl generate --check", env, govctl, []string{"generate", "--check", dir}},
-		})
-		fl := m[0].time
-		for _, r := range m {
-			row(n, files, r.what, r.time, r.peak, fl)
+		corpora = append(corpora, corpusAt{n, count(dir), dir})
+		jobs = append(jobs, compared(env, floor, schemacheck, govctl, dir)...)
+	}
+	m := measure(*runs, jobs)
+	perSize := len(jobs) / len(corpora)
+	var prev, prevFloor time.Duration
+	for i, c := range corpora {
+		rs := m[i*perSize : (i+1)*perSize]
+		fl, v := rs[floorAt].time, rs[validateAt].time
+		for _, r := range rs {
+			row(c.n, c.files, r.what, r.time, r.peak, fl)
 		}
-		v := m[2].time
 		if prev > 0 {
 			fmt.Printf("| | | growth over the previous size: validate %.1fx, floor %.1fx | | | |\n",
 				float64(v)/float64(prev), float64(fl)/float64(prevFloor))
 		}
 		prev, prevFloor = v, fl
-		if n == 1000 || s == strings.Split(*sizes, ",")[len(strings.Split(*sizes, ","))-1] {
-			changed(*runs, env, govctl, dir, n, files, fl)
-		}
 	}
+	last := corpora[len(corpora)-1]
+	changed(*runs, env, govctl, last.dir, last.n, last.files, m[len(m)-perSize].time)
 	empty, err := os.MkdirTemp(*work, "empty")
 	must(err)
 	defer os.RemoveAll(empty)
-	m := measure(max(*runs, 21), []job{
+	m = measure(max(*runs, 21), []job{
 		{"govctl --version", nil, govctl, []string{"--version"}},
 		// What starting any Go program costs here, for scale.
 		{"a Go program's start (the floor on an empty folder)", nil, floor, []string{empty}},
@@ -214,6 +218,19 @@ func count(dir string) int {
 		return nil
 	})
 	return n
+}
+
+// The places of the floor and of govctl validate among compared's jobs.
+const floorAt, validateAt = 0, 2
+
+// compared returns the commands measured side by side on the corpus in dir.
+func compared(env []string, floor, schemacheck, govctl, dir string) []job {
+	return []job{
+		floorAt:    {"floor (read + yaml.Node)", env, floor, []string{dir}},
+		1:          {"JSON-Schema validator (jsonschema/v6)", env, schemacheck, []string{dir}},
+		validateAt: {"govctl validate", env, govctl, []string{"validate", dir}},
+		3:          {"govctl generate --check", env, govctl, []string{"generate", "--check", dir}},
+	}
 }
 
 func must(err error) {

@@ -18,6 +18,12 @@ import (
 	"github.com/govctl/govctl/pkg/schedule"
 )
 
+// Version names what Write writes. tools/benchrun keeps generated corpora
+// between runs under names that include it, so it must change whenever the
+// output for given Options does; TestVersionNamesTheOutput fails until it
+// does.
+const Version = 1
+
 // Options size the repository.
 type Options struct {
 	Bodies int

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -46,5 +48,40 @@ func TestCorpusIsValidAndDeterministic(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The output of Write for small Options, by Version. When Write changes what
+// it writes, add the next Version with the new sum (the test prints it).
+var outputSums = map[int]string{
+	1: "22fea0bd5a7fb90370f48bbd97f737fe9632e28f207977cbba9630473aff9318",
+}
+
+func TestVersionNamesTheOutput(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, Options{Bodies: 3, Years: 1, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(b))
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprintf("%x", h.Sum(nil))
+	if want := outputSums[Version]; got != want {
+		t.Errorf("corpus output %s, recorded for Version %d: %q\n"+
+			"hint: Write's output changed; increase Version and record the new sum under it", got, Version, want)
 	}
 }

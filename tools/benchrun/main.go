@@ -55,7 +55,7 @@ func main() {
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		must(err)
-		dir := filepath.Join(*work, fmt.Sprintf("corpus-%d-%d", n, *years))
+		dir := filepath.Join(*work, fmt.Sprintf("corpus-v%d-%d-%d", corpus.Version, n, *years))
 		if _, err := os.Stat(dir); err != nil {
 			must(corpus.Write(dir+".tmp", corpus.Options{Bodies: n, Years: *years, Seed: 1}))
 			must(os.Rename(dir+".tmp", dir))

@@ -3,8 +3,10 @@ package corpus
 import (
 	"crypto/sha256"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/rickb777/date"
@@ -34,21 +36,34 @@ func TestCorpusIsValidAndDeterministic(t *testing.T) {
 		t.Errorf("%d networks, want 12", got)
 	}
 	// Byte for byte the same for the same seed.
-	err = filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
+	x, y := readTree(t, a), readTree(t, b)
+	for rel, content := range x {
+		if other, ok := y[rel]; !ok || other != content {
+			t.Errorf("%s differs between two runs with one seed", rel)
+		}
+	}
+}
+
+// readTree returns every file under dir by its slash-separated path.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		rel, _ := filepath.Rel(a, p)
-		x, _ := os.ReadFile(p)
-		y, err := os.ReadFile(filepath.Join(b, rel))
-		if err != nil || string(x) != string(y) {
-			t.Errorf("%s differs between two runs with one seed", rel)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
 		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(b)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return files
 }
 
 // The output of Write for small Options, by Version. When Write changes what
@@ -62,22 +77,10 @@ func TestVersionNamesTheOutput(t *testing.T) {
 	if err := Write(dir, Options{Bodies: 3, Years: 1, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
+	files := readTree(t, dir)
 	h := sha256.New()
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(b))
-		h.Write(b)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for _, rel := range slices.Sorted(maps.Keys(files)) {
+		fmt.Fprintf(h, "%s %d\n%s", rel, len(files[rel]), files[rel])
 	}
 	got := fmt.Sprintf("%x", h.Sum(nil))
 	if want := outputSums[Version]; got != want {

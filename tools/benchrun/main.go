@@ -52,9 +52,7 @@ func main() {
 	var corpora []corpusAt
 	var jobs []job
 	env := []string{"GOVCTL_TODAY=2027-01-01"}
-	for _, s := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		must(err)
+	for _, n := range parseSizes(*sizes) {
 		dir := filepath.Join(*work, fmt.Sprintf("corpus-v%d-%d-%d", corpus.Version, n, *years))
 		if _, err := os.Stat(dir); err != nil {
 			must(corpus.Write(dir+".tmp", corpus.Options{Bodies: n, Years: *years, Seed: 1}))
@@ -79,8 +77,8 @@ func main() {
 		}
 		prev, prevFloor = v, fl
 	}
-	last := corpora[len(corpora)-1]
-	changed(*runs, env, govctl, last.dir, last.n, last.files, m[len(m)-perSize].time)
+	largest := corpora[len(corpora)-1]
+	changed(*runs, env, govctl, largest.dir, largest.n, largest.files, prevFloor)
 	empty, err := os.MkdirTemp(*work, "empty")
 	must(err)
 	defer os.RemoveAll(empty)
@@ -218,6 +216,19 @@ func count(dir string) int {
 		return nil
 	})
 	return n
+}
+
+// parseSizes reads -sizes: numbers of bodies, smallest first, so that each
+// size's growth is over the one below it and the last is the largest.
+func parseSizes(list string) []int {
+	var sizes []int
+	for _, s := range strings.Split(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		must(err)
+		sizes = append(sizes, n)
+	}
+	slices.Sort(sizes)
+	return slices.Compact(sizes)
 }
 
 // The places of the floor and of govctl validate among compared's jobs.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Formats that Write accepts.
@@ -64,14 +66,7 @@ func Summary(errs, warns int) string {
 	if errs == 0 && warns == 0 {
 		return "no findings"
 	}
-	return fmt.Sprintf("%s, %s", plural(errs, "error"), plural(warns, "warning"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%s, %s", words.Plural(errs, "error"), words.Plural(warns, "warning"))
 }
 
 // Escaping of workflow command data and properties, as the GitHub Actions

@@ -38,6 +38,7 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // ProdID is the feed's PRODID.
@@ -162,7 +163,7 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 		}
 		desc = append(desc, "Agenda: "+agenda)
 		if hasDeadline {
-			desc = append(desc, "Papers deadline: "+render.LongDate(deadline))
+			desc = append(desc, "Papers deadline: "+words.LongDate(deadline))
 		}
 		e.desc = strings.Join(desc, "\n")
 		if start := render.Start(nx, m); start.Valid {
@@ -185,8 +186,8 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 				stamp:   d,
 				allDay:  true,
 				day:     deadline,
-				summary: fmt.Sprintf("Papers due: %s: %s of %s", nx.N.Name, kind, render.LongDate(d)),
-				desc:    fmt.Sprintf("The last day to send the agenda and papers for the meeting of %s.\nAgenda: %s", render.LongDate(d), agenda),
+				summary: fmt.Sprintf("Papers due: %s: %s of %s", nx.N.Name, kind, words.LongDate(d)),
+				desc:    fmt.Sprintf("The last day to send the agenda and papers for the meeting of %s.\nAgenda: %s", words.LongDate(d), agenda),
 				status:  "CONFIRMED",
 				free:    true,
 			})

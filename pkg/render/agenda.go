@@ -10,6 +10,7 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/rules"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Paper is the common head of an agenda or minutes.
@@ -81,7 +82,7 @@ func head(in Inputs, m *model.Meeting) Paper {
 		Network:   in.Net.N.Name,
 		NetworkID: in.Net.N.ID,
 		Kind:      KindTitle(m.Kind.ID),
-		Date:      LongDate(m.Date.Date),
+		Date:      words.LongDate(m.Date.Date),
 		ISODate:   m.Date.String(),
 		Time:      When(m.Date.Date, Start(in.Net, m), Duration(in.Net, m), in.Location),
 		Venue:     Venue(in.Net, m),
@@ -107,7 +108,7 @@ func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
 	v := AgendaView{Paper: head(in, m)}
 	if k != nil {
 		if d, ok := terms.PapersDeadline(in.Calendar, k, m.Date.Date); ok {
-			v.Deadline = LongDate(d)
+			v.Deadline = words.LongDate(d)
 			v.DeadlinePassed = d.Before(in.Today.Date) && !m.PapersSent.Set()
 		}
 		v.From = agendaFrom(nx, k.AgendaBy, m.Date)
@@ -115,7 +116,7 @@ func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
 		v.UrgentPolicy = k.UrgentItems
 	}
 	if m.PapersSent.Set() {
-		v.PapersSent = LongDate(m.PapersSent.Date)
+		v.PapersSent = words.LongDate(m.PapersSent.Date)
 	}
 	if sec := nx.N.Secretariat; sec != nil {
 		name := nx.OrgName(sec.ID)
@@ -127,7 +128,7 @@ func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
 	}
 	last := LastHeld(nx, m)
 	if last != nil {
-		v.LastHeld = LongDate(last.Date.Date)
+		v.LastHeld = words.LongDate(last.Date.Date)
 	}
 
 	// Standing items in the terms' order, enriched by the record's items
@@ -158,13 +159,13 @@ func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
 		used[key] = true
 		ai := item(s, recordItems[key])
 		if isMinutesItem(s) && last != nil {
-			ai.Note = "To approve the minutes of the meeting of " + LongDate(last.Date.Date) + "."
+			ai.Note = "To approve the minutes of the meeting of " + words.LongDate(last.Date.Date) + "."
 			minutesDone = true
 		}
 		v.Items = append(v.Items, ai)
 	}
 	if !minutesDone && last != nil {
-		v.Items = append(v.Items, AgendaItem{Title: "Minutes of the last meeting", Note: "To approve the minutes of the meeting of " + LongDate(last.Date.Date) + "."})
+		v.Items = append(v.Items, AgendaItem{Title: "Minutes of the last meeting", Note: "To approve the minutes of the meeting of " + words.LongDate(last.Date.Date) + "."})
 		used[model.Norm("Minutes of the last meeting")] = true
 	}
 	for _, it := range m.Agenda {
@@ -204,7 +205,7 @@ func agendaFrom(nx *terms.Net, by string, d model.Date) string {
 	}
 	if _, ok := nx.Offices[by]; ok {
 		if names := Holders(nx, by, d); len(names) > 0 {
-			return and(names) + " (" + strings.ReplaceAll(by, "-", " ") + ")"
+			return words.List(names) + " (" + strings.ReplaceAll(by, "-", " ") + ")"
 		}
 		return "The " + strings.ReplaceAll(by, "-", " ")
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Person is an attendee.
@@ -63,7 +64,7 @@ func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		for _, d := range o.ApprovesMinutes {
 			if d.Equal(m.Date.Date) && v.Draft {
 				v.Draft = false
-				v.ApprovedAt = LongDate(o.Date.Date)
+				v.ApprovedAt = words.LongDate(o.Date.Date)
 			}
 		}
 	}
@@ -143,7 +144,7 @@ func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
 	v.Recommendations = m.Recommendations
 	v.Notes = m.Notes
 	for _, d := range m.ApprovesMinutes {
-		if l := LongDate(d.Date); !slices.Contains(v.Approves, l) {
+		if l := words.LongDate(d.Date); !slices.Contains(v.Approves, l) {
 			v.Approves = append(v.Approves, l)
 		}
 	}
@@ -190,7 +191,7 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 		v.Problems = append(v.Problems, "a casting vote is recorded, but the terms give none")
 	}
 	if m.Status == "held" && q.Defined && !q.Quorate {
-		v.Problems = append(v.Problems, "taken without a quorum: "+and(q.Unmet))
+		v.Problems = append(v.Problems, "taken without a quorum: "+words.List(q.Unmet))
 	}
 	return v
 }

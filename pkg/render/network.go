@@ -9,6 +9,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Custom marks the section of a generated page that a person may write; it
@@ -73,7 +74,7 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		Aliases: n.Aliases, Aims: n.Aims, Responsibilities: n.Responsibilities, Activities: n.Activities,
 		MemberDuties: n.MemberDuties, SecDuties: n.SecretariatDuties, Notes: n.Notes, Custom: CustomStart + "\n" + CustomEnd}
 	if asOf.Set() {
-		v.AsOf = LongDate(asOf.Date)
+		v.AsOf = words.LongDate(asOf.Date)
 	}
 	if n.Parent != nil {
 		v.Parent = n.Parent.ID
@@ -132,9 +133,9 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			}
 			switch {
 			case h.Until.Set():
-				s += ", until " + LongDate(h.Until.Date)
+				s += ", until " + words.LongDate(h.Until.Date)
 			case h.From.Set() && o.Term.Set():
-				s += ", term ends " + LongDate(h.From.AddPeriod(o.Term.Period))
+				s += ", term ends " + words.LongDate(h.From.AddPeriod(o.Term.Period))
 			}
 			ov.Holders = append(ov.Holders, s)
 		}
@@ -152,12 +153,12 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			for _, o := range orgs {
 				names = append(names, nx.OrgName(o))
 			}
-			sv.Entitled = fmt.Sprintf("%s from each of %s", s.PerOrg(), and(names))
+			sv.Entitled = fmt.Sprintf("%s from each of %s", s.PerOrg(), words.List(names))
 		}
 		if s.VoteCount() == 0 {
 			sv.Votes = "no vote"
 		} else {
-			sv.Votes = plural(s.VoteCount(), "vote") + " for each organisation"
+			sv.Votes = words.Plural(s.VoteCount(), "vote") + " for each organisation"
 		}
 		switch s.Substitute {
 		case "named":
@@ -200,7 +201,7 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 				for _, o := range k.Venue.Rotate {
 					names = append(names, nx.OrgName(o.ID))
 				}
-				kv.Venue = "in rotation between " + and(names)
+				kv.Venue = "in rotation between " + words.List(names)
 				if k.Venue.Online {
 					kv.Venue = "online, or " + kv.Venue
 				}
@@ -213,12 +214,12 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		if m.Status != "planned" {
 			continue
 		}
-		l := MeetingLine{Date: LongDate(m.Date.Date), Kind: KindTitle(m.Kind.ID)}
+		l := MeetingLine{Date: words.LongDate(m.Date.Date), Kind: KindTitle(m.Kind.ID)}
 		if hasAgenda != nil && hasAgenda(m) {
 			l.Agenda = path.Join("meetings", m.File+".agenda.md")
 		}
 		if d, ok := terms.PapersDeadline(in.Calendar, nx.MeetingKind(m), m.Date.Date); ok {
-			l.Deadline = LongDate(d)
+			l.Deadline = words.LongDate(d)
 		}
 		v.Planned = append(v.Planned, l)
 	}
@@ -237,7 +238,7 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 	}
 	for _, m := range n.MeetingList {
 		if m.Status == "held" {
-			v.LatestMinutes = LongDate(m.Date.Date)
+			v.LatestMinutes = words.LongDate(m.Date.Date)
 			v.LatestMinutesLink = path.Join("meetings", m.File+".minutes.md")
 		}
 	}
@@ -298,7 +299,7 @@ func Index(nets []*terms.Net, asOf model.Date, findings map[string][2]int) ([]by
 	sort.Strings(roots)
 	v := IndexView{}
 	if asOf.Set() {
-		v.AsOf = LongDate(asOf.Date)
+		v.AsOf = words.LongDate(asOf.Date)
 	}
 	seen := map[string]bool{}
 	var walk func(id string, depth int)
@@ -308,7 +309,7 @@ func Index(nets []*terms.Net, asOf model.Date, findings map[string][2]int) ([]by
 		}
 		seen[id] = true
 		nx := byID[id]
-		row := IndexRow{ID: id, Name: nx.N.Name, Depth: depth, Chairs: and(Chairs(nx, asOf)), Errors: findings[id][0], Warnings: findings[id][1], Cadence: NetworkCadence(nx.N)}
+		row := IndexRow{ID: id, Name: nx.N.Name, Depth: depth, Chairs: words.List(Chairs(nx, asOf)), Errors: findings[id][0], Warnings: findings[id][1], Cadence: NetworkCadence(nx.N)}
 		for _, m := range nx.N.MeetingList {
 			if m.Status == "planned" {
 				row.Next = m.Date.String() + " (" + strings.ToLower(KindTitle(m.Kind.ID)) + ")"

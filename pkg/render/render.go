@@ -19,6 +19,7 @@ import (
 	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 //go:embed templates/*.md.tmpl
@@ -36,8 +37,8 @@ var templates = sync.OnceValues(func() (*template.Template, error) {
 		"freetext": markdown.Block,
 		"join":     strings.Join,
 		"inc":      func(i int) int { return i + 1 },
-		"plural":   plural,
-		"and":      and,
+		"plural":   words.Plural,
+		"and":      words.List,
 		"words":    func(s string) string { return strings.ReplaceAll(s, "-", " ") },
 		"link":     link,
 		"header":   func() string { return Header },
@@ -93,11 +94,6 @@ func link(p string) string {
 	}
 	target := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "[", "%5B", "]", "%5D").Replace(p)
 	return "[" + markdown.Text(path.Base(p)) + "](" + target + ")"
-}
-
-// LongDate is "Tuesday 8 December 2026".
-func LongDate(d date.Date) string {
-	return fmt.Sprintf("%s %d %s %d", d.Weekday(), d.Day(), d.Month(), d.Year())
 }
 
 // When describes a meeting's start and end in local time with the zone in
@@ -197,14 +193,4 @@ func Holders(nx *terms.Net, office string, d model.Date) []string {
 		}
 	}
 	return out
-}
-
-func and(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

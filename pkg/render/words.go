@@ -7,6 +7,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // QuorumWords explains the quorum in plain words, or "" when there is none.
@@ -37,7 +38,7 @@ func QuorumWords(nx *terms.Net) string {
 		if len(names) == 1 {
 			parts = append(parts, fmt.Sprintf("%s from %s", who, names[0]))
 		} else {
-			parts = append(parts, fmt.Sprintf("%s from each of %s", who, and(names)))
+			parts = append(parts, fmt.Sprintf("%s from each of %s", who, words.List(names)))
 		}
 	}
 	if q.Members > 0 {
@@ -46,7 +47,7 @@ func QuorumWords(nx *terms.Net) string {
 	if q.Fraction.Set() {
 		parts = append(parts, fmt.Sprintf("at least %s of the voting members (rounded up)", q.Fraction))
 	}
-	s := and(parts)
+	s := words.List(parts)
 	if s == "" {
 		return ""
 	}
@@ -91,11 +92,11 @@ func VotingWords(nx *terms.Net) string {
 			if len(orgs) > 6 {
 				orgs = []string{fmt.Sprintf("%d organisations", len(orgs))}
 			}
-			each := plural(s.VoteCount(), "vote")
+			each := words.Plural(s.VoteCount(), "vote")
 			if len(orgs) > 1 {
 				each += " each"
 			}
-			voters = append(voters, fmt.Sprintf("%s (%s, exercised by the %s)", and(orgs), each, s.Title))
+			voters = append(voters, fmt.Sprintf("%s (%s, exercised by the %s)", words.List(orgs), each, s.Title))
 		}
 		if len(voters) > 0 {
 			parts = append(parts, "the votes are held by organisations: "+strings.Join(voters, "; "))
@@ -145,7 +146,7 @@ func PeriodWords(p model.Period) string {
 	var out []string
 	add := func(n int, unit string) {
 		if n > 0 {
-			out = append(out, plural(n, unit))
+			out = append(out, words.Plural(n, unit))
 		}
 	}
 	add(pp.Years(), "year")
@@ -167,9 +168,9 @@ func NoticeWords(k *model.MeetingKind) string {
 		return ""
 	}
 	if n.BusinessDays != nil {
-		s := fmt.Sprintf("papers at least %s before the meeting", plural(*n.BusinessDays, "business day"))
+		s := fmt.Sprintf("papers at least %s before the meeting", words.Plural(*n.BusinessDays, "business day"))
 		if n.Clear {
-			s = fmt.Sprintf("papers with %s clear before the meeting", plural(*n.BusinessDays, "business day"))
+			s = fmt.Sprintf("papers with %s clear before the meeting", words.Plural(*n.BusinessDays, "business day"))
 		}
 		return s
 	}
@@ -177,11 +178,4 @@ func NoticeWords(k *model.MeetingKind) string {
 		return fmt.Sprintf("papers %s before the meeting", PeriodWords(n.Period))
 	}
 	return ""
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // NetworkRow is one body in the overview. Its JSON shape is stable: every
@@ -104,7 +105,7 @@ func Networks(rx *terms.Repo, dir string, folders []string, ds []diag.Diagnostic
 		}
 	}
 	for _, row := range byID {
-		row.Findings = fmt.Sprintf("%s, %s", plural(row.Errors, "error"), plural(row.Warnings, "warning"))
+		row.Findings = fmt.Sprintf("%s, %s", words.Plural(row.Errors, "error"), words.Plural(row.Warnings, "warning"))
 		ov.Networks = append(ov.Networks, *row)
 	}
 	slices.SortFunc(ov.Networks, func(a, b NetworkRow) int { return strings.Compare(a.ID, b.ID) })

@@ -5,7 +5,6 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
@@ -26,14 +25,6 @@ func dateString(d model.Date) string {
 		return ""
 	}
 	return d.String()
-}
-
-// plural is "1 week", "6 weeks".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // oneLine flattens text for a single table cell or tab-separated field.

@@ -7,8 +7,8 @@ import (
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Flags of a work item.
@@ -175,7 +175,7 @@ func (r WorkProgrammeReport) Markdown() []byte {
 	var b strings.Builder
 	b.WriteString("# Work programme report\n\n")
 	if d, err := load.ParseDate(r.AsOf); err == nil {
-		fmt.Fprintf(&b, "As of %s.\n", render.LongDate(d))
+		fmt.Fprintf(&b, "As of %s.\n", words.LongDate(d))
 	}
 	for _, s := range r.Summary {
 		fmt.Fprintf(&b, "\n## %s (%s)\n\n", markdown.Text(s.Name), markdown.Text(s.Network))

@@ -9,6 +9,7 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 func meetingRules() []*Rule {
@@ -74,11 +75,11 @@ func checkInquorate(p *Pass) {
 			if q.Quorate || unknownAttendee(nx, mt) {
 				continue // an unknown attendee is reported as unknown-member
 			}
-			why := list(q.Unmet)
+			why := words.List(q.Unmet)
 			if mt.Attendance == nil {
 				why = "no attendance is recorded"
 			}
-			p.Reportf(mt.KeyPos("decisions"), "the meeting of %s took %s without a quorum: %s", mt.Date.String(), plural(len(mt.Decisions), "decision"), why)
+			p.Reportf(mt.KeyPos("decisions"), "the meeting of %s took %s without a quorum: %s", mt.Date.String(), words.Plural(len(mt.Decisions), "decision"), why)
 		}
 	}
 }
@@ -126,7 +127,7 @@ func checkDecision(p *Pass, nx *terms.Net, mt *model.Meeting, dec *model.Decisio
 	switch dec.Outcome {
 	case "agreed":
 		if t.Method == "consensus" && t.Against > 0 {
-			p.reportAs(consensus, dec.KeyPos("outcome"), "decision %s is recorded as agreed under consensus with %s; record it as not-agreed or referred", dec.ID, plural(t.Against, "vote")+" against")
+			p.reportAs(consensus, dec.KeyPos("outcome"), "decision %s is recorded as agreed under consensus with %s; record it as not-agreed or referred", dec.ID, words.Plural(t.Against, "vote")+" against")
 			return
 		}
 		if !t.Carried && !(t.Tie && dec.CastingVote && nx.CastingVote()) {
@@ -140,7 +141,7 @@ func checkDecision(p *Pass, nx *terms.Net, mt *model.Meeting, dec *model.Decisio
 }
 
 func tallyWords(t terms.Tally) string {
-	return strings.Join([]string{plural(t.For, "vote") + " for", plural(t.Against, "vote") + " against", plural(t.Abstain, "abstention")}, ", ")
+	return strings.Join([]string{words.Plural(t.For, "vote") + " for", words.Plural(t.Against, "vote") + " against", words.Plural(t.Abstain, "abstention")}, ", ")
 }
 
 // known reports whether a voter id names an organisation (basis

@@ -6,6 +6,7 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 func membershipRules() []*Rule {
@@ -93,9 +94,9 @@ func checkSeats(p *Pass) {
 				case n < r.Min && (seatTypo[o] || orgTypo[s.Title]):
 					// explained by a misspelt seat or organisation
 				case n < r.Min:
-					p.reportAs(vacant, s.At, "seat %q needs %s from %s; it has %d", s.Title, plural(r.Min, "current member"), p.Repo.OrgName(o), n)
+					p.reportAs(vacant, s.At, "seat %q needs %s from %s; it has %d", s.Title, words.Plural(r.Min, "current member"), p.Repo.OrgName(o), n)
 				case r.HasMax && n > r.Max:
-					p.reportAs(over, s.At, "seat %q allows %s from %s; it has %d", s.Title, plural(r.Max, "member"), p.Repo.OrgName(o), n)
+					p.reportAs(over, s.At, "seat %q allows %s from %s; it has %d", s.Title, words.Plural(r.Max, "member"), p.Repo.OrgName(o), n)
 				}
 			}
 		}
@@ -157,7 +158,7 @@ func checkSubstitutes(p *Pass) {
 				}
 			}
 			if !current {
-				p.Reportf(m.KeyPos("substitutes"), "member %s sits in seat %q, which requires a named substitute, and none of %s is a member on %s", m.ID, s.Title, list(model.IDs(others)), p.AsOf.String())
+				p.Reportf(m.KeyPos("substitutes"), "member %s sits in seat %q, which requires a named substitute, and none of %s is a member on %s", m.ID, s.Title, words.List(model.IDs(others)), p.AsOf.String())
 			}
 		}
 	}
@@ -194,7 +195,7 @@ func checkOffices(p *Pass) {
 			case len(current) < r.Min:
 				p.Reportf(o.At, "office %q needs %s holders; it has %d", o.Name, r, len(current))
 			case r.HasMax && len(current) > r.Max:
-				p.reportAs(over, current[r.Max].At, "office %q allows %s; %d hold it on %s", o.Name, plural(r.Max, "holder"), len(current), p.AsOf.String())
+				p.reportAs(over, current[r.Max].At, "office %q allows %s; %d hold it on %s", o.Name, words.Plural(r.Max, "holder"), len(current), p.AsOf.String())
 			}
 		}
 		for _, h := range holders {
@@ -253,7 +254,7 @@ func checkQuorumReachable(p *Pass) {
 		}
 		if q.Members > 0 {
 			if n := len(nx.CurrentMembers(p.AsOf)); n < q.Members {
-				p.Reportf(q.KeyPos("members"), "the quorum needs %d present, and %s has only %s on %s", q.Members, nx.N.ID, plural(n, "member"), p.AsOf.String())
+				p.Reportf(q.KeyPos("members"), "the quorum needs %d present, and %s has only %s on %s", q.Members, nx.N.ID, words.Plural(n, "member"), p.AsOf.String())
 			}
 		}
 	}

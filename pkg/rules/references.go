@@ -10,6 +10,7 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/suggest"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 func referenceRules() []*Rule {
@@ -369,7 +370,7 @@ func (p *Pass) didYouMeanOrList(s, label string, knownFn func() []string, what, 
 	if len(names) == 1 {
 		return fmt.Sprintf("; its only %s is %s", strings.TrimSuffix(what, "s"), names[0])
 	}
-	return fmt.Sprintf("; its %s are %s", what, list(names))
+	return fmt.Sprintf("; its %s are %s", what, words.List(names))
 }
 
 // maxListed is the most names a message lists.

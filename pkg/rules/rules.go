@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/govctl/govctl/pkg/calendar"
@@ -164,22 +163,4 @@ func Configure(s model.Settings, ds []diag.Diagnostic) []diag.Diagnostic {
 		out = append(out, d)
 	}
 	return append(out, extra...)
-}
-
-// list joins words as "a, b and c".
-func list(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

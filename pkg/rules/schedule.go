@@ -8,6 +8,7 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // cadenceGrace is how much later than the cadence a meeting may fall before
@@ -118,7 +119,7 @@ func checkCadence(p *Pass) {
 						}
 					}
 					if n < k.PerYear {
-						p.reportAs(countRule, start.KeyPos("date"), "%s in the 12 months from %s; the terms ask for %d %s meetings a year", plural(n, "meeting"), start.Date.String(), k.PerYear, k.Name)
+						p.reportAs(countRule, start.KeyPos("date"), "%s in the 12 months from %s; the terms ask for %d %s meetings a year", words.Plural(n, "meeting"), start.Date.String(), k.PerYear, k.Name)
 						break
 					}
 				}

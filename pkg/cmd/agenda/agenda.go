@@ -15,6 +15,7 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 	"github.com/govctl/govctl/pkg/workspace"
 )
 
@@ -102,10 +103,10 @@ func agendaRun(opts *Options) error {
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
 	k := ws.Net.MeetingKind(m)
 	if d, ok := terms.PapersDeadline(ws.Calendar, k, m.Date.Date); ok {
-		fmt.Fprintf(opts.IO.Out, "papers deadline: %s\n", render.LongDate(d))
+		fmt.Fprintf(opts.IO.Out, "papers deadline: %s\n", words.LongDate(d))
 		if d.Before(ws.Today.Date) && !m.PapersSent.Set() {
 			fmt.Fprintf(opts.IO.ErrOut, "%s the papers deadline (%s) has passed and no papers are recorded as sent; urgent items need an urgent_reason\n",
-				opts.IO.Colorize(iostreams.Yellow, "warning:"), render.LongDate(d))
+				opts.IO.Colorize(iostreams.Yellow, "warning:"), words.LongDate(d))
 		}
 	} else {
 		fmt.Fprintln(opts.IO.Out, "papers deadline: none set by the terms of reference")

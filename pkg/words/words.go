@@ -1,0 +1,36 @@
+// Package words holds govctl's wording helpers: dates, counts and lists in
+// plain English, as members read them on pages, in minutes and in messages.
+// It is a leaf: it knows nothing of the model or the rules, so that every
+// package that writes a sentence can use it.
+package words
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rickb777/date"
+)
+
+// Plural is "1 meeting" or "3 meetings": n and word, with an s unless n is 1.
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// List joins items as "a", "a and b" or "a, b and c".
+func List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// LongDate is "Tuesday 8 December 2026".
+func LongDate(d date.Date) string {
+	return fmt.Sprintf("%s %d %s %d", d.Weekday(), d.Day(), d.Month(), d.Year())
+}

@@ -1,0 +1,35 @@
+package words
+
+import (
+	"testing"
+
+	"github.com/rickb777/date"
+)
+
+func TestPlural(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0 meetings"}, {1, "1 meeting"}, {2, "2 meetings"}} {
+		if got := Plural(tc.n, "meeting"); got != tc.want {
+			t.Errorf("Plural(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}
+
+func TestList(t *testing.T) {
+	for _, tc := range []struct {
+		in   []string
+		want string
+	}{{nil, ""}, {[]string{"a"}, "a"}, {[]string{"a", "b"}, "a and b"}, {[]string{"a", "b", "c"}, "a, b and c"}} {
+		if got := List(tc.in); got != tc.want {
+			t.Errorf("List(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLongDate(t *testing.T) {
+	if got, want := LongDate(date.New(2026, 12, 8)), "Tuesday 8 December 2026"; got != want {
+		t.Errorf("LongDate = %q, want %q", got, want)
+	}
+}

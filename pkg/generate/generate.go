@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
+	"slices"
 	"sync"
 
 	"github.com/rickb777/date"
@@ -21,6 +21,7 @@ import (
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/terms"
 )
 
@@ -53,24 +54,10 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	findings := map[string][2]int{}
-	for _, d := range res.Diagnostics {
-		if !asOf.Set() && d.Severity == diag.Warning {
-			continue
-		}
-		rel := strings.TrimPrefix(d.Pos.File, filepath.ToSlash(dir)+"/")
-		id, _, ok := strings.Cut(rel, "/")
-		if !ok {
-			continue
-		}
-		c := findings[id]
-		switch d.Severity {
-		case diag.Error:
-			c[0]++
-		case diag.Warning:
-			c[1]++
-		}
-		findings[id] = c
+	// The findings the index counts: with no dated record, errors only.
+	counted := res.Diagnostics
+	if !asOf.Set() {
+		counted = slices.DeleteFunc(slices.Clone(counted), func(d diag.Diagnostic) bool { return d.Severity == diag.Warning })
 	}
 	rx := terms.NewRepo(repo)
 	nets := make([]*terms.Net, len(repo.Networks))
@@ -101,7 +88,7 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
-	index, err := render.Index(nets, asOf, findings)
+	index, err := render.Index(report.Networks(rx, dir, nil, counted, asOf).Networks, asOf)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -36,7 +36,6 @@ import (
 	"github.com/govctl/govctl/pkg/calendar"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -144,7 +143,7 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 			continue
 		}
 		id := nx.N.ID
-		kind := render.KindTitle(m.Kind.ID)
+		kind := words.KindTitle(m.Kind.ID)
 		agenda := path.Join(nx.N.Folder, load.MeetingsDir, m.File+".agenda.md")
 		deadline, hasDeadline := papersDeadline(o.Calendar, nx.MeetingKind(m), d)
 		cancelled := m.Status == "cancelled"
@@ -153,7 +152,7 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 			uid:      fmt.Sprintf("%s-%s@govctl", id, m.File),
 			stamp:    d,
 			summary:  nx.N.Name + ": " + kind,
-			location: render.Venue(nx, m),
+			location: nx.Venue(m),
 			status:   "CONFIRMED",
 		}
 		var desc []string
@@ -166,11 +165,11 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 			desc = append(desc, "Papers deadline: "+words.LongDate(deadline))
 		}
 		e.desc = strings.Join(desc, "\n")
-		if start := render.Start(nx, m); start.Valid {
+		if start := nx.Start(m); start.Valid {
 			y, mo, day := d.Date()
 			e.start = time.Date(y, mo, day, start.Minutes/60, start.Minutes%60, 0, 0, loc)
 			e.end = e.start.Add(time.Hour)
-			if dur := render.Duration(nx, m); dur.Set() {
+			if dur := nx.Duration(m); dur.Set() {
 				if end, _ := dur.Period.AddTo(e.start); end.After(e.start) {
 					e.end = end
 				}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/govctl/govctl/pkg/calendar"
 	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/rules"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -81,24 +80,13 @@ func head(in Inputs, m *model.Meeting) Paper {
 	return Paper{
 		Network:   in.Net.N.Name,
 		NetworkID: in.Net.N.ID,
-		Kind:      KindTitle(m.Kind.ID),
+		Kind:      words.KindTitle(m.Kind.ID),
 		Date:      words.LongDate(m.Date.Date),
 		ISODate:   m.Date.String(),
-		Time:      When(m.Date.Date, Start(in.Net, m), Duration(in.Net, m), in.Location),
-		Venue:     Venue(in.Net, m),
+		Time:      words.When(m.Date.Date, in.Net.Start(m), in.Net.Duration(m), in.Location),
+		Venue:     in.Net.Venue(m),
 		Status:    m.Status,
 	}
-}
-
-// LastHeld is the last held meeting before m, or nil.
-func LastHeld(nx *terms.Net, m *model.Meeting) *model.Meeting {
-	var last *model.Meeting
-	for _, o := range nx.N.MeetingList {
-		if o.Status == "held" && o.Date.Before(m.Date.Date) {
-			last = o
-		}
-	}
-	return last
 }
 
 // BuildAgenda works out the agenda of meeting m.
@@ -126,7 +114,7 @@ func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
 			v.From += ", with the secretariat of " + name
 		}
 	}
-	last := LastHeld(nx, m)
+	last := nx.LastHeld(m)
 	if last != nil {
 		v.LastHeld = words.LongDate(last.Date.Date)
 	}
@@ -142,7 +130,7 @@ func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
 		ai := AgendaItem{Title: title}
 		if it != nil {
 			if it.Presenter != nil {
-				ai.Presenter = MemberName(nx, it.Presenter.ID)
+				ai.Presenter = nx.MemberName(it.Presenter.ID)
 			}
 			ai.Paper = it.Paper
 			ai.Reason = it.UrgentReason
@@ -180,9 +168,7 @@ func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
 		}
 		v.Items = append(v.Items, item(it.Title, &it))
 	}
-	if v.ReviewWork && !slices.ContainsFunc(v.Items, func(a AgendaItem) bool {
-		return rules.ReviewsWorkProgramme(&model.Meeting{Agenda: []model.AgendaItem{{Title: a.Title}}})
-	}) {
+	if v.ReviewWork && !slices.ContainsFunc(v.Items, func(a AgendaItem) bool { return terms.WorkProgrammeItem(a.Title) }) {
 		v.Items = append(v.Items, AgendaItem{Title: "Review of the work programme", Note: "Progress against the work programme (below)."})
 	}
 	v.Actions = OpenActions(nx, m.Date, m)
@@ -204,7 +190,7 @@ func agendaFrom(nx *terms.Net, by string, d model.Date) string {
 		return ""
 	}
 	if _, ok := nx.Offices[by]; ok {
-		if names := Holders(nx, by, d); len(names) > 0 {
+		if names := nx.HolderNames(by, d); len(names) > 0 {
 			return words.List(names) + " (" + strings.ReplaceAll(by, "-", " ") + ")"
 		}
 		return "The " + strings.ReplaceAll(by, "-", " ")
@@ -237,7 +223,7 @@ func OpenActions(nx *terms.Net, d model.Date, m *model.Meeting) []ActionLine {
 		if status != "open" {
 			continue
 		}
-		l := ActionLine{ID: a.Action.ID, Text: a.Action.Text, Owner: MemberName(nx, a.Action.Owner.ID), Raised: a.Raised.Date.String(), Status: status, Latest: latest}
+		l := ActionLine{ID: a.Action.ID, Text: a.Action.Text, Owner: nx.MemberName(a.Action.Owner.ID), Raised: a.Raised.Date.String(), Status: status, Latest: latest}
 		if due.Set() {
 			l.Due = due.String()
 			l.Overdue = due.Before(d.Date)
@@ -259,11 +245,7 @@ func WorkLines(nx *terms.Net) []WorkLine {
 		}
 		l := WorkLine{ID: it.ID, Title: it.Title, Status: it.Status}
 		if it.Lead != nil {
-			if _, ok := nx.Members[it.Lead.ID]; ok {
-				l.Lead = MemberName(nx, it.Lead.ID)
-			} else {
-				l.Lead = nx.OrgName(it.Lead.ID)
-			}
+			l.Lead = nx.LeadName(it.Lead.ID)
 		}
 		if it.Due.Set() {
 			l.Due = it.Due.String()

@@ -69,10 +69,10 @@ func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		}
 	}
 	if m.Chair != nil {
-		v.Chair = MemberName(nx, m.Chair.ID)
+		v.Chair = nx.MemberName(m.Chair.ID)
 	}
 	person := func(id string) Person {
-		p := Person{Name: MemberName(nx, id)}
+		p := Person{Name: nx.MemberName(id)}
 		if mem, ok := nx.Members[id]; ok && mem.Organisation != nil {
 			if org := nx.OrgName(mem.Organisation.ID); !strings.Contains(p.Name, org) {
 				p.Org = org
@@ -86,7 +86,7 @@ func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		}
 		for _, s := range a.Substitutes {
 			p := person(s.Substitute.ID)
-			p.For = MemberName(nx, s.For.ID)
+			p.For = nx.MemberName(s.For.ID)
 			v.Substitutes = append(v.Substitutes, p)
 		}
 		for _, r := range a.Apologies {
@@ -111,7 +111,7 @@ func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		v.QuorumReasons = q.Unmet
 	}
 	for _, d := range m.Declarations {
-		s := fmt.Sprintf("%s declared an interest in “%s”", MemberName(nx, d.Member.ID), d.Item)
+		s := fmt.Sprintf("%s declared an interest in “%s”", nx.MemberName(d.Member.ID), d.Item)
 		if d.Interest != "" {
 			s += ": " + d.Interest
 		}
@@ -124,7 +124,7 @@ func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		v.Decisions = append(v.Decisions, decisionView(nx, m, &m.Decisions[i], q))
 	}
 	for _, a := range m.Actions {
-		l := ActionLine{ID: a.ID, Text: a.Text, Owner: MemberName(nx, a.Owner.ID)}
+		l := ActionLine{ID: a.ID, Text: a.Text, Owner: nx.MemberName(a.Owner.ID)}
 		if a.Due.Set() {
 			l.Due = a.Due.String()
 		}
@@ -159,7 +159,7 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 			var out []string
 			for _, r := range refs {
 				if nx.Basis() == "member" {
-					out = append(out, MemberName(nx, r.ID))
+					out = append(out, nx.MemberName(r.ID))
 				} else {
 					out = append(out, nx.OrgName(r.ID))
 				}

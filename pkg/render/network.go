@@ -3,11 +3,11 @@ package render
 import (
 	"fmt"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -112,7 +112,7 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			how = append(how, "held by the "+o.Post)
 		}
 		if o.Term.Set() {
-			how = append(how, "for "+PeriodWords(o.Term))
+			how = append(how, "for "+words.Period(o.Term))
 		} else {
 			how = append(how, "until replaced")
 		}
@@ -127,7 +127,7 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			if h.Office.ID != o.Name || !h.CurrentOn(asOf) {
 				continue
 			}
-			s := MemberName(nx, h.Member.ID)
+			s := nx.MemberName(h.Member.ID)
 			if mem, ok := nx.Members[h.Member.ID]; ok && mem.Organisation != nil && !strings.Contains(s, nx.OrgName(mem.Organisation.ID)) {
 				s += " (" + nx.OrgName(mem.Organisation.ID) + ")"
 			}
@@ -181,18 +181,18 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			v.Others = append(v.Others, memberLine(nx, m))
 		}
 	}
-	v.Quorum = QuorumWords(nx)
-	v.Voting = VotingWords(nx)
+	v.Quorum = nx.QuorumWords()
+	v.Voting = nx.VotingWords()
 	for i := range n.Meetings {
 		k := &n.Meetings[i]
-		kv := KindView{Name: k.Name, Title: KindTitle(k.Name), Cadence: CadenceWords(k), Notice: NoticeWords(k), Description: k.Description, StandingItems: k.StandingItems, ReviewWorkProgramme: k.ReviewWorkProgramme}
+		kv := KindView{Name: k.Name, Title: words.KindTitle(k.Name), Cadence: words.Cadence(k), Notice: words.Notice(k), Description: k.Description, StandingItems: k.StandingItems, ReviewWorkProgramme: k.ReviewWorkProgramme}
 		if k.Start.Valid {
 			kv.Time = k.Start.String()
 			if k.Duration.Set() {
-				kv.Time += ", " + PeriodWords(k.Duration)
+				kv.Time += ", " + words.Period(k.Duration)
 			}
 		} else if k.Duration.Set() {
-			kv.Time = PeriodWords(k.Duration)
+			kv.Time = words.Period(k.Duration)
 		}
 		if k.Venue != nil {
 			kv.Venue = k.Venue.String()
@@ -214,7 +214,7 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		if m.Status != "planned" {
 			continue
 		}
-		l := MeetingLine{Date: words.LongDate(m.Date.Date), Kind: KindTitle(m.Kind.ID)}
+		l := MeetingLine{Date: words.LongDate(m.Date.Date), Kind: words.KindTitle(m.Kind.ID)}
 		if hasAgenda != nil && hasAgenda(m) {
 			l.Agenda = path.Join("meetings", m.File+".agenda.md")
 		}
@@ -227,7 +227,7 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		if !a.Open() {
 			continue
 		}
-		l := ActionLine{ID: a.Action.ID, Text: a.Action.Text, Owner: MemberName(nx, a.Action.Owner.ID), Raised: a.Raised.Date.String()}
+		l := ActionLine{ID: a.Action.ID, Text: a.Action.Text, Owner: nx.MemberName(a.Action.Owner.ID), Raised: a.Raised.Date.String()}
 		if a.Due.Set() {
 			l.Due = a.Due.String()
 		}
@@ -266,12 +266,13 @@ func Network(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) bool) ([
 	return execute("network.md.tmpl", BuildNetwork(in, asOf, hasAgenda))
 }
 
-// IndexRow is one body in the index.
+// IndexRow is one body in the index: its overview row, and how deep it
+// sits in the tree of who reports to whom.
 type IndexRow struct {
-	ID, Name, Chairs, Cadence, Next string
-	Depth                           int
-	OpenActions                     int
-	Errors, Warnings                int
+	report.NetworkRow
+	Depth int
+	// Chair and Next are the row's chairs and next meeting in words.
+	Chair, Next string
 }
 
 // IndexView is networks/README.md.
@@ -281,19 +282,19 @@ type IndexView struct {
 }
 
 // Index renders the index of every body, as a tree of who reports to whom.
-// findings maps a network id to its error and warning counts.
-func Index(nets []*terms.Net, asOf model.Date, findings map[string][2]int) ([]byte, error) {
-	byID := map[string]*terms.Net{}
+// rows are the bodies' overview rows (report.Row) as they stood on asOf.
+func Index(rows []report.NetworkRow, asOf model.Date) ([]byte, error) {
+	byID := map[string]report.NetworkRow{}
 	children := map[string][]string{}
 	var roots []string
-	for _, nx := range nets {
-		byID[nx.N.ID] = nx
+	for _, r := range rows {
+		byID[r.ID] = r
 	}
-	for _, nx := range nets {
-		if p := nx.N.Parent; p != nil && byID[p.ID] != nil && p.ID != nx.N.ID {
-			children[p.ID] = append(children[p.ID], nx.N.ID)
+	for _, r := range rows {
+		if _, ok := byID[r.Parent]; ok && r.Parent != r.ID {
+			children[r.Parent] = append(children[r.Parent], r.ID)
 		} else {
-			roots = append(roots, nx.N.ID)
+			roots = append(roots, r.ID)
 		}
 	}
 	sort.Strings(roots)
@@ -308,18 +309,10 @@ func Index(nets []*terms.Net, asOf model.Date, findings map[string][2]int) ([]by
 			return
 		}
 		seen[id] = true
-		nx := byID[id]
-		row := IndexRow{ID: id, Name: nx.N.Name, Depth: depth, Chairs: words.List(Chairs(nx, asOf)), Errors: findings[id][0], Warnings: findings[id][1], Cadence: NetworkCadence(nx.N)}
-		for _, m := range nx.N.MeetingList {
-			if m.Status == "planned" {
-				row.Next = m.Date.String() + " (" + strings.ToLower(KindTitle(m.Kind.ID)) + ")"
-				break
-			}
-		}
-		for _, a := range nx.Actions() {
-			if a.Open() {
-				row.OpenActions++
-			}
+		r := byID[id]
+		row := IndexRow{NetworkRow: r, Depth: depth, Chair: words.List(r.Chairs)}
+		if m := r.NextMeeting; m != nil {
+			row.Next = m.Date + " (" + strings.ToLower(words.KindTitle(m.Kind)) + ")"
 		}
 		v.Rows = append(v.Rows, row)
 		kids := children[id]
@@ -341,41 +334,4 @@ func Index(nets []*terms.Net, asOf model.Date, findings map[string][2]int) ([]by
 		walk(id, 0)
 	}
 	return execute("index.md.tmpl", v)
-}
-
-// Chairs names the current holders of the offices named chair, chairs,
-// co-chair or co-chairs on day d, each once.
-func Chairs(nx *terms.Net, d model.Date) []string {
-	var out []string
-	for _, h := range nx.Holders() {
-		switch model.Norm(h.Office.ID) {
-		case "chair", "chairs", "co-chair", "co-chairs":
-		default:
-			continue
-		}
-		if name := MemberName(nx, h.Member.ID); h.CurrentOn(d) && !slices.Contains(out, name) {
-			out = append(out, name)
-		}
-	}
-	return out
-}
-
-// NetworkCadence describes how often a body meets, kind by kind: "every
-// month", "every 6 weeks, 9 a year"; with several kinds each is named
-// ("workshop: 6 a year; drop-in: 6 a year"). Kinds with no cadence are left
-// out.
-func NetworkCadence(n *model.Network) string {
-	var cad []string
-	for i := range n.Meetings {
-		c := CadenceWords(&n.Meetings[i])
-		if c == "" {
-			continue
-		}
-		cad = append(cad, n.Meetings[i].Name+": "+c)
-	}
-	if len(cad) == 1 {
-		_, c, _ := strings.Cut(cad[0], ": ")
-		return c
-	}
-	return strings.Join(cad, "; ")
 }

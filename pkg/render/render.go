@@ -7,18 +7,12 @@ package render
 import (
 	"bytes"
 	"embed"
-	"fmt"
 	"path"
 	"strings"
 	"sync"
 	"text/template"
-	"time"
-
-	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/markdown"
-	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
 
@@ -94,103 +88,4 @@ func link(p string) string {
 	}
 	target := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "[", "%5B", "]", "%5D").Replace(p)
 	return "[" + markdown.Text(path.Base(p)) + "](" + target + ")"
-}
-
-// When describes a meeting's start and end in local time with the zone in
-// force that day (GMT or BST): "10:00 to 12:00 (GMT)".
-func When(d date.Date, start model.Clock, dur model.Period, loc *time.Location) string {
-	if !start.Valid {
-		return ""
-	}
-	y, m, day := d.Date()
-	t := time.Date(y, m, day, start.Minutes/60, start.Minutes%60, 0, 0, loc)
-	zone, _ := t.Zone()
-	s := t.Format("15:04")
-	if dur.Set() {
-		if end, ok := dur.Period.AddTo(t); ok {
-			s += " to " + end.Format("15:04")
-		}
-	}
-	return fmt.Sprintf("%s (%s)", s, zone)
-}
-
-// MemberName is the member's name, or the id when unknown.
-func MemberName(nx *terms.Net, id string) string {
-	if m, ok := nx.Members[id]; ok {
-		return m.Name
-	}
-	return id
-}
-
-// Venue is where meeting m is held: its own venue, or the kind's, with the
-// next council in a rotation (counted over the kind's earlier meetings that
-// were not cancelled).
-func Venue(nx *terms.Net, m *model.Meeting) string {
-	v := m.Venue
-	k := nx.MeetingKind(m)
-	if v == nil && k != nil {
-		v = k.Venue
-	}
-	if v == nil {
-		return ""
-	}
-	if v.Text != "" || len(v.Rotate) == 0 {
-		return v.String()
-	}
-	n := 0
-	for _, o := range nx.N.MeetingList {
-		if o == m {
-			break
-		}
-		if o.Kind.ID == m.Kind.ID && o.Status != "cancelled" {
-			n++
-		}
-	}
-	host := nx.OrgName(v.Rotate[n%len(v.Rotate)].ID)
-	if v.Online {
-		return fmt.Sprintf("Online, or at the offices of %s (next in the rotation)", host)
-	}
-	return fmt.Sprintf("The offices of %s (next in the rotation)", host)
-}
-
-// Start is the meeting's start time: its own, or its kind's.
-func Start(nx *terms.Net, m *model.Meeting) model.Clock {
-	if m.Start.Valid {
-		return m.Start
-	}
-	if k := nx.MeetingKind(m); k != nil {
-		return k.Start
-	}
-	return model.Clock{}
-}
-
-// Duration is the kind's duration.
-func Duration(nx *terms.Net, m *model.Meeting) model.Period {
-	if k := nx.MeetingKind(m); k != nil {
-		return k.Duration
-	}
-	return model.Period{}
-}
-
-// KindTitle is "Ordinary meeting", "Workshop".
-func KindTitle(kind string) string {
-	if kind == "" {
-		return "Meeting"
-	}
-	t := strings.ToUpper(kind[:1]) + strings.ReplaceAll(kind[1:], "-", " ")
-	if kind == "ordinary" || kind == "extraordinary" {
-		t += " meeting"
-	}
-	return t
-}
-
-// Holders names who holds office on day d: "Jo Bloggs and Sam Smith".
-func Holders(nx *terms.Net, office string, d model.Date) []string {
-	var out []string
-	for _, h := range nx.Holders() {
-		if h.Office.ID == office && h.CurrentOn(d) {
-			out = append(out, MemberName(nx, h.Member.ID))
-		}
-	}
-	return out
 }

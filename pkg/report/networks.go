@@ -8,7 +8,6 @@ import (
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -21,12 +20,12 @@ type NetworkRow struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
 	Parent string `json:"parent"`
-	// Chairs are the names of the current holders of the office named
-	// chair (or co-chair).
+	// Chairs are the names of the holders of the chair offices
+	// (terms.ChairOffice) on the day of the overview.
 	Chairs []string `json:"chairs"`
-	// Cadence is in words: "every 1 month", "every 6 weeks, 9 a year";
-	// with more than one kind of meeting, "ordinary: every 1 month;
-	// workshop: 6 a year".
+	// Cadence is in words (words.NetworkCadence): "every month", "every 6
+	// weeks, 9 a year"; with more than one kind of meeting, "ordinary:
+	// every month; workshop: 6 a year".
 	Cadence     string       `json:"cadence"`
 	NextMeeting *NextMeeting `json:"next_meeting"`
 	OpenActions int          `json:"open_actions"`
@@ -40,7 +39,8 @@ type NetworkRow struct {
 	Loaded bool `json:"loaded"`
 }
 
-// NextMeeting is the first planned meeting on or after today.
+// NextMeeting is the first planned meeting on or after the day of the
+// overview.
 type NextMeeting struct {
 	Date string `json:"date"`
 	Kind string `json:"kind"`
@@ -54,36 +54,43 @@ type Overview struct {
 	OtherWarnings int
 }
 
-// ChairOffices are the offices whose holders the overview names as chairs.
-var ChairOffices = []string{"chair", "chairs", "co-chair", "co-chairs"}
+// Row is network nx's row in the overview as things stand on day d: its
+// chairs on d, its next meeting (the first planned on or after d), its
+// cadence and open actions. Its findings are counted by Networks. Both
+// govctl networks (d is today) and the index page networks/README.md (d is
+// the date of the latest record) draw their rows here.
+func Row(nx *terms.Net, d model.Date) NetworkRow {
+	n := nx.N
+	row := NetworkRow{ID: n.Folder, Name: n.Name, Chairs: nx.Chairs(d), Cadence: words.NetworkCadence(n), Loaded: true}
+	if row.Chairs == nil {
+		row.Chairs = []string{}
+	}
+	if n.Parent != nil {
+		row.Parent = n.Parent.ID
+	}
+	if m := nx.NextMeeting(d); m != nil {
+		row.NextMeeting = &NextMeeting{Date: m.Date.String(), Kind: m.Kind.ID}
+	}
+	for _, a := range nx.Actions() {
+		if a.Open() {
+			row.OpenActions++
+		}
+	}
+	return row
+}
 
-// Networks builds the overview of the repository loaded from dir: a row for
-// every loaded network and for every folder in folders (network folders
-// whose network.yaml may not have loaded), sorted by id. ds are the
-// findings of govctl validate, paths as reached from dir.
-func Networks(rx *terms.Repo, dir string, folders []string, ds []diag.Diagnostic, today model.Date) Overview {
+// Networks builds the overview of the repository loaded from dir as it
+// stands on day d: a row for every loaded network and for every folder in
+// folders (network folders whose network.yaml may not have loaded), sorted
+// by id. ds are the findings of govctl validate, paths as reached from dir.
+func Networks(rx *terms.Repo, dir string, folders []string, ds []diag.Diagnostic, d model.Date) Overview {
 	byID := map[string]*NetworkRow{}
 	for _, n := range rx.Repo.Networks {
 		if _, dup := byID[n.Folder]; dup {
 			continue
 		}
-		nx := rx.Network(n)
-		row := &NetworkRow{ID: n.Folder, Name: n.Name, Chairs: Chairs(nx, today), Cadence: Cadence(n), Loaded: true}
-		if n.Parent != nil {
-			row.Parent = n.Parent.ID
-		}
-		for _, m := range n.MeetingList {
-			if m.Status == "planned" && !m.Date.Before(today.Date) {
-				row.NextMeeting = &NextMeeting{Date: m.Date.String(), Kind: m.Kind.ID}
-				break
-			}
-		}
-		for _, a := range nx.Actions() {
-			if a.Open() {
-				row.OpenActions++
-			}
-		}
-		byID[row.ID] = row
+		row := Row(rx.Network(n), d)
+		byID[row.ID] = &row
 	}
 	for _, f := range folders {
 		if _, ok := byID[f]; !ok {
@@ -126,15 +133,3 @@ func folderOf(dir, file string) string {
 	folder, _, _ := strings.Cut(rel, "/")
 	return folder
 }
-
-// Chairs names the current holders of the chair (or co-chair) on day d;
-// never nil, so that JSON shows an empty list.
-func Chairs(nx *terms.Net, d model.Date) []string {
-	if out := render.Chairs(nx, d); out != nil {
-		return out
-	}
-	return []string{}
-}
-
-// Cadence describes how often the network meets, kind by kind.
-func Cadence(n *model.Network) string { return render.NetworkCadence(n) }

@@ -8,16 +8,7 @@ import (
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/terms"
 )
-
-// leadName is a work item's lead: a member's name, else an organisation's.
-func leadName(nx *terms.Net, id string) string {
-	if m, ok := nx.Members[id]; ok {
-		return m.Name
-	}
-	return nx.OrgName(id)
-}
 
 // dateString is the date as YYYY-MM-DD, or "" when not given.
 func dateString(d model.Date) string {

@@ -127,7 +127,7 @@ func WorkProgramme(nets []*terms.Net, asOf model.Date) WorkProgrammeReport {
 			it := &wp.Items[i]
 			w := WorkItem{Network: nx.N.ID, ID: it.ID, Title: it.Title, Status: it.Status, Due: dateString(it.Due), Milestones: len(it.Milestones), Flags: []string{}}
 			if it.Lead != nil {
-				w.LeadID, w.Lead = it.Lead.ID, leadName(nx, it.Lead.ID)
+				w.LeadID, w.Lead = it.Lead.ID, nx.LeadName(it.Lead.ID)
 			}
 			overdueMilestone := false
 			for _, ms := range it.Milestones {

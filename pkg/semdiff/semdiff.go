@@ -11,8 +11,8 @@ import (
 
 	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Change is one change to one body ("" for the repository).
@@ -136,8 +136,8 @@ func network(b, a *terms.Net) []Change {
 			text("seats", title+" substitutes", sb.Substitute, sa.Substitute)
 		}
 	}
-	text("quorum", "quorum", render.QuorumWords(b), render.QuorumWords(a))
-	text("voting", "voting", render.VotingWords(b), render.VotingWords(a))
+	text("quorum", "quorum", b.QuorumWords(), a.QuorumWords())
+	text("voting", "voting", b.VotingWords(), a.VotingWords())
 
 	// Meeting kinds.
 	for _, name := range sortedKeys(b.Kinds, a.Kinds) {
@@ -145,12 +145,12 @@ func network(b, a *terms.Net) []Change {
 		ka, inA := a.Kinds[name]
 		switch {
 		case !inB:
-			add("meetings", "kind of meeting added: %s (%s)", name, render.CadenceWords(ka))
+			add("meetings", "kind of meeting added: %s (%s)", name, words.Cadence(ka))
 		case !inA:
 			add("meetings", "kind of meeting removed: %s", name)
 		default:
-			text("meetings", name+" cadence", render.CadenceWords(kb), render.CadenceWords(ka))
-			text("meetings", name+" notice", render.NoticeWords(kb), render.NoticeWords(ka))
+			text("meetings", name+" cadence", words.Cadence(kb), words.Cadence(ka))
+			text("meetings", name+" notice", words.Notice(kb), words.Notice(ka))
 			list("meetings", name+" standing item", kb.StandingItems, ka.StandingItems)
 			if !slices.Equal(kb.StandingItems, ka.StandingItems) && sameSet(kb.StandingItems, ka.StandingItems) {
 				add("meetings", "%s standing items reordered", name)
@@ -258,7 +258,7 @@ func meetings(n *model.Network) map[string]*model.Meeting {
 func holdings(nx *terms.Net) []string {
 	var out []string
 	for _, h := range nx.Holders() {
-		s := fmt.Sprintf("%s held by %s", h.Office.ID, render.MemberName(nx, h.Member.ID))
+		s := fmt.Sprintf("%s held by %s", h.Office.ID, nx.MemberName(h.Member.ID))
 		if h.From.Set() {
 			s += " from " + h.From.String()
 		}
@@ -288,7 +288,7 @@ func periodText(p model.Period) string {
 	if !p.Set() {
 		return "until replaced"
 	}
-	return render.PeriodWords(p)
+	return words.Period(p)
 }
 
 func yesNo(b bool) string {

@@ -1,7 +1,10 @@
-// Package words holds govctl's wording helpers: dates, counts and lists in
-// plain English, as members read them on pages, in minutes and in messages.
-// It is a leaf: it knows nothing of the model or the rules, so that every
-// package that writes a sentence can use it.
+// Package words holds govctl's wording helpers: dates, counts, lists,
+// periods, cadences, notice and meeting times in plain English, as members
+// read them on pages, in minutes, in the calendar and in messages. It reads
+// the model's plain data (a period, a clock, a kind of meeting) and nothing
+// else of govctl: no index, no rule, no template, so that every package that
+// writes a sentence can use it. Wording that needs the index of a network
+// (the quorum and voting in words) is in package terms.
 package words
 
 import (

@@ -16,7 +16,6 @@ import (
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/markdown"
-	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/tableout"
 	"github.com/govctl/govctl/pkg/workspace"
 )
@@ -113,7 +112,7 @@ func Collect(opts *Options) ([]Entry, error) {
 	entries := []Entry{}
 	for _, nx := range nets {
 		for _, a := range nx.Actions() {
-			e := Entry{Network: nx.N.ID, ID: a.Action.ID, Text: a.Action.Text, Owner: render.MemberName(nx, a.Action.Owner.ID), OwnerID: a.Action.Owner.ID, Status: a.Status, Raised: a.Raised.Date.String()}
+			e := Entry{Network: nx.N.ID, ID: a.Action.ID, Text: a.Action.Text, Owner: nx.MemberName(a.Action.Owner.ID), OwnerID: a.Action.Owner.ID, Status: a.Status, Raised: a.Raised.Date.String()}
 			if a.Due.Set() {
 				e.Due = a.Due.String()
 				e.Overdue = a.Open() && a.Due.Before(asOf)

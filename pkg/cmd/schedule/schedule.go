@@ -17,10 +17,10 @@ import (
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/record"
-	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/safefile"
 	sched "github.com/govctl/govctl/pkg/schedule"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 	"github.com/govctl/govctl/pkg/workspace"
 )
 
@@ -124,7 +124,7 @@ func scheduleRun(opts *Options) error {
 	}
 	created := 0
 	for _, s := range slots {
-		start := render.When(s.Date, k.Start, k.Duration, ws.Location)
+		start := words.When(s.Date, k.Start, k.Duration, ws.Location)
 		deadline := ""
 		if d, ok := terms.PapersDeadline(ws.Calendar, k, s.Date); ok {
 			deadline = d.Weekday().String()[:3] + " " + d.String()

@@ -1,11 +1,11 @@
-package render_test
+package words_test
 
 import (
 	"testing"
 
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 func TestPeriodWords(t *testing.T) {
@@ -17,8 +17,8 @@ func TestPeriodWords(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := render.PeriodWords(model.Period{Period: p}); got != want {
-			t.Errorf("PeriodWords(%s) = %q; want %q", in, got, want)
+		if got := words.Period(model.Period{Period: p}); got != want {
+			t.Errorf("Period(%s) = %q; want %q", in, got, want)
 		}
 	}
 }

@@ -1,17 +1,15 @@
-package render
+package terms
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
 
 // QuorumWords explains the quorum in plain words, or "" when there is none.
-func QuorumWords(nx *terms.Net) string {
+func (nx *Net) QuorumWords() string {
 	q := nx.N.Quorum
 	if q == nil {
 		return ""
@@ -60,7 +58,7 @@ func QuorumWords(nx *terms.Net) string {
 }
 
 // VotingWords explains who votes and how decisions are carried.
-func VotingWords(nx *terms.Net) string {
+func (nx *Net) VotingWords() string {
 	v := nx.N.Voting
 	if v == nil && !nx.CastingVote() {
 		return ""
@@ -122,60 +120,4 @@ func baseWords(base string) string {
 		return "the votes of the whole membership"
 	}
 	return "the votes cast"
-}
-
-// CadenceWords describes a kind's cadence: "every 6 weeks (9 a year), on the
-// second Tuesday".
-func CadenceWords(k *model.MeetingKind) string {
-	var parts []string
-	if k.Every.Set() {
-		parts = append(parts, "every "+strings.TrimPrefix(PeriodWords(k.Every), "1 "))
-	}
-	if k.On != "" {
-		parts = append(parts, "on the "+strings.ToLower(k.On))
-	}
-	if k.PerYear > 0 {
-		parts = append(parts, fmt.Sprintf("%d a year", k.PerYear))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// PeriodWords is "1 month", "6 weeks", "2 hours".
-func PeriodWords(p model.Period) string {
-	pp := p.Period
-	var out []string
-	add := func(n int, unit string) {
-		if n > 0 {
-			out = append(out, words.Plural(n, unit))
-		}
-	}
-	add(pp.Years(), "year")
-	add(pp.Months(), "month")
-	if d := pp.Days(); d%7 == 0 {
-		add(d/7, "week")
-	} else {
-		add(d, "day")
-	}
-	add(pp.Hours(), "hour")
-	add(pp.Minutes(), "minute")
-	return strings.Join(out, " ")
-}
-
-// NoticeWords describes a kind's notice.
-func NoticeWords(k *model.MeetingKind) string {
-	n := k.Notice
-	if n == nil {
-		return ""
-	}
-	if n.BusinessDays != nil {
-		s := fmt.Sprintf("papers at least %s before the meeting", words.Plural(*n.BusinessDays, "business day"))
-		if n.Clear {
-			s = fmt.Sprintf("papers with %s clear before the meeting", words.Plural(*n.BusinessDays, "business day"))
-		}
-		return s
-	}
-	if n.Period.Set() {
-		return fmt.Sprintf("papers %s before the meeting", PeriodWords(n.Period))
-	}
-	return ""
 }

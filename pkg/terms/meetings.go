@@ -1,0 +1,100 @@
+package terms
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/govctl/govctl/pkg/model"
+)
+
+// Venue is where meeting m is held: its own venue, or its kind's, with the
+// next organisation in a rotation (counted over the kind's earlier meetings
+// that were not cancelled).
+func (nx *Net) Venue(m *model.Meeting) string {
+	v := m.Venue
+	k := nx.MeetingKind(m)
+	if v == nil && k != nil {
+		v = k.Venue
+	}
+	if v == nil {
+		return ""
+	}
+	if v.Text != "" || len(v.Rotate) == 0 {
+		return v.String()
+	}
+	n := 0
+	for _, o := range nx.N.MeetingList {
+		if o == m {
+			break
+		}
+		if o.Kind.ID == m.Kind.ID && o.Status != "cancelled" {
+			n++
+		}
+	}
+	host := nx.OrgName(v.Rotate[n%len(v.Rotate)].ID)
+	if v.Online {
+		return fmt.Sprintf("Online, or at the offices of %s (next in the rotation)", host)
+	}
+	return fmt.Sprintf("The offices of %s (next in the rotation)", host)
+}
+
+// Start is meeting m's start time: its own, or its kind's; not Valid when
+// neither is given.
+func (nx *Net) Start(m *model.Meeting) model.Clock {
+	if m.Start.Valid {
+		return m.Start
+	}
+	if k := nx.MeetingKind(m); k != nil {
+		return k.Start
+	}
+	return model.Clock{}
+}
+
+// Duration is how long meeting m lasts: its kind's duration; not Set when
+// the kind gives none.
+func (nx *Net) Duration(m *model.Meeting) model.Period {
+	if k := nx.MeetingKind(m); k != nil {
+		return k.Duration
+	}
+	return model.Period{}
+}
+
+// LastHeld is the last held meeting before meeting m, or nil.
+func (nx *Net) LastHeld(m *model.Meeting) *model.Meeting {
+	var last *model.Meeting
+	for _, o := range nx.N.MeetingList {
+		if o.Status == "held" && o.Date.Before(m.Date.Date) {
+			last = o
+		}
+	}
+	return last
+}
+
+// NextMeeting is the first planned meeting on or after day d, or nil.
+func (nx *Net) NextMeeting(d model.Date) *model.Meeting {
+	for _, m := range nx.N.MeetingList {
+		if m.Status == "planned" && !m.Date.Before(d.Date) {
+			return m
+		}
+	}
+	return nil
+}
+
+// WorkProgrammeItem reports whether an agenda item of this title reviews
+// the work programme: the title, its case, spacing and hyphens set aside,
+// speaks of the "work programme" (or "work program").
+func WorkProgrammeItem(title string) bool {
+	t := strings.ReplaceAll(model.Norm(title), "-", " ")
+	return strings.Contains(t, "work programme") || strings.Contains(t, "work program")
+}
+
+// ReviewsWorkProgramme reports whether meeting m's agenda has an item that
+// reviews the work programme (see WorkProgrammeItem).
+func ReviewsWorkProgramme(m *model.Meeting) bool {
+	for _, it := range m.Agenda {
+		if WorkProgrammeItem(it.Title) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,62 @@
+package terms
+
+import (
+	"slices"
+
+	"github.com/govctl/govctl/pkg/model"
+)
+
+// MemberName is the name of member id, or the id when no member has it.
+func (nx *Net) MemberName(id string) string {
+	if m, ok := nx.Members[id]; ok {
+		return m.Name
+	}
+	return id
+}
+
+// LeadName is the name of a work item's lead, id: a member's name, else an
+// organisation's (or the id).
+func (nx *Net) LeadName(id string) string {
+	if _, ok := nx.Members[id]; ok {
+		return nx.MemberName(id)
+	}
+	return nx.OrgName(id)
+}
+
+// HolderNames names the holders of office on day d, in the order of the
+// office holdings.
+func (nx *Net) HolderNames(office string, d model.Date) []string {
+	var out []string
+	for _, h := range nx.Holders() {
+		if h.Office.ID == office && h.CurrentOn(d) {
+			out = append(out, nx.MemberName(h.Member.ID))
+		}
+	}
+	return out
+}
+
+// ChairOffice reports whether the holders of office chair the body: the
+// offices named chair, chairs, co-chair or co-chairs (case and spacing set
+// aside). This is the one list of chair offices.
+func ChairOffice(office string) bool {
+	switch model.Norm(office) {
+	case "chair", "chairs", "co-chair", "co-chairs":
+		return true
+	}
+	return false
+}
+
+// Chairs names the holders of the chair offices (see ChairOffice) on day
+// d, each once, in the order of the office holdings; nil when none.
+func (nx *Net) Chairs(d model.Date) []string {
+	var out []string
+	for _, h := range nx.Holders() {
+		if !ChairOffice(h.Office.ID) {
+			continue
+		}
+		if name := nx.MemberName(h.Member.ID); h.CurrentOn(d) && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}

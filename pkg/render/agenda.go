@@ -171,9 +171,9 @@ func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
 	if v.ReviewWork && !slices.ContainsFunc(v.Items, func(a AgendaItem) bool { return terms.WorkProgrammeItem(a.Title) }) {
 		v.Items = append(v.Items, AgendaItem{Title: "Review of the work programme", Note: "Progress against the work programme (below)."})
 	}
-	v.Actions = OpenActions(nx, m.Date, m)
+	v.Actions = openActions(nx, m.Date, m)
 	if v.ReviewWork && nx.N.WorkProgramme != nil {
-		v.WorkProgramme = WorkLines(nx)
+		v.WorkProgramme = workLines(nx)
 	}
 	return v
 }
@@ -201,9 +201,9 @@ func agendaFrom(nx *terms.Net, by string, d model.Date) string {
 	return by
 }
 
-// OpenActions lists the actions raised before meeting m (on day d) that are
+// openActions lists the actions raised before meeting m (on day d) that are
 // open as things stood before it, marked overdue when due before d.
-func OpenActions(nx *terms.Net, d model.Date, m *model.Meeting) []ActionLine {
+func openActions(nx *terms.Net, d model.Date, m *model.Meeting) []ActionLine {
 	var out []ActionLine
 	for _, a := range nx.Actions() {
 		if !a.Raised.Date.Before(d.Date) {
@@ -233,8 +233,8 @@ func OpenActions(nx *terms.Net, d model.Date, m *model.Meeting) []ActionLine {
 	return out
 }
 
-// WorkLines summarises the work programme.
-func WorkLines(nx *terms.Net) []WorkLine {
+// workLines summarises the work programme.
+func workLines(nx *terms.Net) []WorkLine {
 	var out []WorkLine
 	for _, it := range nx.N.WorkProgramme.Items {
 		done := 0

@@ -53,8 +53,8 @@ type MinutesView struct {
 	Approves        []string
 }
 
-// BuildMinutes works out the minutes of meeting m.
-func BuildMinutes(in Inputs, m *model.Meeting) MinutesView {
+// buildMinutes works out the minutes of meeting m.
+func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 	nx := in.Net
 	v := MinutesView{Paper: head(in, m), Draft: true}
 	for _, o := range nx.N.MeetingList {
@@ -198,5 +198,5 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 
 // Minutes renders the minutes of meeting m.
 func Minutes(in Inputs, m *model.Meeting) ([]byte, error) {
-	return execute("minutes.md.tmpl", BuildMinutes(in, m))
+	return execute("minutes.md.tmpl", buildMinutes(in, m))
 }

@@ -64,10 +64,10 @@ type NetworkView struct {
 	Custom                                                                    string
 }
 
-// BuildNetwork works out network nx's page, with membership as it stands on
+// buildNetwork works out network nx's page, with membership as it stands on
 // asOf. It depends on nothing but the repository, so it is the same on any
 // day.
-func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) bool) NetworkView {
+func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) bool) NetworkView {
 	nx := in.Net
 	n := nx.N
 	v := NetworkView{ID: n.ID, Name: n.Name, Purpose: n.Purpose, Website: n.Website, Open: n.OpenMembership,
@@ -234,7 +234,7 @@ func BuildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		v.Actions = append(v.Actions, l)
 	}
 	if n.WorkProgramme != nil {
-		v.Work = WorkLines(nx)
+		v.Work = workLines(nx)
 	}
 	for _, m := range n.MeetingList {
 		if m.Status == "held" {
@@ -263,7 +263,7 @@ func mdLinkText(s string) string {
 // Network renders a network's README.md.
 // hasAgenda says which meetings have an agenda to link to.
 func Network(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) bool) ([]byte, error) {
-	return execute("network.md.tmpl", BuildNetwork(in, asOf, hasAgenda))
+	return execute("network.md.tmpl", buildNetwork(in, asOf, hasAgenda))
 }
 
 // IndexRow is one body in the index: its overview row, and how deep it

@@ -1,7 +1,11 @@
-// Package render writes the markdown papers govctl generates: agendas,
-// minutes and the action log. Each is a pure function from the loaded model
-// (and a date) to bytes, through an embedded template; every piece of text a
-// person typed is escaped so that it renders on GitHub as typed.
+// Package render writes the markdown pages govctl generates: each
+// meeting's agenda and minutes, each network's page (its README.md) and the
+// index of every body (networks/README.md). Each is a pure function from the
+// loaded model (and a date) to bytes, through an embedded template; every
+// piece of text a person typed is escaped so that it renders on GitHub as
+// typed. render only lays pages out: the answers they show come from package
+// terms (venues, times, chairs, the quorum in words), the wording from
+// package words, and the index's rows from report.Row.
 package render
 
 import (

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -89,8 +88,8 @@ func head(in Inputs, m *model.Meeting) Paper {
 	}
 }
 
-// BuildAgenda works out the agenda of meeting m.
-func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
+// buildAgenda works out the agenda of meeting m.
+func buildAgenda(in Inputs, m *model.Meeting) AgendaView {
 	nx := in.Net
 	k := nx.MeetingKind(m)
 	v := AgendaView{Paper: head(in, m)}
@@ -119,68 +118,32 @@ func BuildAgenda(in Inputs, m *model.Meeting) AgendaView {
 		v.LastHeld = words.LongDate(last.Date.Date)
 	}
 
-	// Standing items in the terms' order, enriched by the record's items
-	// of the same title; then the record's other items.
-	recordItems := map[string]*model.AgendaItem{}
-	for i := range m.Agenda {
-		recordItems[model.Norm(m.Agenda[i].Title)] = &m.Agenda[i]
-	}
-	used := map[string]bool{}
-	item := func(title string, it *model.AgendaItem) AgendaItem {
-		ai := AgendaItem{Title: title}
-		if it != nil {
+	for _, e := range nx.Agenda(m) {
+		ai := AgendaItem{Title: e.Title}
+		if it := e.Record; it != nil {
 			if it.Presenter != nil {
 				ai.Presenter = nx.MemberName(it.Presenter.ID)
 			}
 			ai.Paper = it.Paper
 			ai.Reason = it.UrgentReason
 		}
-		return ai
-	}
-	minutesDone := false
-	var standing []string
-	if k != nil {
-		standing = k.StandingItems
-	}
-	for _, s := range standing {
-		key := model.Norm(s)
-		used[key] = true
-		ai := item(s, recordItems[key])
-		if isMinutesItem(s) && last != nil {
-			ai.Note = "To approve the minutes of the meeting of " + words.LongDate(last.Date.Date) + "."
-			minutesDone = true
+		switch {
+		case e.ApprovesMinutesOf != nil:
+			ai.Note = "To approve the minutes of the meeting of " + words.LongDate(e.ApprovesMinutesOf.Date.Date) + "."
+		case e.WorkProgramme:
+			ai.Note = "Progress against the work programme (below)."
 		}
-		v.Items = append(v.Items, ai)
-	}
-	if !minutesDone && last != nil {
-		v.Items = append(v.Items, AgendaItem{Title: "Minutes of the last meeting", Note: "To approve the minutes of the meeting of " + words.LongDate(last.Date.Date) + "."})
-		used[model.Norm("Minutes of the last meeting")] = true
-	}
-	for _, it := range m.Agenda {
-		key := model.Norm(it.Title)
-		if used[key] {
-			continue
+		if e.Urgent {
+			v.Urgent = append(v.Urgent, ai)
+		} else {
+			v.Items = append(v.Items, ai)
 		}
-		used[key] = true
-		if it.Kind == "urgent" || it.UrgentReason != "" {
-			v.Urgent = append(v.Urgent, item(it.Title, &it))
-			continue
-		}
-		v.Items = append(v.Items, item(it.Title, &it))
-	}
-	if v.ReviewWork && !slices.ContainsFunc(v.Items, func(a AgendaItem) bool { return terms.WorkProgrammeItem(a.Title) }) {
-		v.Items = append(v.Items, AgendaItem{Title: "Review of the work programme", Note: "Progress against the work programme (below)."})
 	}
 	v.Actions = openActions(nx, m.Date, m)
 	if v.ReviewWork && nx.N.WorkProgramme != nil {
 		v.WorkProgramme = workLines(nx)
 	}
 	return v
-}
-
-func isMinutesItem(title string) bool {
-	t := model.Norm(title)
-	return strings.Contains(t, "minutes")
 }
 
 // agendaFrom resolves agenda_by: an office (the holders' names), an
@@ -260,5 +223,5 @@ func workLines(nx *terms.Net) []WorkLine {
 
 // Agenda renders the agenda of meeting m.
 func Agenda(in Inputs, m *model.Meeting) ([]byte, error) {
-	return execute("agenda.md.tmpl", BuildAgenda(in, m))
+	return execute("agenda.md.tmpl", buildAgenda(in, m))
 }

@@ -120,9 +120,10 @@ func newRun(opts *Options) error {
 			fill.Expected = append(fill.Expected, mem.ID)
 		}
 	}
-	view := render.BuildAgenda(ws.Inputs(), m)
-	for _, it := range view.Items {
-		fill.Agenda = append(fill.Agenda, it.Title)
+	for _, it := range ws.Net.Agenda(m) {
+		if !it.Urgent {
+			fill.Agenda = append(fill.Agenda, it.Title)
+		}
 	}
 	out, err := record.Fill(data, fill, opts.Force)
 	if errors.Is(err, record.ErrHasMinutes) {

@@ -1,8 +1,8 @@
 // Package terms answers questions that the terms of reference settle: who is
 // a member with a vote on a given day, who chairs, whether a meeting was
 // quorate and why, what outcome a tally gives, when papers are due, where
-// and when a meeting is held, which is the next, whether it reviews the work
-// programme, and the quorum and voting in words. Its answers are pure
+// and when a meeting is held, which is the next, what its agenda holds and
+// whether it reviews the work programme, and the quorum and voting in words. Its answers are pure
 // functions of the loaded repository; rules, pages, reports and the calendar
 // share them.
 package terms

@@ -2,9 +2,9 @@
 // a member with a vote on a given day, who chairs, whether a meeting was
 // quorate and why, what outcome a tally gives, when papers are due, where
 // and when a meeting is held, which is the next, what its agenda holds and
-// whether it reviews the work programme, and the quorum and voting in words. Its answers are pure
-// functions of the loaded repository; rules, pages, reports and the calendar
-// share them.
+// whether it reviews the work programme, and the quorum and voting in
+// words. Its answers are pure functions of the loaded repository; rules,
+// pages, reports and the calendar share them.
 package terms
 
 import (

@@ -59,11 +59,7 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 	if !asOf.Set() {
 		counted = slices.DeleteFunc(slices.Clone(counted), func(d diag.Diagnostic) bool { return d.Severity == diag.Warning })
 	}
-	rx := terms.NewRepo(repo)
-	nets := make([]*terms.Net, len(repo.Networks))
-	for i, n := range repo.Networks {
-		nets[i] = rx.Network(n)
-	}
+	nets := terms.NewRepo(repo).Nets()
 	// Each network's files are worked out (and compared with what is on
 	// disk) in parallel; the order of the result is the networks' order.
 	perNet := make([][]File, len(nets))
@@ -88,7 +84,7 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
-	index, err := render.Index(report.Networks(rx, dir, nil, counted, asOf).Networks, asOf)
+	index, err := render.Index(report.Networks(nets, dir, nil, counted, asOf).Networks, asOf)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -80,16 +80,17 @@ func Row(nx *terms.Net, d model.Date) NetworkRow {
 }
 
 // Networks builds the overview of the repository loaded from dir as it
-// stands on day d: a row for every loaded network and for every folder in
-// folders (network folders whose network.yaml may not have loaded), sorted
-// by id. ds are the findings of govctl validate, paths as reached from dir.
-func Networks(rx *terms.Repo, dir string, folders []string, ds []diag.Diagnostic, d model.Date) Overview {
+// stands on day d: a row for every loaded network (nets, terms.Repo.Nets)
+// and for every folder in folders (network folders whose network.yaml may
+// not have loaded), sorted by id. ds are the findings of govctl validate,
+// paths as reached from dir.
+func Networks(nets []*terms.Net, dir string, folders []string, ds []diag.Diagnostic, d model.Date) Overview {
 	byID := map[string]*NetworkRow{}
-	for _, n := range rx.Repo.Networks {
-		if _, dup := byID[n.Folder]; dup {
+	for _, nx := range nets {
+		if _, dup := byID[nx.N.Folder]; dup {
 			continue
 		}
-		row := Row(rx.Network(n), d)
+		row := Row(nx, d)
 		byID[row.ID] = &row
 	}
 	for _, f := range folders {

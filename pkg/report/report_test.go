@@ -490,7 +490,7 @@ func TestNetworks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ov := report.Networks(terms.NewRepo(res.Repo), dir, workspace.List(dir), res.Diagnostics, res.AsOf)
+	ov := report.Networks(terms.NewRepo(res.Repo).Nets(), dir, workspace.List(dir), res.Diagnostics, res.AsOf)
 	var ids []string
 	for _, n := range ov.Networks {
 		ids = append(ids, n.ID)

@@ -96,6 +96,15 @@ func (x *Repo) Network(n *model.Network) *Net {
 	return nx
 }
 
+// Nets builds the index of every network, in the repository's order.
+func (x *Repo) Nets() []*Net {
+	out := make([]*Net, len(x.Repo.Networks))
+	for i, n := range x.Repo.Networks {
+		out[i] = x.Network(n)
+	}
+	return out
+}
+
 // SeatOrgs lists the organisations a seat admits, in order, groups expanded.
 // For the network's own seats the answer is worked out once.
 func (nx *Net) SeatOrgs(s *model.Seat) []string {

@@ -88,7 +88,7 @@ func networksRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	ov := report.Networks(terms.NewRepo(res.Repo), opts.Dir, workspace.List(opts.Dir), res.Diagnostics, res.AsOf)
+	ov := report.Networks(terms.NewRepo(res.Repo).Nets(), opts.Dir, workspace.List(opts.Dir), res.Diagnostics, res.AsOf)
 	if ov.OtherErrors+ov.OtherWarnings > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "note: %s outside the network folders (govctl validate lists them)\n", diag.Summary(ov.OtherErrors, ov.OtherWarnings))
 	}

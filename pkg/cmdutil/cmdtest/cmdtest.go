@@ -57,3 +57,56 @@ func WriteTree(t testing.TB, files map[string]string) string {
 	}
 	return dir
 }
+
+// Board is a small repository that validates: two organisations, and one
+// body, board (Board), meeting monthly at 10:00, with members ann and bob,
+// ann in the chair; its meeting of 2026-11-03 was held and raised action
+// A-1 (owner ann, due 2026-11-20) and A-2 (owner bob, done on 2026-11-17);
+// its meeting of 2026-12-08 is planned.
+func Board(t testing.TB) string {
+	t.Helper()
+	return WriteTree(t, map[string]string{
+		"govctl.yaml":        "timezone: Europe/London\nholidays: england-and-wales\nclosures: []\n",
+		"organisations.yaml": "organisations:\n  - {id: a, name: Alpha Council}\n  - {id: b, name: Beta Council}\n",
+		"board/network.yaml": `id: board
+name: Board
+purpose: To decide.
+offices:
+  chair: {appointment: elected, term: P2Y}
+seats:
+  - {organisations: [a, b], per_organisation: 1, title: Member, votes: 1}
+quorum: {members: 2}
+voting: {basis: organisation, method: majority, base: cast}
+meetings:
+  ordinary:
+    every: P1M
+    start: "10:00"
+    duration: PT1H
+    venue: online
+    notice: {business_days: 5}
+    standing_items: [Apologies, Minutes of the last meeting]
+`,
+		"board/members.yaml": `members:
+  - {id: ann, name: Ann Archer, organisation: a, seat: Member}
+  - {id: bob, name: Bob Baker, organisation: b, seat: Member}
+office_holders:
+  - {office: chair, member: ann}
+`,
+		"board/meetings/2026-11-03.yaml": `date: 2026-11-03
+kind: ordinary
+status: held
+attendance: {present: [ann, bob]}
+actions:
+  - {id: A-1, text: Write the plan, owner: ann, due: 2026-11-20}
+  - {id: A-2, text: Book the room, owner: bob}
+`,
+		"board/meetings/2026-11-17.yaml": `date: 2026-11-17
+kind: ordinary
+status: held
+attendance: {present: [ann, bob]}
+action_updates:
+  - {action: A-2, status: done}
+`,
+		"board/meetings/2026-12-08.yaml": "date: 2026-12-08\nkind: ordinary\nstatus: planned\n",
+	})
+}

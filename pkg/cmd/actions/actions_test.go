@@ -6,12 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rickb777/date"
-
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
-	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/workspace"
 )
 
@@ -92,7 +89,7 @@ func TestActionsRunAsOf(t *testing.T) {
 	if out := run(t, opts); !strings.Contains(out, `"A-1"`) {
 		t.Errorf("A-1 not overdue on 2026-12-04: %s", out)
 	}
-	opts.AsOf = mustDate(t, "2026-11-20")
+	opts.AsOf = cmdtest.Date(t, "2026-11-20")
 	if out := strings.TrimSpace(run(t, opts)); out != "[]" {
 		t.Errorf("overdue as of its due date: %s", out)
 	}
@@ -122,13 +119,4 @@ func TestActionsRunUnknownNetwork(t *testing.T) {
 	if !errors.As(err, &ne) || !strings.Contains(err.Error(), "bored") {
 		t.Errorf("err = %v; want a NetworkError for bored", err)
 	}
-}
-
-func mustDate(t *testing.T, s string) date.Date {
-	t.Helper()
-	d, err := load.ParseDate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
 }

@@ -9,10 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rickb777/date"
 	"github.com/spf13/cobra"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/load"
 )
 
 // Parse runs newCmd's flag parsing on args. The Options are nil when the
@@ -109,4 +111,14 @@ action_updates:
 `,
 		"board/meetings/2026-12-08.yaml": "date: 2026-12-08\nkind: ordinary\nstatus: planned\n",
 	})
+}
+
+// Date is the YYYY-MM-DD date s; the test fails when s is not one.
+func Date(t testing.TB, s string) date.Date {
+	t.Helper()
+	d, err := load.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -64,7 +64,8 @@ func WriteTree(t testing.TB, files map[string]string) string {
 // body, board (Board), meeting monthly at 10:00, with members ann and bob,
 // ann in the chair; its meeting of 2026-11-03 was held and raised action
 // A-1 (owner ann, due 2026-11-20) and A-2 (owner bob, done on 2026-11-17);
-// its meeting of 2026-12-08 is planned.
+// its meeting of 2026-12-08 is planned. On 2026-12-04 it has warnings
+// (A-1 overdue among them) and no errors.
 func Board(t testing.TB) string {
 	t.Helper()
 	return WriteTree(t, map[string]string{

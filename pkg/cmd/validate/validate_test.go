@@ -120,7 +120,9 @@ func TestValidateRunSARIF(t *testing.T) {
 	var log struct {
 		Version string
 		Runs    []struct {
-			Tool    struct{ Driver struct{ Name, Version string } }
+			Tool struct {
+				Driver struct{ Name, Version string }
+			}
 			Results []struct{ RuleID, Level string }
 		}
 	}

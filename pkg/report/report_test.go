@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -158,20 +157,14 @@ meetings:
 
 func writeRepo(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
+	dated := map[string]string{}
 	for name, text := range files {
 		if strings.Contains(name, "/meetings/") {
 			text = "date: " + strings.TrimSuffix(filepath.Base(name), ".yaml")[:10] + "\n" + strings.TrimLeft(text, "\n")
 		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		dated[name] = text
 	}
-	return dir
+	return cmdtest.WriteTree(t, dated)
 }
 
 // loadNets loads the test repository as the commands do; any error in the

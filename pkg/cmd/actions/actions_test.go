@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/workspace"
@@ -27,15 +26,8 @@ func TestNewCmdActionsFlags(t *testing.T) {
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			got, err := cmdtest.Parse(NewCmdActions, tc.args...)
-			if tc.flagErr != "" {
-				var fe *cmdutil.FlagError
-				if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.flagErr) {
-					t.Fatalf("err = %v; want a FlagError containing %q", err, tc.flagErr)
-				}
+			if cmdtest.WantErr(t, err, tc.flagErr, "") {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if strings.Join(got.Networks, ",") != strings.Join(tc.want.Networks, ",") || got.Dir != tc.want.Dir || got.Status != tc.want.Status || got.Owner != tc.want.Owner || got.Overdue != tc.want.Overdue || got.Format != tc.want.Format {
 				t.Errorf("got %+v; want %+v", *got, tc.want)

@@ -33,20 +33,8 @@ func TestNewCmdDiffArgs(t *testing.T) {
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			got, err := cmdtest.Parse(NewCmdDiff, tc.args...)
-			var fe *cmdutil.FlagError
-			switch {
-			case tc.flagErr != "":
-				if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.flagErr) {
-					t.Fatalf("err = %v; want a FlagError containing %q", err, tc.flagErr)
-				}
+			if cmdtest.WantErr(t, err, tc.flagErr, tc.usageIn) {
 				return
-			case tc.usageIn != "":
-				if err == nil || !strings.Contains(err.Error(), tc.usageIn) {
-					t.Fatalf("err = %v; want %q", err, tc.usageIn)
-				}
-				return
-			case err != nil:
-				t.Fatal(err)
 			}
 			if got.Dir != tc.dir || got.Base != tc.base || got.Head != tc.head || got.Format != tc.format {
 				t.Errorf("got %+v", *got)

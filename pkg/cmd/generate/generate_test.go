@@ -25,13 +25,10 @@ func TestNewCmdGenerateFlags(t *testing.T) {
 		{args: []string{"a", "b"}, err: "accepts at most 1 arg"},
 	} {
 		got, err := cmdtest.Parse(NewCmdGenerate, tc.args...)
-		if tc.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("%v: err = %v; want %q", tc.args, err, tc.err)
-			}
+		if cmdtest.WantErr(t, err, "", tc.err) {
 			continue
 		}
-		if err != nil || got.Dir != tc.dir || got.Check != tc.check {
+		if got.Dir != tc.dir || got.Check != tc.check {
 			t.Errorf("%v: got %+v, %v", tc.args, got, err)
 		}
 	}

@@ -25,13 +25,10 @@ func TestNewCmdInitArgs(t *testing.T) {
 		{args: []string{"a", "b"}, err: "accepts at most 1 arg"},
 	} {
 		got, err := cmdtest.Parse(NewCmdInit, tc.args...)
-		if tc.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("%v: err = %v; want %q", tc.args, err, tc.err)
-			}
+		if cmdtest.WantErr(t, err, "", tc.err) {
 			continue
 		}
-		if err != nil || got.Dir != tc.dir {
+		if got.Dir != tc.dir {
 			t.Errorf("%v: dir %v, %v; want %s", tc.args, got, err, tc.dir)
 		}
 	}

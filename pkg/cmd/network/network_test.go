@@ -31,20 +31,8 @@ func TestNewCmdNetworkFlags(t *testing.T) {
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			got, err := cmdtest.Parse(NewCmdNetwork, tc.args...)
-			var fe *cmdutil.FlagError
-			switch {
-			case tc.flagErr != "":
-				if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.flagErr) {
-					t.Fatalf("err = %v; want a FlagError containing %q", err, tc.flagErr)
-				}
+			if cmdtest.WantErr(t, err, tc.flagErr, tc.err) {
 				return
-			case tc.err != "":
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("err = %v; want %q", err, tc.err)
-				}
-				return
-			case err != nil:
-				t.Fatal(err)
 			}
 			got.IO = nil
 			if *got != tc.want {
@@ -52,15 +40,6 @@ func TestNewCmdNetworkFlags(t *testing.T) {
 			}
 		})
 	}
-}
-
-func read(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 func TestNewRunFromFlags(t *testing.T) {
@@ -75,10 +54,10 @@ func TestNewRunFromFlags(t *testing.T) {
 		t.Errorf("stdout %q", out)
 	}
 	want := "id: panel\nname: \"Audit: Panel\"\nparent: board\npurpose: To check.\nsecretariat: a\nmeetings:\n  ordinary:\n    every: P6W\n"
-	if got := read(t, filepath.Join(dir, "panel", "network.yaml")); got != want {
+	if got := cmdtest.ReadFile(t, filepath.Join(dir, "panel", "network.yaml")); got != want {
 		t.Errorf("network.yaml =\n%s\nwant\n%s", got, want)
 	}
-	if got := read(t, filepath.Join(dir, "panel", "members.yaml")); got != "members: []\n" {
+	if got := cmdtest.ReadFile(t, filepath.Join(dir, "panel", "members.yaml")); got != "members: []\n" {
 		t.Errorf("members.yaml = %q", got)
 	}
 	// The new body loads.
@@ -106,7 +85,7 @@ func TestNewRunPrompts(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "id: panel\nname: Audit Panel\nparent: board\nmeetings:\n  ordinary:\n    every: P2M\n"
-	if got := read(t, filepath.Join(dir, "panel", "network.yaml")); got != want {
+	if got := cmdtest.ReadFile(t, filepath.Join(dir, "panel", "network.yaml")); got != want {
 		t.Errorf("network.yaml =\n%s\nwant\n%s", got, want)
 	}
 	for _, q := range []string{"Name: ", "Reports to", "Purpose", "Secretariat", "Meets every"} {

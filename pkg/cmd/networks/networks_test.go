@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
@@ -26,20 +25,8 @@ func TestNewCmdNetworksFlags(t *testing.T) {
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			got, err := cmdtest.Parse(NewCmdNetworks, tc.args...)
-			var fe *cmdutil.FlagError
-			switch {
-			case tc.flagErr != "":
-				if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.flagErr) {
-					t.Fatalf("err = %v; want a FlagError containing %q", err, tc.flagErr)
-				}
+			if cmdtest.WantErr(t, err, tc.flagErr, tc.otherErr) {
 				return
-			case tc.otherErr != "":
-				if err == nil || !strings.Contains(err.Error(), tc.otherErr) {
-					t.Fatalf("err = %v; want %q", err, tc.otherErr)
-				}
-				return
-			case err != nil:
-				t.Fatal(err)
 			}
 			if got.Format != tc.format || got.Dir != "networks" {
 				t.Errorf("got %+v", *got)

@@ -2,8 +2,6 @@ package report
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -129,19 +127,12 @@ items:
 
 func writeRepo(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	parts := strings.Split(repoFiles, "\n-- ")
-	for _, p := range parts[1:] {
+	files := map[string]string{}
+	for _, p := range strings.Split(repoFiles, "\n-- ")[1:] {
 		name, body, _ := strings.Cut(p, " --\n")
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[name] = body
 	}
-	return dir
+	return cmdtest.WriteTree(t, files)
 }
 
 func TestRunFormats(t *testing.T) {

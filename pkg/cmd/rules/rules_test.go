@@ -25,14 +25,8 @@ func TestNewCmdRulesArgs(t *testing.T) {
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			got, err := cmdtest.Parse(NewCmdRules, tc.args...)
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("err = %v; want %q", err, tc.err)
-				}
+			if cmdtest.WantErr(t, err, "", tc.err) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if got.Explain != tc.explain {
 				t.Errorf("explain %q; want %q", got.Explain, tc.explain)

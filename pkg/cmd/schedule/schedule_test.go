@@ -33,20 +33,8 @@ func TestNewCmdScheduleFlags(t *testing.T) {
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			got, err := cmdtest.Parse(NewCmdSchedule, tc.args...)
-			var fe *cmdutil.FlagError
-			switch {
-			case tc.flagErr != "":
-				if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.flagErr) {
-					t.Fatalf("err = %v; want a FlagError containing %q", err, tc.flagErr)
-				}
+			if cmdtest.WantErr(t, err, tc.flagErr, tc.other) {
 				return
-			case tc.other != "":
-				if err == nil || !strings.Contains(err.Error(), tc.other) {
-					t.Fatalf("err = %v; want %q", err, tc.other)
-				}
-				return
-			case err != nil:
-				t.Fatal(err)
 			}
 			from, until := "", ""
 			if !got.From.IsZero() {

@@ -29,15 +29,8 @@ func TestNewCmdValidateFlags(t *testing.T) {
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			got, err := cmdtest.Parse(NewCmdValidate, tc.args...)
-			if tc.flagErr != "" {
-				var fe *cmdutil.FlagError
-				if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.flagErr) {
-					t.Fatalf("err = %v; want a FlagError containing %q", err, tc.flagErr)
-				}
+			if cmdtest.WantErr(t, err, tc.flagErr, "") {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			asOf := ""
 			if !got.AsOf.IsZero() {

@@ -4,8 +4,10 @@
 package cmdtest
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -122,4 +124,38 @@ func Date(t testing.TB, s string) date.Date {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// ReadFile is the text of the file at path; the test fails when it cannot
+// be read.
+func ReadFile(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// WantErr checks the error of a Parse case: with flagErr set, err must be a
+// FlagError containing it; with otherErr set, an error containing it; with
+// neither, nil. It reports whether the case wanted an error (and so is over).
+func WantErr(t testing.TB, err error, flagErr, otherErr string) bool {
+	t.Helper()
+	switch {
+	case flagErr != "":
+		var fe *cmdutil.FlagError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), flagErr) {
+			t.Fatalf("err = %v; want a FlagError containing %q", err, flagErr)
+		}
+		return true
+	case otherErr != "":
+		if err == nil || !strings.Contains(err.Error(), otherErr) {
+			t.Fatalf("err = %v; want an error containing %q", err, otherErr)
+		}
+		return true
+	case err != nil:
+		t.Fatal(err)
+	}
+	return false
 }

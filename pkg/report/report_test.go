@@ -2,12 +2,12 @@ package report_test
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 
 	"github.com/rickb777/date"
 
@@ -157,32 +157,21 @@ meetings:
 
 func writeRepo(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
+	dated := map[string]string{}
 	for name, text := range files {
 		if strings.Contains(name, "/meetings/") {
 			text = "date: " + strings.TrimSuffix(filepath.Base(name), ".yaml")[:10] + "\n" + strings.TrimLeft(text, "\n")
 		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		dated[name] = text
 	}
-	return dir
-}
-
-func fixed(day string) func() time.Time {
-	t, _ := time.Parse(time.DateOnly, day)
-	return func() time.Time { return t.Add(12 * time.Hour) }
+	return cmdtest.WriteTree(t, dated)
 }
 
 // loadNets loads the test repository as the commands do; any error in the
 // files fails the test, so that the fixtures say what they mean.
 func loadNets(t *testing.T) (map[string]*terms.Net, []*terms.Net, model.Date) {
 	t.Helper()
-	_, nets, today, err := workspace.Networks(writeRepo(t, testRepo), nil, fixed("2026-11-23"))
+	_, nets, today, err := workspace.Networks(writeRepo(t, testRepo), nil, cmdtest.Clock("2026-11-23"))
 	if err != nil {
 		if fe, ok := err.(*workspace.FindingsError); ok {
 			for _, d := range fe.Diagnostics {
@@ -466,7 +455,7 @@ func TestWorkProgrammeEscapes(t *testing.T) {
 		files[k] = v
 	}
 	files["board/work-programme.yaml"] = "items:\n  - {id: wp-1, title: \"Risks | *issues*\", status: on-track, updates: [{date: 2026-11-01, text: \"<b>done</b>\"}]}\n"
-	_, nets, today, err := workspace.Networks(writeRepo(t, files), []string{"board"}, fixed("2026-11-23"))
+	_, nets, today, err := workspace.Networks(writeRepo(t, files), []string{"board"}, cmdtest.Clock("2026-11-23"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -486,7 +475,7 @@ func TestNetworks(t *testing.T) {
 	files["broken/network.yaml"] = "id: broken\nname: [unclosed\n"
 	files["stray.yaml"] = "x: 1\n"
 	dir := writeRepo(t, files)
-	res, err := check.Run(dir, check.Options{Now: fixed("2026-11-23")})
+	res, err := check.Run(dir, check.Options{Now: cmdtest.Clock("2026-11-23")})
 	if err != nil {
 		t.Fatal(err)
 	}

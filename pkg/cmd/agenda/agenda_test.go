@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
@@ -51,16 +50,11 @@ func TestAgendaRunNoPlannedMeeting(t *testing.T) {
 		t.Fatal(err)
 	}
 	ios, _, _, _ := iostreams.Test()
-	err := agendaRun(&Options{IO: ios, Now: fixed("2030-01-01"), Dir: dir, Network: "body-0000"})
+	err := agendaRun(&Options{IO: ios, Now: cmdtest.Clock("2030-01-01"), Dir: dir, Network: "body-0000"})
 	var ue *cmdutil.UserError
 	if !errors.As(err, &ue) || !strings.Contains(ue.Error(), "no planned meeting") || !strings.Contains(ue.Hint, "govctl schedule body-0000") {
 		t.Fatalf("err = %v, want no planned meeting with a schedule hint", err)
 	}
-}
-
-func fixed(day string) func() time.Time {
-	t, _ := time.Parse(time.DateOnly, day)
-	return func() time.Time { return t.Add(12 * time.Hour) }
 }
 
 // tenYears is a network with ten years of monthly meetings, and a planned
@@ -82,7 +76,7 @@ func tenYears(b *testing.B) string {
 func BenchmarkAgendaNew(b *testing.B) {
 	dir := tenYears(b)
 	ios, _, out, _ := iostreams.Test()
-	opts := &Options{IO: ios, Now: fixed("2027-01-01"), Dir: dir, Network: "body-0000"}
+	opts := &Options{IO: ios, Now: cmdtest.Clock("2027-01-01"), Dir: dir, Network: "body-0000"}
 	for b.Loop() {
 		out.Reset()
 		if err := agendaRun(opts); err != nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rickb777/date"
 
@@ -59,7 +58,7 @@ func TestCalendarRun(t *testing.T) {
 	}
 	run := func(o Options) (string, error) {
 		ios, _, out, _ := iostreams.Test()
-		o.IO, o.Now, o.Dir = ios, fixed("2027-06-01"), dir
+		o.IO, o.Now, o.Dir = ios, cmdtest.Clock("2027-06-01"), dir
 		err := calendarRun(&o)
 		return out.String(), err
 	}
@@ -108,16 +107,11 @@ func TestCalendarRun(t *testing.T) {
 
 func TestCalendarRunMissingRepo(t *testing.T) {
 	ios, _, out, _ := iostreams.Test()
-	err := calendarRun(&Options{IO: ios, Now: fixed("2027-06-01"), Dir: t.TempDir() + "/nowhere"})
+	err := calendarRun(&Options{IO: ios, Now: cmdtest.Clock("2027-06-01"), Dir: t.TempDir() + "/nowhere"})
 	if err == nil {
 		t.Fatal("no error for a missing repository")
 	}
 	if out.Len() != 0 {
 		t.Errorf("output on error: %q", out.String())
 	}
-}
-
-func fixed(day string) func() time.Time {
-	t, _ := time.Parse(time.DateOnly, day)
-	return func() time.Time { return t.Add(12 * time.Hour) }
 }

@@ -50,32 +50,8 @@ const (
 	broken    = "date: 2026-01-20\nstatus: [held\nkind: ordinary\n"
 )
 
-func repo(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for rel, data := range files {
-		path := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
-func read(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 func TestFmtCheckThenWrite(t *testing.T) {
-	dir := repo(t, map[string]string{
+	dir := cmdtest.WriteTree(t, map[string]string{
 		"organisations.yaml":           clean,
 		"omg/network.yaml":             "id: omg\nname: OMG\n",
 		"omg/meetings/2026-01-13.yaml": messy,
@@ -94,7 +70,7 @@ func TestFmtCheckThenWrite(t *testing.T) {
 	if !strings.Contains(errOut.String(), "1 file(s) not in canonical layout; run govctl fmt") {
 		t.Errorf("--check stderr = %q", errOut.String())
 	}
-	if read(t, meeting) != messy {
+	if cmdtest.ReadFile(t, meeting) != messy {
 		t.Fatal("--check wrote the file")
 	}
 
@@ -105,10 +81,10 @@ func TestFmtCheckThenWrite(t *testing.T) {
 	if !strings.Contains(out.String(), "formatted "+filepath.ToSlash(meeting)) {
 		t.Errorf("stdout = %q", out.String())
 	}
-	if got := read(t, meeting); got != formatted {
+	if got := cmdtest.ReadFile(t, meeting); got != formatted {
 		t.Errorf("formatted file:\n%s\nwant:\n%s", got, formatted)
 	}
-	if read(t, filepath.Join(dir, "omg", "notes.yaml")) != messy {
+	if cmdtest.ReadFile(t, filepath.Join(dir, "omg", "notes.yaml")) != messy {
 		t.Error("a file govctl does not read was formatted")
 	}
 
@@ -122,7 +98,7 @@ func TestFmtCheckThenWrite(t *testing.T) {
 }
 
 func TestFmtBrokenFileLeftAlone(t *testing.T) {
-	dir := repo(t, map[string]string{
+	dir := cmdtest.WriteTree(t, map[string]string{
 		"organisations.yaml":           clean,
 		"omg/network.yaml":             "name: OMG\nid: omg\n",
 		"omg/meetings/2026-01-20.yaml": broken,
@@ -138,12 +114,12 @@ func TestFmtBrokenFileLeftAlone(t *testing.T) {
 		if !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "1 file(s) could not be formatted") {
 			t.Errorf("check=%v: stderr = %q, want %q", check, errOut.String(), want)
 		}
-		if read(t, bad) != broken {
+		if cmdtest.ReadFile(t, bad) != broken {
 			t.Fatalf("check=%v: the broken file changed", check)
 		}
 	}
 	// The good file beside it was formatted all the same.
-	if got := read(t, filepath.Join(dir, "omg", "network.yaml")); got != "id: omg\nname: OMG\n" {
+	if got := cmdtest.ReadFile(t, filepath.Join(dir, "omg", "network.yaml")); got != "id: omg\nname: OMG\n" {
 		t.Errorf("network.yaml = %q", got)
 	}
 }
@@ -158,7 +134,7 @@ func TestFmtMissingFolder(t *testing.T) {
 }
 
 func TestFmtSymlinkNotWritten(t *testing.T) {
-	dir := repo(t, map[string]string{
+	dir := cmdtest.WriteTree(t, map[string]string{
 		"organisations.yaml": clean,
 		"omg/network.yaml":   "name: OMG\nid: omg\n",
 		"elsewhere.txt":      messy,
@@ -174,7 +150,7 @@ func TestFmtSymlinkNotWritten(t *testing.T) {
 	if !strings.Contains(errOut.String(), "members.yaml: a symbolic link") {
 		t.Errorf("stderr = %q", errOut.String())
 	}
-	if read(t, filepath.Join(dir, "elsewhere.txt")) != messy {
+	if cmdtest.ReadFile(t, filepath.Join(dir, "elsewhere.txt")) != messy {
 		t.Error("written through a link")
 	}
 }

@@ -5,16 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 
 	"github.com/govctl/govctl/pkg/corpus"
 	"github.com/govctl/govctl/pkg/iostreams"
 )
-
-func fixed(day string) func() time.Time {
-	t, _ := time.Parse(time.DateOnly, day)
-	return func() time.Time { return t.Add(12 * time.Hour) }
-}
 
 func TestNewRunKeepsWhatAPersonWrote(t *testing.T) {
 	dir := t.TempDir()
@@ -27,7 +23,7 @@ func TestNewRunKeepsWhatAPersonWrote(t *testing.T) {
 		t.Fatal(err)
 	}
 	ios, _, out, _ := iostreams.Test()
-	opts := &Options{IO: ios, Now: fixed("2018-01-10"), Dir: dir, Network: "body-0000", Date: "2018-01-09"}
+	opts := &Options{IO: ios, Now: cmdtest.Clock("2018-01-10"), Dir: dir, Network: "body-0000", Date: "2018-01-09"}
 	if err := newRun(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +54,7 @@ func BenchmarkMinutesRender(b *testing.B) {
 		b.Fatal(err)
 	}
 	ios, _, _, _ := iostreams.Test()
-	opts := &Options{IO: ios, Now: fixed("2027-01-01"), Dir: dir, Network: "body-0000", Date: "2026-12-08", Render: true}
+	opts := &Options{IO: ios, Now: cmdtest.Clock("2027-01-01"), Dir: dir, Network: "body-0000", Date: "2026-12-08", Render: true}
 	for b.Loop() {
 		if err := renderRun(opts); err != nil {
 			b.Fatal(err)

@@ -3,22 +3,14 @@ package networks
 import (
 	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
 )
-
-func fixed(day string) func() time.Time {
-	t, _ := time.Parse(time.DateOnly, day)
-	return func() time.Time { return t.Add(12 * time.Hour) }
-}
 
 func TestNewCmdNetworksFlags(t *testing.T) {
 	for _, tc := range []struct {
@@ -33,20 +25,8 @@ func TestNewCmdNetworksFlags(t *testing.T) {
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			got, err := cmdtest.Parse(NewCmdNetworks, tc.args...)
-			var fe *cmdutil.FlagError
-			switch {
-			case tc.flagErr != "":
-				if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.flagErr) {
-					t.Fatalf("err = %v; want a FlagError containing %q", err, tc.flagErr)
-				}
+			if cmdtest.WantErr(t, err, tc.flagErr, tc.otherErr) {
 				return
-			case tc.otherErr != "":
-				if err == nil || !strings.Contains(err.Error(), tc.otherErr) {
-					t.Fatalf("err = %v; want %q", err, tc.otherErr)
-				}
-				return
-			case err != nil:
-				t.Fatal(err)
 			}
 			if got.Format != tc.format || got.Dir != "networks" {
 				t.Errorf("got %+v", *got)
@@ -55,23 +35,8 @@ func TestNewCmdNetworksFlags(t *testing.T) {
 	}
 }
 
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestNetworksRun(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := cmdtest.WriteTree(t, map[string]string{
 		"organisations.yaml":            "organisations:\n  - {id: a, name: A}\n",
 		"zeta/network.yaml":             "id: zeta\nname: Zeta\nparent: alpha\nmeetings:\n  ordinary: {every: P6W, duration: PT1H}\n",
 		"zeta/members.yaml":             "members:\n  - {id: z1, name: \"Zed\tOne\", organisation: a}\noffice_holders:\n  - {office: co-chair, member: z1}\n",
@@ -79,7 +44,7 @@ func TestNetworksRun(t *testing.T) {
 		"alpha/network.yaml":            "id: alpha\nname: Alpha\n",
 	})
 	ios, _, out, errOut := iostreams.Test()
-	if err := networksRun(&Options{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Format: "json"}); err != nil {
+	if err := networksRun(&Options{IO: ios, Now: cmdtest.Clock("2026-11-23"), Dir: dir, Format: "json"}); err != nil {
 		t.Fatal(err)
 	}
 	var rows []map[string]any
@@ -114,7 +79,7 @@ func TestNetworksRun(t *testing.T) {
 
 	// Piped: tab-separated, tabs in values turned into spaces.
 	ios, _, out, _ = iostreams.Test()
-	if err := networksRun(&Options{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Format: "table"}); err != nil {
+	if err := networksRun(&Options{IO: ios, Now: cmdtest.Clock("2026-11-23"), Dir: dir, Format: "table"}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -127,7 +92,7 @@ func TestNetworksRun(t *testing.T) {
 
 	// No such folder.
 	ios, _, _, _ = iostreams.Test()
-	err := networksRun(&Options{IO: ios, Now: fixed("2026-11-23"), Dir: filepath.Join(dir, "nope"), Format: "table"})
+	err := networksRun(&Options{IO: ios, Now: cmdtest.Clock("2026-11-23"), Dir: filepath.Join(dir, "nope"), Format: "table"})
 	var nf *load.NotFoundError
 	if !errors.As(err, &nf) {
 		t.Errorf("err = %v; want a NotFoundError", err)

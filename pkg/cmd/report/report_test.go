@@ -2,21 +2,13 @@ package report
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
 )
-
-func fixed(day string) func() time.Time {
-	t, _ := time.Parse(time.DateOnly, day)
-	return func() time.Time { return t.Add(12 * time.Hour) }
-}
 
 func TestNewCmdWorkProgrammeFlags(t *testing.T) {
 	for _, tc := range []struct {
@@ -135,19 +127,12 @@ items:
 
 func writeRepo(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	parts := strings.Split(repoFiles, "\n-- ")
-	for _, p := range parts[1:] {
+	files := map[string]string{}
+	for _, p := range strings.Split(repoFiles, "\n-- ")[1:] {
 		name, body, _ := strings.Cut(p, " --\n")
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[name] = body
 	}
-	return dir
+	return cmdtest.WriteTree(t, files)
 }
 
 func TestRunFormats(t *testing.T) {
@@ -159,27 +144,27 @@ func TestRunFormats(t *testing.T) {
 		want []string
 	}{
 		{"work-programme piped", func(ios *iostreams.IOStreams) error {
-			return workProgrammeRun(&WorkProgrammeOptions{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Format: "table"})
+			return workProgrammeRun(&WorkProgrammeOptions{IO: ios, Now: cmdtest.Clock("2026-11-23"), Dir: dir, Format: "table"})
 		}, false, []string{
 			"NETWORK\tID\tTITLE\tLEAD\tSTATUS\tDUE\tMILESTONES\tUPDATED\tLATEST UPDATE\tFLAGS\n",
 			"omg\twp-1\tAudit codes\tAnn One\ton-track\t2026-11-01\t\t\t\toverdue\n\n",
 			"NETWORK\tNOT STARTED\tON TRACK\tAT RISK\tOFF TRACK\tCOMPLETE\tTOTAL\nomg\t0\t1\t0\t0\t0\t1\n",
 		}},
 		{"work-programme terminal", func(ios *iostreams.IOStreams) error {
-			return workProgrammeRun(&WorkProgrammeOptions{IO: ios, Now: fixed("2026-10-01"), Dir: dir, Format: "table"})
+			return workProgrammeRun(&WorkProgrammeOptions{IO: ios, Now: cmdtest.Clock("2026-10-01"), Dir: dir, Format: "table"})
 		}, true, []string{"│ Audit codes │ Ann One │", "ON TRACK"}},
 		{"attendance piped", func(ios *iostreams.IOStreams) error {
-			return attendanceRun(&AttendanceOptions{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Network: "omg", By: "member", Format: "table"})
+			return attendanceRun(&AttendanceOptions{IO: ios, Now: cmdtest.Clock("2026-11-23"), Dir: dir, Network: "omg", By: "member", Format: "table"})
 		}, false, []string{
 			"MEMBER\tNAME\tORGANISATION\tEXPECTED\tPRESENT\tSUBSTITUTE\tAPOLOGIES\tABSENT\tRATE\tFLAGS\n",
 			"a1\tAnn One\tAuthority A\t1\t1\t0\t0\t0\t100%\t\n",
 			"b1\tBob One\tBorough B\t1\t0\t0\t0\t1\t0%\t\n",
 		}},
 		{"attendance terminal", func(ios *iostreams.IOStreams) error {
-			return attendanceRun(&AttendanceOptions{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Network: "omg", By: "organisation", Format: "table"})
+			return attendanceRun(&AttendanceOptions{IO: ios, Now: cmdtest.Clock("2026-11-23"), Dir: dir, Network: "omg", By: "organisation", Format: "table"})
 		}, true, []string{"Borough B", "1 held meeting(s) counted."}},
 		{"attendance json", func(ios *iostreams.IOStreams) error {
-			return attendanceRun(&AttendanceOptions{IO: ios, Now: fixed("2026-11-23"), Dir: dir, Network: "omg", By: "organisation", Format: "json"})
+			return attendanceRun(&AttendanceOptions{IO: ios, Now: cmdtest.Clock("2026-11-23"), Dir: dir, Network: "omg", By: "organisation", Format: "json"})
 		}, false, []string{`"by": "organisation"`, `"rate": 0,`, `"rate": 100,`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,151 @@
+package schedule
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
+	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/workspace"
+)
+
+func TestNewCmdScheduleFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args           []string
+		count          int
+		from, until    string
+		kind           string
+		write          bool
+		flagErr, other string
+	}{
+		{args: []string{"board", "--count", "4"}, count: 4},
+		{args: []string{"board", "--from", "2026-12-01", "--until", "2027-11-30", "--kind", "drop-in", "--write"}, from: "2026-12-01", until: "2027-11-30", kind: "drop-in", write: true},
+		{args: []string{"board"}, flagErr: "give either --count N or --until DATE"},
+		{args: []string{"board", "--count", "2", "--until", "2027-01-01"}, flagErr: "give either --count N or --until DATE"},
+		{args: []string{"board", "--count", "1001"}, flagErr: "--count: give a number from 1 to 1000"},
+		{args: []string{"board", "--count", "2", "--from", "2026-13-01"}, flagErr: "--from"},
+		{args: []string{"board", "--until", "tomorrow"}, flagErr: "--until"},
+		{args: []string{"--count", "2"}, other: "accepts 1 arg"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			got, err := cmdtest.Parse(NewCmdSchedule, tc.args...)
+			if cmdtest.WantErr(t, err, tc.flagErr, tc.other) {
+				return
+			}
+			from, until := "", ""
+			if !got.From.IsZero() {
+				from = got.From.String()
+			}
+			if !got.Until.IsZero() {
+				until = got.Until.String()
+			}
+			if got.Network != "board" || got.Dir != "networks" || got.Count != tc.count || from != tc.from || until != tc.until || got.Kind != tc.kind || got.Write != tc.write {
+				t.Errorf("got %+v", *got)
+			}
+		})
+	}
+}
+
+func schedule(t *testing.T, opts Options) (string, string, error) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	opts.IO, opts.Now, opts.Network = ios, cmdtest.Clock("2026-12-04"), "board"
+	err := scheduleRun(&opts)
+	return out.String(), errOut.String(), err
+}
+
+// lines checks that each line of out holds every piece of want, in order.
+func lines(t *testing.T, out string, want ...[]string) {
+	t.Helper()
+	got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("%d lines; want %d:\n%s", len(got), len(want), out)
+	}
+	for i, pieces := range want {
+		rest := got[i]
+		for _, p := range pieces {
+			j := strings.Index(rest, p)
+			if j < 0 {
+				t.Errorf("line %q lacks %q", got[i], p)
+				break
+			}
+			rest = rest[j+len(p):]
+		}
+	}
+}
+
+func TestScheduleRun(t *testing.T) {
+	dir := cmdtest.Board(t)
+	// The monthly series continues from the last meeting before today
+	// (2026-11-17); a Sunday moves to the Friday before.
+	out, errOut, err := schedule(t, Options{Dir: dir, Count: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines(t, out,
+		[]string{"2026-12-17", "Thu", "10:00 to 11:00 (GMT)", "Thu 2026-12-10"},
+		[]string{"2027-01-15", "Fri", "10:00 to 11:00 (GMT)", "Fri 2027-01-08", "moved from 2027-01-17 (Sunday)"},
+		[]string{"2027-02-17", "Wed", "10:00 to 11:00 (GMT)", "Wed 2027-02-10"})
+	if errOut != "" || strings.Contains(out, "planned:") {
+		t.Errorf("without --write: stderr %q, stdout %q", errOut, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "board", "meetings", "2026-12-17.yaml")); err == nil {
+		t.Error("a record was written without --write")
+	}
+
+	out, _, err = schedule(t, Options{Dir: dir, Until: cmdtest.Date(t, "2027-01-31")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines(t, out, []string{"2026-12-17"}, []string{"2027-01-15"})
+}
+
+func TestScheduleRunWrite(t *testing.T) {
+	dir := cmdtest.Board(t)
+	meetings := filepath.Join(dir, "board", "meetings")
+	mine := "date: 2026-12-17\nkind: ordinary\nstatus: planned # mine\n"
+	if err := os.WriteFile(filepath.Join(meetings, "2026-12-17.yaml"), []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, err := schedule(t, Options{Dir: dir, Count: 3, Write: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := filepath.ToSlash(meetings)
+	lines(t, out,
+		[]string{"2026-12-17", "on record (planned)"},
+		[]string{"2027-01-15", "moved from 2027-01-17 (Sunday); planned: " + m + "/2027-01-15.yaml"},
+		[]string{"2027-02-17", "planned: " + m + "/2027-02-17.yaml"})
+	if errOut != "2 planned meeting record(s) created in "+m+"\n" {
+		t.Errorf("stderr %q", errOut)
+	}
+	for name, want := range map[string]string{
+		"2026-12-17.yaml": mine,
+		"2027-01-15.yaml": "date: 2027-01-15\nkind: ordinary\nstatus: planned\n",
+		"2027-02-17.yaml": "date: 2027-02-17\nkind: ordinary\nstatus: planned\n",
+	} {
+		if b, err := os.ReadFile(filepath.Join(meetings, name)); err != nil || string(b) != want {
+			t.Errorf("%s = %q, %v; want %q", name, b, err, want)
+		}
+	}
+}
+
+func TestScheduleRunErrors(t *testing.T) {
+	dir := cmdtest.Board(t)
+	_, _, err := schedule(t, Options{Dir: dir, Count: 1, Kind: "drop-in"})
+	var ue *cmdutil.UserError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), `board has no meeting kind "drop-in"`) || !strings.Contains(ue.Hint, "the meeting kinds of board are: ordinary") {
+		t.Errorf("unknown kind: err = %v; want a UserError listing the kinds", err)
+	}
+
+	ios, _, _, _ := iostreams.Test()
+	err = scheduleRun(&Options{IO: ios, Now: cmdtest.Clock("2026-12-04"), Dir: dir, Network: "bored", Count: 1})
+	var ne *workspace.NetworkError
+	if !errors.As(err, &ne) {
+		t.Errorf("unknown body: err = %v; want a NetworkError", err)
+	}
+}

@@ -21,7 +21,6 @@ import (
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
-	"github.com/govctl/govctl/pkg/terms"
 )
 
 // File is one generated file and what it should hold.
@@ -35,13 +34,14 @@ type File struct {
 // Plan loads dir and works out every generated file. Loader errors stop it
 // (returned as diagnostics with ok false).
 func Plan(dir string) ([]File, []diag.Diagnostic, error) {
-	repo, ds, err := load.Load(dir, load.Options{})
+	res, err := check.Run(dir, check.Options{LoadOnly: true})
 	if err != nil {
 		return nil, nil, err
 	}
-	if errs, _ := diag.Count(ds); errs > 0 {
-		return nil, diag.Sort(ds), nil
+	if errs, _ := diag.Count(res.Diagnostics); errs > 0 {
+		return nil, res.Diagnostics, nil
 	}
+	repo := res.Repo
 	asOf := BasisDate(repo)
 	checkDate := asOf.Date
 	if !asOf.Set() {
@@ -49,10 +49,7 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 		// depend on a date.
 		checkDate = date.New(2000, 1, 1)
 	}
-	res, err := check.Loaded(repo, ds, check.Options{AsOf: checkDate})
-	if err != nil {
-		return nil, nil, err
-	}
+	res.Check(checkDate)
 	findings := map[string][2]int{}
 	for _, d := range res.Diagnostics {
 		if !asOf.Set() && d.Severity == diag.Warning {
@@ -72,11 +69,7 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 		}
 		findings[id] = c
 	}
-	rx := terms.NewRepo(repo)
-	nets := make([]*terms.Net, len(repo.Networks))
-	for i, n := range repo.Networks {
-		nets[i] = rx.Network(n)
-	}
+	nets := res.Nets()
 	// Each network's files are worked out (and compared with what is on
 	// disk) in parallel; the order of the result is the networks' order.
 	perNet := make([][]File, len(nets))

@@ -17,7 +17,6 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/terms"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 // The test repository: one board whose membership changes over 2026, with
@@ -178,13 +177,26 @@ func fixed(day string) func() time.Time {
 	return func() time.Time { return t.Add(12 * time.Hour) }
 }
 
+// open opens the networks ids of the repository in dir as the commands
+// that read across bodies do, on 23 November 2026.
+func open(dir string, ids []string) ([]*terms.Net, model.Date, error) {
+	res, err := check.Run(dir, check.Options{Networks: ids, Now: fixed("2026-11-23"), LoadOnly: true})
+	if err != nil {
+		return nil, model.Date{}, err
+	}
+	if err := res.Refuse(); err != nil {
+		return nil, model.Date{}, err
+	}
+	return res.Nets(), res.Today, nil
+}
+
 // loadNets loads the test repository as the commands do; any error in the
 // files fails the test, so that the fixtures say what they mean.
 func loadNets(t *testing.T) (map[string]*terms.Net, []*terms.Net, model.Date) {
 	t.Helper()
-	_, nets, today, err := workspace.Networks(writeRepo(t, testRepo), nil, fixed("2026-11-23"))
+	nets, today, err := open(writeRepo(t, testRepo), nil)
 	if err != nil {
-		if fe, ok := err.(*workspace.FindingsError); ok {
+		if fe, ok := err.(*check.FindingsError); ok {
 			for _, d := range fe.Diagnostics {
 				t.Error(d)
 			}
@@ -466,7 +478,7 @@ func TestWorkProgrammeEscapes(t *testing.T) {
 		files[k] = v
 	}
 	files["board/work-programme.yaml"] = "items:\n  - {id: wp-1, title: \"Risks | *issues*\", status: on-track, updates: [{date: 2026-11-01, text: \"<b>done</b>\"}]}\n"
-	_, nets, today, err := workspace.Networks(writeRepo(t, files), []string{"board"}, fixed("2026-11-23"))
+	nets, today, err := open(writeRepo(t, files), []string{"board"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -490,7 +502,7 @@ func TestNetworks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ov := report.Networks(terms.NewRepo(res.Repo), dir, workspace.List(dir), res.Diagnostics, res.AsOf)
+	ov := report.Networks(res.Index, dir, check.NetworkIDs(dir), res.Diagnostics, res.AsOf)
 	var ids []string
 	for _, n := range ov.Networks {
 		ids = append(ids, n.ID)

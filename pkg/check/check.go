@@ -101,6 +101,20 @@ func Run(dir string, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// Open opens the networks ids (all when none is named) for a command that
+// writes papers or reports from them: Run with the loader's findings alone,
+// refused when any is an error (a *FindingsError).
+func Open(dir string, ids []string, now func() time.Time) (*Result, error) {
+	res, err := Run(dir, Options{Networks: ids, Now: now, LoadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	if err := res.Refuse(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
 // Check runs every rule as of asOf, adding their findings to the loader's,
 // and applies govctl.yaml's severities.
 func (r *Result) Check(asOf date.Date) {

@@ -2,11 +2,13 @@ package check_test
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/rickb777/date"
@@ -20,15 +22,13 @@ import (
 // repo writes a repository of files (path: content) and returns its folder.
 func repo(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
+	fsys := fstest.MapFS{}
 	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, fsys); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -123,14 +123,18 @@ func TestRunChecksNetworkIDs(t *testing.T) {
 }
 
 func TestRefuseHoldsTheErrors(t *testing.T) {
-	files := map[string]string{}
-	for k, v := range family {
-		files[k] = v
-	}
+	files := maps.Clone(family)
 	files["b/network.yaml"] = "id: bee\nname: B\n"
-	res, err := check.Run(repo(t, files), check.Options{Now: clock, LoadOnly: true})
+	dir := repo(t, files)
+	res, err := check.Run(dir, check.Options{Now: clock, LoadOnly: true})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, err := check.Open(dir, []string{"a"}, clock); err != nil {
+		t.Errorf("Open(a) = %v: the error is in b, which a does not need", err)
+	}
+	if _, err := check.Open(dir, nil, clock); !errors.As(err, new(*check.FindingsError)) {
+		t.Errorf("Open(all) = %v, want the error in b", err)
 	}
 	refused := res.Refuse()
 	var fe *check.FindingsError
@@ -172,10 +176,7 @@ func TestChangeScope(t *testing.T) {
 }
 
 func TestRunWithinScope(t *testing.T) {
-	files := map[string]string{}
-	for k, v := range family {
-		files[k] = v
-	}
+	files := maps.Clone(family)
 	files["a/network.yaml"] = "id: a\nname: A\nwhat: 1\n"
 	files["d/network.yaml"] = "id: d\nname: D\nparent: b\nwhat: 1\n"
 	dir := repo(t, files)

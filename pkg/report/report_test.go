@@ -180,11 +180,8 @@ func fixed(day string) func() time.Time {
 // open opens the networks ids of the repository in dir as the commands
 // that read across bodies do, on 23 November 2026.
 func open(dir string, ids []string) ([]*terms.Net, model.Date, error) {
-	res, err := check.Run(dir, check.Options{Networks: ids, Now: fixed("2026-11-23"), LoadOnly: true})
+	res, err := check.Open(dir, ids, fixed("2026-11-23"))
 	if err != nil {
-		return nil, model.Date{}, err
-	}
-	if err := res.Refuse(); err != nil {
 		return nil, model.Date{}, err
 	}
 	return res.Nets(), res.Today, nil

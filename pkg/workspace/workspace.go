@@ -32,11 +32,8 @@ type Workspace struct {
 // Open loads network id from the repository in dir, refusing errors in its
 // files (a *check.FindingsError).
 func Open(dir, id string, now func() time.Time) (*Workspace, error) {
-	res, err := check.Run(dir, check.Options{Networks: []string{id}, Now: now, LoadOnly: true})
+	res, err := check.Open(dir, []string{id}, now)
 	if err != nil {
-		return nil, err
-	}
-	if err := res.Refuse(); err != nil {
 		return nil, err
 	}
 	n, err := res.Net(id)

@@ -102,11 +102,8 @@ func NewCmdActions(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 
 // Collect lists the actions of the networks that pass the filters.
 func Collect(opts *Options) ([]Entry, error) {
-	res, err := check.Run(opts.Dir, check.Options{Networks: opts.Networks, Now: opts.Now, LoadOnly: true})
+	res, err := check.Open(opts.Dir, opts.Networks, opts.Now)
 	if err != nil {
-		return nil, err
-	}
-	if err := res.Refuse(); err != nil {
 		return nil, err
 	}
 	asOf := res.Today.Date

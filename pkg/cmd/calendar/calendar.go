@@ -72,11 +72,8 @@ func NewCmdCalendar(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 }
 
 func calendarRun(opts *Options) error {
-	res, err := check.Run(opts.Dir, check.Options{Networks: opts.Networks, Now: opts.Now, LoadOnly: true})
+	res, err := check.Open(opts.Dir, opts.Networks, opts.Now)
 	if err != nil {
-		return err
-	}
-	if err := res.Refuse(); err != nil {
 		return err
 	}
 	_, err = opts.IO.Out.Write(ical.Calendar(ical.Options{

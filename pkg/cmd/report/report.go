@@ -121,11 +121,8 @@ func NewCmdWorkProgramme(f *cmdutil.Factory, runF func(*WorkProgrammeOptions) er
 }
 
 func workProgrammeRun(opts *WorkProgrammeOptions) error {
-	res, err := check.Run(opts.Dir, check.Options{Networks: opts.Networks, Now: opts.Now, LoadOnly: true})
+	res, err := check.Open(opts.Dir, opts.Networks, opts.Now)
 	if err != nil {
-		return err
-	}
-	if err := res.Refuse(); err != nil {
 		return err
 	}
 	today := res.Today

@@ -49,6 +49,9 @@ func NewCmdSchedule(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			each date that has none; an existing record is never touched.
 
 			The series continues from the last meeting of the kind before --from.
+
+			Output on a terminal is a table; piped, it is tab-separated with a
+			header line.
 		`),
 		Example: heredoc.Doc(`
 			govctl schedule sts-omg --count 12

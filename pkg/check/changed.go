@@ -1,18 +1,15 @@
 package check
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/load"
 )
-
-var reParent = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^parent:\s*["']?([A-Za-z0-9._-]+)`) })
 
 // Scope is what a change touches: the networks whose files changed and the
 // networks that refer to them (their children), and what must be loaded to
@@ -24,6 +21,8 @@ type Scope struct {
 }
 
 // ChangeScope works out the scope of changed files (paths relative to dir).
+// Every network.yaml is read, but the loader decodes only those that name a
+// changed network, and those of the ancestors of what is reported.
 func ChangeScope(dir string, changed []string) Scope {
 	touched := map[string]bool{}
 	for _, f := range changed {
@@ -40,31 +39,33 @@ func ChangeScope(dir string, changed []string) Scope {
 		touched[id] = true
 	}
 	parents := map[string]string{}
-	ents, _ := os.ReadDir(dir)
-	for _, e := range ents {
-		if !e.IsDir() {
-			continue
+	parentOf := func(folder string) string {
+		p, seen := parents[folder]
+		if !seen {
+			if n, ok := load.Network(dir, folder); ok && n.Parent != nil {
+				p = n.Parent.ID
+			}
+			parents[folder] = p
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name(), load.NetworkFile))
-		if err != nil {
-			continue
-		}
-		if m := reParent().FindSubmatch(data); m != nil {
-			parents[e.Name()] = string(m[1])
-		}
+		return p
 	}
 	report := map[string]bool{}
 	for id := range touched {
 		report[id] = true
 	}
-	for child, parent := range parents {
-		if touched[parent] {
-			report[child] = true
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if !e.IsDir() || touched[e.Name()] {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name(), load.NetworkFile))
+		if err == nil && mentions(data, touched) && touched[parentOf(e.Name())] {
+			report[e.Name()] = true
 		}
 	}
 	loadSet := map[string]bool{}
 	for id := range report {
-		for cur, n := id, 0; cur != "" && !loadSet[cur] && n < 10000; cur, n = parents[cur], n+1 {
+		for cur, n := id, 0; cur != "" && !loadSet[cur] && n < 10000; cur, n = parentOf(cur), n+1 {
 			loadSet[cur] = true
 		}
 	}
@@ -78,6 +79,20 @@ func ChangeScope(dir string, changed []string) Scope {
 	slices.Sort(s.Report)
 	slices.Sort(s.Load)
 	return s
+}
+
+// mentions reports whether a network.yaml may name one of ids: it holds one
+// of them, or an escape that could spell one.
+func mentions(data []byte, ids map[string]bool) bool {
+	if bytes.IndexByte(data, '\\') >= 0 {
+		return true
+	}
+	for id := range ids {
+		if bytes.Contains(data, []byte(id)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Within keeps the findings in the files of the reported networks and in

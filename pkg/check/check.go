@@ -1,10 +1,14 @@
-// Package check loads a repository and runs every rule over it: the work
-// behind `govctl validate`, shared by every command that needs to know
-// whether a repository is sound.
+// Package check opens a repository: the one way every command reads one. Run
+// checks the networks a user named, loads the files, and gives the
+// settings' timezone and business-day calendar, today's date, the indexed
+// repository and the findings, the rules' among them unless the loader's
+// alone were asked for. The errors it returns know their exit status
+// (package exit).
 package check
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/rickb777/date"
@@ -14,6 +18,7 @@ import (
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/rules"
+	"github.com/govctl/govctl/pkg/terms"
 )
 
 // Options for Run.
@@ -21,54 +26,141 @@ type Options struct {
 	// AsOf is the date time-dependent rules use; zero means today in the
 	// repository's timezone, from Now.
 	AsOf date.Date
-	Now  func() time.Time
-	// Networks narrows loading to these networks (all when empty).
+	// Now is the clock that gives Today.
+	Now func() time.Time
+	// Networks are network ids a person named: each must be an id whose
+	// folder holds network.yaml, and loading is narrowed to them (all when
+	// none is named).
 	Networks []string
+	// Scope narrows loading and findings to what a change touches
+	// (validate --changed); nil means the whole repository.
+	Scope *Scope
+	// LoadOnly keeps the loader's findings alone: the rules are not run (and
+	// govctl.yaml's severities not applied), for commands that only need the
+	// files to be sound.
+	LoadOnly bool
 }
 
-// Result is a loaded and checked repository.
+// Result is an opened repository.
 type Result struct {
-	Repo     *model.Repo
+	// Dir is the repository's folder, as given.
+	Dir  string
+	Repo *model.Repo
+	// Index answers questions across the repository's files.
+	Index    *terms.Repo
 	Location *time.Location
 	Calendar *calendar.Calendar
-	AsOf     model.Date
-	// Diagnostics are sorted, with govctl.yaml's severities applied.
+	// Today is the date in the repository's timezone (zero without a clock).
+	Today model.Date
+	// AsOf is the date the rules ran as of (zero when they did not run).
+	AsOf model.Date
+	// Diagnostics are sorted; when the rules ran, govctl.yaml's severities
+	// are applied.
 	Diagnostics []diag.Diagnostic
 }
 
-// Run loads dir and checks it. The error is for a repository that cannot be
-// read at all; every problem inside it is a diagnostic.
+// Run opens the repository in dir. The error is for a network id that is
+// wrong or unknown, or a repository that cannot be read at all; every
+// problem inside the files is a diagnostic.
 func Run(dir string, opts Options) (*Result, error) {
-	repo, ds, err := load.Load(dir, load.Options{Networks: opts.Networks})
+	if err := checkNetworks(dir, opts.Networks); err != nil {
+		return nil, err
+	}
+	only := opts.Networks
+	if opts.Scope != nil && !opts.Scope.All {
+		only = append(slices.Clip(opts.Scope.Load), "") // "" keeps the filter on when nothing changed
+	}
+	repo, ds, err := load.Load(dir, load.Options{Networks: only})
 	if err != nil {
 		return nil, err
 	}
-	return Loaded(repo, ds, opts)
-}
-
-// Loaded checks a repository already loaded, with the loader's findings ds.
-func Loaded(repo *model.Repo, ds []diag.Diagnostic, opts Options) (*Result, error) {
-	loc, cal, err := Setting(repo.Settings)
+	loc, cal, err := setting(repo.Settings)
 	if err != nil {
 		return nil, err
 	}
+	res := &Result{Dir: dir, Repo: repo, Index: terms.NewRepo(repo), Location: loc, Calendar: cal}
+	if opts.Now != nil {
+		res.Today = model.Date{Date: today(opts.Now(), loc)}
+	}
+	if opts.LoadOnly {
+		res.Diagnostics = diag.Sort(ds)
+		return res, nil
+	}
+	res.Diagnostics = ds
 	asOf := opts.AsOf
 	if asOf.IsZero() {
 		if opts.Now == nil {
 			return nil, fmt.Errorf("check: no as-of date and no clock")
 		}
-		asOf = Today(opts.Now(), loc)
+		asOf = res.Today.Date
 	}
-	res := &Result{Repo: repo, Location: loc, Calendar: cal, AsOf: model.Date{Date: asOf}}
-	ds = append(ds, rules.Run(repo, cal, res.AsOf)...)
-	res.Diagnostics = diag.Sort(rules.Configure(repo.Settings, ds))
+	res.Check(asOf)
+	if opts.Scope != nil {
+		res.Diagnostics = opts.Scope.Within(dir, res.Diagnostics)
+	}
 	return res, nil
 }
 
-// Setting gives the repository's timezone and business-day calendar
+// Open opens the networks ids (all when none is named) for a command that
+// writes papers or reports from them: Run with the loader's findings alone,
+// refused when any is an error (a *FindingsError).
+func Open(dir string, ids []string, now func() time.Time) (*Result, error) {
+	res, err := Run(dir, Options{Networks: ids, Now: now, LoadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	if err := res.Refuse(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Check runs every rule as of asOf, adding their findings to the loader's,
+// and applies govctl.yaml's severities.
+func (r *Result) Check(asOf date.Date) {
+	r.AsOf = model.Date{Date: asOf}
+	ds := append(r.Diagnostics, rules.Run(r.Repo, r.Calendar, r.AsOf)...)
+	r.Diagnostics = diag.Sort(rules.Configure(r.Repo.Settings, ds))
+}
+
+// Refuse is a *FindingsError holding the errors among the findings, or nil
+// when there is none: commands that write papers or reports refuse to go
+// on with errors in the files.
+func (r *Result) Refuse() error {
+	var errs []diag.Diagnostic
+	for _, d := range r.Diagnostics {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) > 0 {
+		return &FindingsError{Diagnostics: errs}
+	}
+	return nil
+}
+
+// Nets are the networks loaded, indexed, in the repository's order.
+func (r *Result) Nets() []*terms.Net {
+	nets := make([]*terms.Net, len(r.Repo.Networks))
+	for i, n := range r.Repo.Networks {
+		nets[i] = r.Index.Network(n)
+	}
+	return nets
+}
+
+// Net is network id, indexed; a *NetworkError when it was not loaded.
+func (r *Result) Net(id string) (*terms.Net, error) {
+	n, ok := r.Index.Networks[id]
+	if !ok {
+		return nil, &NetworkError{ID: id, Known: NetworkIDs(r.Dir)}
+	}
+	return r.Index.Network(n), nil
+}
+
+// setting gives the repository's timezone and business-day calendar
 // (bank holidays and closures) from govctl.yaml. A holidays value the loader
 // has already reported as wrong falls back to England and Wales.
-func Setting(s model.Settings) (*time.Location, *calendar.Calendar, error) {
+func setting(s model.Settings) (*time.Location, *calendar.Calendar, error) {
 	loc, err := time.LoadLocation(s.Timezone)
 	if err != nil {
 		return nil, nil, fmt.Errorf("timezone %q: %w", s.Timezone, err)
@@ -86,8 +178,8 @@ func Setting(s model.Settings) (*time.Location, *calendar.Calendar, error) {
 	return loc, cal, err
 }
 
-// Today is the calendar date of t in loc.
-func Today(t time.Time, loc *time.Location) date.Date {
+// today is the calendar date of t in loc.
+func today(t time.Time, loc *time.Location) date.Date {
 	y, m, d := t.In(loc).Date()
 	return date.New(y, m, d)
 }

@@ -4,15 +4,19 @@
 package cmdutil
 
 import (
-	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/rickb777/date"
 	"github.com/spf13/cobra"
 
+	"github.com/govctl/govctl/pkg/check"
+	"github.com/govctl/govctl/pkg/exit"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/words"
 	"github.com/govctl/govctl/pkg/workspace"
 )
 
@@ -25,18 +29,27 @@ type Factory struct {
 	Version string
 }
 
-// Exit statuses of the contract.
+// Exit statuses of the contract, as package exit names them.
 const (
-	ExitOK       = 0
-	ExitFindings = 1 // the command ran and found errors (or refused to overwrite)
-	ExitUsage    = 2 // the command could not run
+	ExitOK       = exit.OK
+	ExitFindings = exit.Findings
+	ExitUsage    = exit.Usage
 )
 
-// FlagError is a bad flag or argument: usage is printed, exit 2.
+// usageHint follows every usage error.
+const usageHint = "run 'govctl help' or add --help to the command for its usage"
+
+// FlagError is a bad flag or argument: usage is hinted at, exit 2.
 type FlagError struct{ Err error }
 
 func (e *FlagError) Error() string { return e.Err.Error() }
 func (e *FlagError) Unwrap() error { return e.Err }
+
+// ExitCode is exit.Usage.
+func (e *FlagError) ExitCode() int { return exit.Usage }
+
+// ExitHint points to the command's usage.
+func (e *FlagError) ExitHint() string { return usageHint }
 
 // FlagErrorf makes a FlagError.
 func FlagErrorf(format string, args ...any) error {
@@ -45,7 +58,17 @@ func FlagErrorf(format string, args ...any) error {
 
 // ErrFindings means the command has printed its findings and must exit 1
 // without another message.
-var ErrFindings = errors.New("findings")
+var ErrFindings error = findingsPrinted{}
+
+type findingsPrinted struct{}
+
+func (findingsPrinted) Error() string { return "findings" }
+
+// ExitCode is exit.Findings.
+func (findingsPrinted) ExitCode() int { return exit.Findings }
+
+// ExitHint is none.
+func (findingsPrinted) ExitHint() string { return "" }
 
 // UserError is an error with a hint printed on its own line, and the exit
 // status it leads to.
@@ -58,9 +81,44 @@ type UserError struct {
 func (e *UserError) Error() string { return e.Err.Error() }
 func (e *UserError) Unwrap() error { return e.Err }
 
+// ExitCode is Code.
+func (e *UserError) ExitCode() int { return e.Code }
+
+// ExitHint is Hint.
+func (e *UserError) ExitHint() string { return e.Hint }
+
 // Errorf makes a UserError with exit status 2 (the command could not run).
 func Errorf(hint string, format string, args ...any) error {
 	return &UserError{Err: fmt.Errorf(format, args...), Hint: hint, Code: ExitUsage}
+}
+
+// Usage makes cobra's own argument checks return a FlagError.
+func Usage(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &FlagError{Err: err}
+		}
+		return nil
+	}
+}
+
+// FlagUsage is the flag error function for cobra's own flag errors: a
+// FlagError.
+func FlagUsage(_ *cobra.Command, err error) error {
+	return &FlagError{Err: err}
+}
+
+// Format checks a --format value against the formats a command offers. The
+// error names them: "a, b or c", or for more than three "one of a, b, c, d".
+func Format(value string, formats ...string) error {
+	if slices.Contains(formats, value) {
+		return nil
+	}
+	want := words.Or(formats)
+	if len(formats) > 3 {
+		want = "one of " + strings.Join(formats, ", ")
+	}
+	return FlagErrorf("--format %q: want %s", value, want)
 }
 
 // RepoDir is the repository folder from the root's --repo flag.
@@ -97,7 +155,7 @@ func CompleteNetworks(cmd *cobra.Command, args []string, toComplete string) ([]s
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	return workspace.List(RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
+	return check.NetworkIDs(RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
 }
 
 // CompleteNetworkThenMeeting completes a network id, then one of its meeting
@@ -105,7 +163,7 @@ func CompleteNetworks(cmd *cobra.Command, args []string, toComplete string) ([]s
 func CompleteNetworkThenMeeting(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	switch len(args) {
 	case 0:
-		return workspace.List(RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
+		return check.NetworkIDs(RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
 	case 1:
 		return workspace.MeetingFiles(RepoDir(cmd), args[0]), cobra.ShellCompDirectiveNoFileComp
 	}

@@ -22,7 +22,6 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/report"
-	"github.com/govctl/govctl/pkg/terms"
 )
 
 // File is one generated file and what it should hold.
@@ -36,13 +35,14 @@ type File struct {
 // Plan loads dir and works out every generated file. Loader errors stop it
 // (returned as diagnostics with ok false).
 func Plan(dir string) ([]File, []diag.Diagnostic, error) {
-	repo, ds, err := load.Load(dir, load.Options{})
+	res, err := check.Run(dir, check.Options{LoadOnly: true})
 	if err != nil {
 		return nil, nil, err
 	}
-	if errs, _ := diag.Count(ds); errs > 0 {
-		return nil, diag.Sort(ds), nil
+	if errs, _ := diag.Count(res.Diagnostics); errs > 0 {
+		return nil, res.Diagnostics, nil
 	}
+	repo := res.Repo
 	asOf := BasisDate(repo)
 	checkDate := asOf.Date
 	if !asOf.Set() {
@@ -50,16 +50,13 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 		// depend on a date.
 		checkDate = date.New(2000, 1, 1)
 	}
-	res, err := check.Loaded(repo, ds, check.Options{AsOf: checkDate})
-	if err != nil {
-		return nil, nil, err
-	}
+	res.Check(checkDate)
 	// The findings the index counts: with no dated record, errors only.
 	counted := res.Diagnostics
 	if !asOf.Set() {
 		counted = slices.DeleteFunc(slices.Clone(counted), func(d diag.Diagnostic) bool { return d.Severity == diag.Warning })
 	}
-	nets := terms.NewRepo(repo).Nets()
+	nets := res.Nets()
 	// Each network's files are worked out (and compared with what is on
 	// disk) in parallel; the order of the result is the networks' order.
 	perNet := make([][]File, len(nets))

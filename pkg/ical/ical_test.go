@@ -18,7 +18,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/govctl/govctl/pkg/calendar"
-	"github.com/govctl/govctl/pkg/workspace"
+	"github.com/govctl/govctl/pkg/check"
 )
 
 // fixture loads testdata/repo.txtar with the given timezone and returns the
@@ -44,10 +44,11 @@ func fixture(t *testing.T, tz string) Options {
 		}
 	}
 	now := func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
-	rx, nets, _, err := workspace.Networks(dir, nil, now)
+	res, err := check.Open(dir, nil, now)
 	if err != nil {
 		t.Fatalf("loading the fixture: %v", err)
 	}
+	rx, nets := res.Index, res.Nets()
 	loc, err := time.LoadLocation(rx.Repo.Settings.Timezone)
 	if err != nil {
 		t.Fatal(err)

@@ -52,18 +52,6 @@ type Options struct {
 	MaxFiles int
 }
 
-// NotFoundError is returned when the folder does not exist or is not a folder.
-type NotFoundError struct {
-	Dir string
-	Err error
-}
-
-func (e *NotFoundError) Error() string {
-	return fmt.Sprintf("cannot read repository %s: %v", e.Dir, e.Err)
-}
-
-func (e *NotFoundError) Unwrap() error { return e.Err }
-
 // job is one file to read and decode into target.
 type job struct {
 	rel    string // path from the repository folder, slash separated
@@ -75,12 +63,8 @@ type job struct {
 
 // Load reads the repository in dir. The findings are unsorted.
 func Load(dir string, opts Options) (*model.Repo, []diag.Diagnostic, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return nil, nil, &NotFoundError{Dir: dir, Err: unwrapPathError(err)}
-	}
-	if !info.IsDir() {
-		return nil, nil, &NotFoundError{Dir: dir, Err: errors.New("not a folder")}
+	if err := CheckDir(dir); err != nil {
+		return nil, nil, err
 	}
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/workspace"
@@ -36,7 +37,7 @@ func open(t *testing.T, now time.Time) *workspace.Workspace {
 	t.Helper()
 	ws, err := workspace.Open(repoDir, network, func() time.Time { return now })
 	if err != nil {
-		if fe, ok := err.(*workspace.FindingsError); ok {
+		if fe, ok := err.(*check.FindingsError); ok {
 			for _, d := range fe.Diagnostics {
 				t.Log(d)
 			}

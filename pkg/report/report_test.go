@@ -17,7 +17,6 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/terms"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 // The test repository: one board whose membership changes over 2026, with
@@ -167,13 +166,23 @@ func writeRepo(t *testing.T, files map[string]string) string {
 	return cmdtest.WriteTree(t, dated)
 }
 
+// open opens the networks ids of the repository in dir as the commands
+// that read across bodies do, on 23 November 2026.
+func open(dir string, ids []string) ([]*terms.Net, model.Date, error) {
+	res, err := check.Open(dir, ids, cmdtest.Clock("2026-11-23"))
+	if err != nil {
+		return nil, model.Date{}, err
+	}
+	return res.Nets(), res.Today, nil
+}
+
 // loadNets loads the test repository as the commands do; any error in the
 // files fails the test, so that the fixtures say what they mean.
 func loadNets(t *testing.T) (map[string]*terms.Net, []*terms.Net, model.Date) {
 	t.Helper()
-	_, nets, today, err := workspace.Networks(writeRepo(t, testRepo), nil, cmdtest.Clock("2026-11-23"))
+	nets, today, err := open(writeRepo(t, testRepo), nil)
 	if err != nil {
-		if fe, ok := err.(*workspace.FindingsError); ok {
+		if fe, ok := err.(*check.FindingsError); ok {
 			for _, d := range fe.Diagnostics {
 				t.Error(d)
 			}
@@ -455,7 +464,7 @@ func TestWorkProgrammeEscapes(t *testing.T) {
 		files[k] = v
 	}
 	files["board/work-programme.yaml"] = "items:\n  - {id: wp-1, title: \"Risks | *issues*\", status: on-track, updates: [{date: 2026-11-01, text: \"<b>done</b>\"}]}\n"
-	_, nets, today, err := workspace.Networks(writeRepo(t, files), []string{"board"}, cmdtest.Clock("2026-11-23"))
+	nets, today, err := open(writeRepo(t, files), []string{"board"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -479,7 +488,7 @@ func TestNetworks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ov := report.Networks(terms.NewRepo(res.Repo).Nets(), dir, workspace.List(dir), res.Diagnostics, res.AsOf)
+	ov := report.Networks(res.Nets(), dir, check.NetworkIDs(dir), res.Diagnostics, res.AsOf)
 	var ids []string
 	for _, n := range ov.Networks {
 		ids = append(ids, n.ID)

@@ -23,14 +23,19 @@ func Plural(n int, word string) string {
 }
 
 // List joins items as "a", "a and b" or "a, b and c".
-func List(items []string) string {
+func List(items []string) string { return join(items, " and ") }
+
+// Or joins items as "a", "a or b" or "a, b or c".
+func Or(items []string) string { return join(items, " or ") }
+
+func join(items []string, last string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + last + items[len(items)-1]
 }
 
 // LongDate is "Tuesday 8 December 2026".

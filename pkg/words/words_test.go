@@ -1,6 +1,7 @@
 package words
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rickb777/date"
@@ -24,6 +25,9 @@ func TestList(t *testing.T) {
 	}{{nil, ""}, {[]string{"a"}, "a"}, {[]string{"a", "b"}, "a and b"}, {[]string{"a", "b", "c"}, "a, b and c"}} {
 		if got := List(tc.in); got != tc.want {
 			t.Errorf("List(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got, want := Or(tc.in), strings.ReplaceAll(tc.want, " and ", " or "); got != want {
+			t.Errorf("Or(%q) = %q, want %q", tc.in, got, want)
 		}
 	}
 }

@@ -51,18 +51,33 @@ func (w *Workspace) CreateMeeting(date, kind string) (*model.Meeting, error) {
 	if _, err := load.ParseDate(date); err != nil {
 		return nil, err
 	}
-	name := w.FreeMeetingFile(date)
-	path := filepath.Join(w.MeetingsDir(), name)
-	if err := safefile.Inside(w.Dir, path); err != nil {
+	path, _, err := w.WritePlanned(date, k.Name)
+	if err != nil {
 		return nil, err
-	}
-	if err := safefile.Create(path, record.Planned(date, k.Name, "")); err != nil && !errors.Is(err, safefile.ErrExists) {
-		return nil, fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := w.Reload(); err != nil {
 		return nil, err
 	}
-	return w.Meeting(strings.TrimSuffix(name, ".yaml"), "")
+	return w.Meeting(strings.TrimSuffix(filepath.Base(path), ".yaml"), "")
+}
+
+// WritePlanned creates a planned record for date and kind in the first free
+// file name of that day, and returns its path. created is false, with no
+// error, when a record appeared there since the network was loaded: it is
+// left as it is.
+func (w *Workspace) WritePlanned(date, kind string) (path string, created bool, err error) {
+	path = filepath.Join(w.MeetingsDir(), w.FreeMeetingFile(date))
+	if err := safefile.Inside(w.Dir, path); err != nil {
+		return path, false, err
+	}
+	err = safefile.Create(path, record.Planned(date, kind, ""))
+	switch {
+	case errors.Is(err, safefile.ErrExists):
+		return path, false, nil
+	case err != nil:
+		return path, false, fmt.Errorf("writing %s: %w", path, err)
+	}
+	return path, true, nil
 }
 
 // Reload reads the network again (after a record was written).

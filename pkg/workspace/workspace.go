@@ -1,121 +1,46 @@
-// Package workspace opens one network of a repository for the commands that
-// work on a single body (schedule, agenda, minutes): it loads only that
-// network's files, refuses to go on when they have errors, and gives the
-// calendar, timezone and today's date the papers need.
+// Package workspace is one network of a repository, opened through package
+// check, with what the commands that work on a single body (schedule,
+// agenda, minutes, report attendance) need: its meetings by date, the path
+// of each record and paper, and the writing of planned records and papers
+// inside the repository. It refuses to open a network whose files have
+// errors.
 package workspace
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/govctl/govctl/pkg/calendar"
 	"github.com/govctl/govctl/pkg/check"
-	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
-	"github.com/govctl/govctl/pkg/suggest"
 	"github.com/govctl/govctl/pkg/terms"
 )
 
-// Workspace is one network, loaded, with what papers need.
+// Workspace is one network, loaded, with what papers need: the repository's
+// Dir, Repo, Calendar, Location and Today come from the opened repository.
 type Workspace struct {
-	Dir      string
-	Repo     *model.Repo
-	Net      *terms.Net
-	Calendar *calendar.Calendar
-	Location *time.Location
-	Today    model.Date
+	*check.Result
+	Net *terms.Net
 
 	clock func() time.Time
 }
 
-// FindingsError carries the errors that stop a command: the files must be
-// fixed first.
-type FindingsError struct {
-	Diagnostics []diag.Diagnostic
-}
-
-func (e *FindingsError) Error() string {
-	errs, _ := diag.Count(e.Diagnostics)
-	if errs == 1 {
-		return "the repository has an error to fix first (govctl validate lists it)"
-	}
-	return fmt.Sprintf("the repository has %d errors to fix first (govctl validate lists them)", errs)
-}
-
-// NetworkError is an unknown or unsafe network id.
-type NetworkError struct {
-	ID    string
-	Known []string
-}
-
-func (e *NetworkError) Error() string {
-	msg := fmt.Sprintf("no network %q", e.ID)
-	if best := suggest.Nearest(e.ID, e.Known); best != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", best)
-	}
-	return msg
-}
-
-var reSafeID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) })
-
-// Open loads network id from the repository in dir.
+// Open loads network id from the repository in dir, refusing errors in its
+// files (a *check.FindingsError).
 func Open(dir, id string, now func() time.Time) (*Workspace, error) {
-	if !reSafeID().MatchString(id) || strings.Contains(id, "..") {
-		return nil, fmt.Errorf("%q is not a network id: ids are letters, digits, '-', '_' and '.', with no '/' or '..'", id)
-	}
-	if fi, err := os.Stat(filepath.Join(dir, id, load.NetworkFile)); err != nil || fi.IsDir() {
-		if _, err := os.Stat(dir); err != nil {
-			return nil, &load.NotFoundError{Dir: dir, Err: fmt.Errorf("no such folder")}
-		}
-		return nil, &NetworkError{ID: id, Known: List(dir)}
-	}
-	repo, ds, err := load.Load(dir, load.Options{Networks: []string{id}})
+	res, err := check.Open(dir, []string{id}, now)
 	if err != nil {
 		return nil, err
 	}
-	ds = diag.Sort(ds)
-	if errs, _ := diag.Count(ds); errs > 0 {
-		var only []diag.Diagnostic
-		for _, d := range ds {
-			if d.Severity == diag.Error {
-				only = append(only, d)
-			}
-		}
-		return nil, &FindingsError{Diagnostics: only}
-	}
-	loc, cal, err := check.Setting(repo.Settings)
+	n, err := res.Net(id)
 	if err != nil {
 		return nil, err
 	}
-	rx := terms.NewRepo(repo)
-	n, ok := rx.Networks[id]
-	if !ok {
-		return nil, &NetworkError{ID: id, Known: List(dir)}
-	}
-	return &Workspace{Dir: dir, Repo: repo, Net: rx.Network(n), Calendar: cal, Location: loc, Today: model.Date{Date: check.Today(now(), loc)}, clock: now}, nil
-}
-
-// List names the network folders of dir, for suggestions and completion.
-func List(dir string) []string {
-	ents, _ := os.ReadDir(dir)
-	var out []string
-	for _, e := range ents {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			if _, err := os.Stat(filepath.Join(dir, e.Name(), load.NetworkFile)); err == nil {
-				out = append(out, e.Name())
-			}
-		}
-	}
-	slices.Sort(out)
-	return out
+	return &Workspace{Result: res, Net: n, clock: now}, nil
 }
 
 // Inputs are the render inputs for this network.
@@ -164,49 +89,10 @@ func (w *Workspace) FreeMeetingFile(date string) string {
 	return name + ".yaml"
 }
 
-// Networks loads the named networks (all when none are named) for the
-// commands that read across bodies; errors in their files stop the command.
-func Networks(dir string, ids []string, now func() time.Time) (*terms.Repo, []*terms.Net, model.Date, error) {
-	for _, id := range ids {
-		if !reSafeID().MatchString(id) || strings.Contains(id, "..") {
-			return nil, nil, model.Date{}, fmt.Errorf("%q is not a network id", id)
-		}
-		if _, err := os.Stat(filepath.Join(dir, id, load.NetworkFile)); err != nil {
-			if _, err := os.Stat(dir); err != nil {
-				return nil, nil, model.Date{}, &load.NotFoundError{Dir: dir, Err: fmt.Errorf("no such folder")}
-			}
-			return nil, nil, model.Date{}, &NetworkError{ID: id, Known: List(dir)}
-		}
-	}
-	repo, ds, err := load.Load(dir, load.Options{Networks: ids})
-	if err != nil {
-		return nil, nil, model.Date{}, err
-	}
-	var errs []diag.Diagnostic
-	for _, d := range diag.Sort(ds) {
-		if d.Severity == diag.Error {
-			errs = append(errs, d)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, nil, model.Date{}, &FindingsError{Diagnostics: errs}
-	}
-	loc, err := time.LoadLocation(repo.Settings.Timezone)
-	if err != nil {
-		return nil, nil, model.Date{}, err
-	}
-	rx := terms.NewRepo(repo)
-	var nets []*terms.Net
-	for _, n := range repo.Networks {
-		nets = append(nets, rx.Network(n))
-	}
-	return rx, nets, model.Date{Date: check.Today(now(), loc)}, nil
-}
-
 // MeetingFiles lists the meeting file stems (dates) of network id, for
-// completion; nothing when the id is not a safe name.
+// completion; nothing when id is not a network id.
 func MeetingFiles(dir, id string) []string {
-	if !reSafeID().MatchString(id) || strings.Contains(id, "..") {
+	if !load.IsID(id) {
 		return nil
 	}
 	ents, _ := os.ReadDir(filepath.Join(dir, id, load.MeetingsDir))

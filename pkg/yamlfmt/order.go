@@ -1,7 +1,6 @@
 package yamlfmt
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -195,15 +194,8 @@ func TypeFor(rel string) reflect.Type {
 // so are symbolic links, which govctl never writes through: they are
 // returned in links.
 func Files(dir string) (files []File, links []string, err error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			err = errors.New("no such folder")
-		}
-		return nil, nil, &load.NotFoundError{Dir: dir, Err: err}
-	}
-	if !info.IsDir() {
-		return nil, nil, &load.NotFoundError{Dir: dir, Err: errors.New("not a folder")}
+	if err := load.CheckDir(dir); err != nil {
+		return nil, nil, err
 	}
 	var walk func(rel string, depth int) error
 	walk = func(rel string, depth int) error {

@@ -13,11 +13,11 @@ import (
 	"github.com/rickb777/date"
 	"github.com/spf13/cobra"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/tableout"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 // Options are actions' inputs.
@@ -70,7 +70,7 @@ func NewCmdActions(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 			govctl actions --format json | jq '.[] | select(.overdue)'
 		`),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			return workspace.List(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
+			return check.NetworkIDs(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Networks = args
@@ -78,8 +78,8 @@ func NewCmdActions(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 			if !slices.Contains([]string{"open", "done", "dropped", "all"}, opts.Status) {
 				return cmdutil.FlagErrorf("--status %q: want open, done, dropped or all", opts.Status)
 			}
-			if !slices.Contains([]string{"table", "markdown", "json"}, opts.Format) {
-				return cmdutil.FlagErrorf("--format %q: want table, markdown or json", opts.Format)
+			if err := cmdutil.Format(opts.Format, "table", "markdown", "json"); err != nil {
+				return err
 			}
 			var err error
 			if opts.AsOf, err = cmdutil.DateFlag("--as-of", asOf); err != nil {
@@ -101,16 +101,16 @@ func NewCmdActions(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 
 // Collect lists the actions of the networks that pass the filters.
 func Collect(opts *Options) ([]Entry, error) {
-	_, nets, today, err := workspace.Networks(opts.Dir, opts.Networks, opts.Now)
+	res, err := check.Open(opts.Dir, opts.Networks, opts.Now)
 	if err != nil {
 		return nil, err
 	}
-	asOf := today.Date
+	asOf := res.Today.Date
 	if !opts.AsOf.IsZero() {
 		asOf = opts.AsOf
 	}
 	entries := []Entry{}
-	for _, nx := range nets {
+	for _, nx := range res.Nets() {
 		for _, a := range nx.Actions() {
 			e := Entry{Network: nx.N.ID, ID: a.Action.ID, Text: a.Action.Text, Owner: nx.MemberName(a.Action.Owner.ID), OwnerID: a.Action.Owner.ID, Status: a.Status, Raised: a.Raised.Date.String()}
 			if a.Due.Set() {

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 func TestNewCmdActionsFlags(t *testing.T) {
@@ -107,7 +107,7 @@ func TestActionsRunTableAndMarkdown(t *testing.T) {
 func TestActionsRunUnknownNetwork(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	err := actionsRun(&Options{IO: ios, Now: cmdtest.Clock("2026-12-04"), Dir: cmdtest.Board(t), Networks: []string{"bored"}, Status: "open", Format: "table"})
-	var ne *workspace.NetworkError
+	var ne *check.NetworkError
 	if !errors.As(err, &ne) || !strings.Contains(err.Error(), "bored") {
 		t.Errorf("err = %v; want a NetworkError for bored", err)
 	}

@@ -57,7 +57,7 @@ func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 			govctl agenda new od-network --date 2027-01-05
 			govctl agenda new code --kind drop-in
 		`),
-		Args:              cobra.ExactArgs(1),
+		Args:              cmdutil.Usage(cobra.ExactArgs(1)),
 		ValidArgsFunction: cmdutil.CompleteNetworks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Network = args[0]

@@ -13,7 +13,6 @@ import (
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/ical"
 	"github.com/govctl/govctl/pkg/iostreams"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 // Options are calendar's inputs.
@@ -51,7 +50,7 @@ func NewCmdCalendar(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			govctl calendar --from 2027-01-01 --until 2027-12-31
 		`),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			return workspace.List(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
+			return check.NetworkIDs(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Networks = args
@@ -73,18 +72,14 @@ func NewCmdCalendar(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 }
 
 func calendarRun(opts *Options) error {
-	rx, nets, _, err := workspace.Networks(opts.Dir, opts.Networks, opts.Now)
-	if err != nil {
-		return err
-	}
-	loc, cal, err := check.Setting(rx.Repo.Settings)
+	res, err := check.Open(opts.Dir, opts.Networks, opts.Now)
 	if err != nil {
 		return err
 	}
 	_, err = opts.IO.Out.Write(ical.Calendar(ical.Options{
-		Networks:  nets,
-		Calendar:  cal,
-		Location:  loc,
+		Networks:  res.Nets(),
+		Calendar:  res.Calendar,
+		Location:  res.Location,
 		From:      opts.From,
 		Until:     opts.Until,
 		Deadlines: opts.Deadlines,

@@ -7,11 +7,11 @@ import (
 
 	"github.com/rickb777/date"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/corpus"
 	"github.com/govctl/govctl/pkg/iostreams"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 func TestNewCmdCalendarFlags(t *testing.T) {
@@ -96,7 +96,7 @@ func TestCalendarRun(t *testing.T) {
 	}
 
 	_, err = run(Options{Networks: []string{"body-9"}})
-	var ne *workspace.NetworkError
+	var ne *check.NetworkError
 	if !errors.As(err, &ne) || ne.ID != "body-9" {
 		t.Errorf("err = %v, want no network body-9", err)
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"slices"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
@@ -53,7 +52,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			govctl diff v1.0 v1.1 networks --format json
 			govctl diff origin/main >> "$GITHUB_STEP_SUMMARY"
 		`),
-		Args: cobra.MaximumNArgs(3),
+		Args: cmdutil.Usage(cobra.MaximumNArgs(3)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = cmdutil.RepoDir(cmd)
 			if n := len(args); n > 0 {
@@ -71,8 +70,8 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			if len(args) > 1 {
 				opts.Head = args[1]
 			}
-			if !slices.Contains([]string{"markdown", "json"}, opts.Format) {
-				return cmdutil.FlagErrorf("--format %q: want markdown or json", opts.Format)
+			if err := cmdutil.Format(opts.Format, "markdown", "json"); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -86,7 +85,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 
 func diffRun(opts *Options) error {
 	if fi, err := os.Stat(opts.Dir); err != nil || !fi.IsDir() {
-		return &load.NotFoundError{Dir: opts.Dir, Err: os.ErrNotExist}
+		return load.NotFound(opts.Dir, os.ErrNotExist.Error())
 	}
 	base := opts.Base
 	if base == "" {

@@ -63,7 +63,7 @@ func NewCmdFmt(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			govctl fmt networks --check
 			govctl -R my-networks fmt
 		`),
-		Args: cobra.MaximumNArgs(1),
+		Args: cmdutil.Usage(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = cmdutil.DirArg(cmd, args)
 			if runF != nil {

@@ -10,11 +10,11 @@ import (
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	gen "github.com/govctl/govctl/pkg/generate"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/safefile"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 // Options are generate's inputs.
@@ -52,7 +52,7 @@ func NewCmdGenerate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			govctl generate
 			govctl generate networks --check
 		`),
-		Args: cobra.MaximumNArgs(1),
+		Args: cmdutil.Usage(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = cmdutil.DirArg(cmd, args)
 			if runF != nil {
@@ -71,7 +71,7 @@ func generateRun(opts *Options) error {
 		return err
 	}
 	if len(errs) > 0 {
-		return &workspace.FindingsError{Diagnostics: errs}
+		return &check.FindingsError{Diagnostics: errs}
 	}
 	changed := 0
 	for _, f := range files {

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 func TestNewCmdGenerateFlags(t *testing.T) {
@@ -109,7 +109,7 @@ func TestGenerateRunRefusesLoadErrors(t *testing.T) {
 		"board/network.yaml": "id: board\nname: Board\nquorum: lots\n",
 	})
 	out, _, err := generate(t, dir, false)
-	var fe *workspace.FindingsError
+	var fe *check.FindingsError
 	if !errors.As(err, &fe) || len(fe.Diagnostics) == 0 {
 		t.Fatalf("err = %v; want a FindingsError", err)
 	}

@@ -33,7 +33,7 @@ func NewCmdInit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			refuses a folder that already holds govctl.yaml or organisations.yaml.
 		`),
 		Example: "  govctl init\n  govctl init governance/networks",
-		Args:    cobra.MaximumNArgs(1),
+		Args:    cmdutil.Usage(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = cmdutil.DirArg(cmd, args)
 			if runF != nil {

@@ -48,7 +48,7 @@ func NewCmdMinutes(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		opts := &Options{IO: f.IOStreams, Now: f.Now, Render: render}
 		c := &cobra.Command{
 			Use: use, Short: short, Long: long, Example: example,
-			Args:              cobra.ExactArgs(2),
+			Args:              cmdutil.Usage(cobra.ExactArgs(2)),
 			ValidArgsFunction: cmdutil.CompleteNetworkThenMeeting,
 			RunE: func(cmd *cobra.Command, args []string) error {
 				opts.Network, opts.Date = args[0], args[1]

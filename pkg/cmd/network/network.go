@@ -15,11 +15,11 @@ import (
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/safefile"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 // Options are network new's inputs.
@@ -56,7 +56,7 @@ func NewCmdNetwork(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 			govctl network new finance-board --name "Finance Board" --parent sts-jmb --every P1M
 			govctl network new audit-panel --prompt
 		`),
-		Args: cobra.ExactArgs(1),
+		Args: cmdutil.Usage(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			opts.Dir = cmdutil.RepoDir(cmd)
@@ -81,7 +81,7 @@ func NewCmdNetwork(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 	newCmd.Flags().StringVar(&opts.Every, "every", "", "meeting cadence, an ISO 8601 period such as P1M")
 	newCmd.Flags().BoolVar(&opts.Prompt, "prompt", false, "ask for what the flags leave out")
 	_ = newCmd.RegisterFlagCompletionFunc("parent", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-		return workspace.List(cmdutil.RepoDir(c)), cobra.ShellCompDirectiveNoFileComp
+		return check.NetworkIDs(cmdutil.RepoDir(c)), cobra.ShellCompDirectiveNoFileComp
 	})
 	cmd.AddCommand(newCmd)
 	return cmd
@@ -89,7 +89,7 @@ func NewCmdNetwork(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 
 func newRun(opts *Options) error {
 	if _, err := os.Stat(filepath.Join(opts.Dir, load.OrganisationsFile)); err != nil {
-		return &load.NotFoundError{Dir: opts.Dir, Err: fmt.Errorf("no %s here", load.OrganisationsFile)}
+		return load.NotFound(opts.Dir, "no "+load.OrganisationsFile+" here")
 	}
 	folder := filepath.Join(opts.Dir, opts.ID)
 	if _, err := os.Stat(folder); err == nil {
@@ -118,8 +118,8 @@ func newRun(opts *Options) error {
 		return cmdutil.FlagErrorf("give the body's name with --name (or answer the prompt)")
 	}
 	if opts.Parent != "" {
-		if _, err := os.Stat(filepath.Join(opts.Dir, opts.Parent, load.NetworkFile)); err != nil {
-			return &workspace.NetworkError{ID: opts.Parent, Known: workspace.List(opts.Dir)}
+		if err := check.CheckNetwork(opts.Dir, opts.Parent); err != nil {
+			return err
 		}
 	}
 	var b strings.Builder

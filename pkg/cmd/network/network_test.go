@@ -7,11 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 func TestNewCmdNetworkFlags(t *testing.T) {
@@ -118,7 +118,7 @@ func TestNewRunRefuses(t *testing.T) {
 	if err := run(Options{ID: "board", Name: "Board again"}); !errors.As(err, &ue) || ue.Code != cmdutil.ExitFindings || !strings.Contains(err.Error(), "board already exists") {
 		t.Errorf("existing body: err = %v; want a refusal with exit 1", err)
 	}
-	var ne *workspace.NetworkError
+	var ne *check.NetworkError
 	if err := run(Options{ID: "panel", Name: "Panel", Parent: "bored"}); !errors.As(err, &ne) {
 		t.Errorf("unknown parent: err = %v; want a NetworkError", err)
 	}

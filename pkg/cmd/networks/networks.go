@@ -5,7 +5,6 @@ package networks
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -18,8 +17,6 @@ import (
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/tableout"
-	"github.com/govctl/govctl/pkg/terms"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 // Options are networks' inputs.
@@ -66,11 +63,11 @@ func NewCmdNetworks(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			govctl networks
 			govctl networks --format json | jq '.[] | select(.errors > 0) | .id'
 		`),
-		Args: cobra.NoArgs,
+		Args: cmdutil.Usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = cmdutil.RepoDir(cmd)
-			if !slices.Contains([]string{"table", "json"}, opts.Format) {
-				return cmdutil.FlagErrorf("--format %q: want table or json", opts.Format)
+			if err := cmdutil.Format(opts.Format, formats...); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -79,16 +76,18 @@ func NewCmdNetworks(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "table or json")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
+
+var formats = []string{"table", "json"}
 
 func networksRun(opts *Options) error {
 	res, err := check.Run(opts.Dir, check.Options{Now: opts.Now})
 	if err != nil {
 		return err
 	}
-	ov := report.Networks(terms.NewRepo(res.Repo).Nets(), opts.Dir, workspace.List(opts.Dir), res.Diagnostics, res.AsOf)
+	ov := report.Networks(res.Nets(), opts.Dir, check.NetworkIDs(opts.Dir), res.Diagnostics, res.AsOf)
 	if ov.OtherErrors+ov.OtherWarnings > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "note: %s outside the network folders (govctl validate lists them)\n", diag.Summary(ov.OtherErrors, ov.OtherWarnings))
 	}

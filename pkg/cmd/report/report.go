@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/rickb777/date"
 	"github.com/spf13/cobra"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/report"
@@ -22,13 +22,6 @@ import (
 )
 
 var formats = []string{"markdown", "table", "json"}
-
-func checkFormat(format string) error {
-	if !slices.Contains(formats, format) {
-		return cmdutil.FlagErrorf("--format %q: want markdown, table or json", format)
-	}
-	return nil
-}
 
 // NewCmdReport builds `report` and its subcommands.
 func NewCmdReport(f *cmdutil.Factory) *cobra.Command {
@@ -104,12 +97,12 @@ func NewCmdWorkProgramme(f *cmdutil.Factory, runF func(*WorkProgrammeOptions) er
 			govctl report work-programme --as-of 2027-01-31 --format json | jq '.items[] | select(.flags | index("overdue"))'
 		`),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			return workspace.List(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
+			return check.NetworkIDs(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Networks = args
 			opts.Dir = cmdutil.RepoDir(cmd)
-			if err := checkFormat(opts.Format); err != nil {
+			if err := cmdutil.Format(opts.Format, formats...); err != nil {
 				return err
 			}
 			var err error
@@ -128,14 +121,15 @@ func NewCmdWorkProgramme(f *cmdutil.Factory, runF func(*WorkProgrammeOptions) er
 }
 
 func workProgrammeRun(opts *WorkProgrammeOptions) error {
-	_, nets, today, err := workspace.Networks(opts.Dir, opts.Networks, opts.Now)
+	res, err := check.Open(opts.Dir, opts.Networks, opts.Now)
 	if err != nil {
 		return err
 	}
+	today := res.Today
 	if !opts.AsOf.IsZero() {
 		today.Date = opts.AsOf
 	}
-	r := report.WorkProgramme(nets, today)
+	r := report.WorkProgramme(res.Nets(), today)
 	out := opts.IO.Out
 	switch opts.Format {
 	case "json":
@@ -252,12 +246,12 @@ func NewCmdAttendance(f *cmdutil.Factory, runF func(*AttendanceOptions) error) *
 			govctl report attendance sts-omg --from 2026-04-01 --until 2027-03-31 --by organisation --format table
 			govctl report attendance heads-of-hr --format json | jq '.rows[] | select(.flags | length > 0)'
 		`),
-		Args:              cobra.ExactArgs(1),
+		Args:              cmdutil.Usage(cobra.ExactArgs(1)),
 		ValidArgsFunction: cmdutil.CompleteNetworks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Network = args[0]
 			opts.Dir = cmdutil.RepoDir(cmd)
-			if err := checkFormat(opts.Format); err != nil {
+			if err := cmdutil.Format(opts.Format, formats...); err != nil {
 				return err
 			}
 			if opts.By != report.ByMember && opts.By != report.ByOrganisation {

@@ -43,9 +43,7 @@ bodies run on.`,
 	cmd.SetOut(f.IOStreams.Out)
 	cmd.SetErr(f.IOStreams.ErrOut)
 	cmd.SetIn(f.IOStreams.In)
-	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &cmdutil.FlagError{Err: err}
-	})
+	cmd.SetFlagErrorFunc(cmdutil.FlagUsage)
 
 	cmd.PersistentFlags().StringP("repo", "R", "networks", "the repository folder (validate also takes it as DIR)")
 	_ = cmd.RegisterFlagCompletionFunc("repo", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -38,7 +38,7 @@ func NewCmdRules(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			govctl rules
 			govctl rules explain vote-count
 		`),
-		Args: cobra.NoArgs,
+		Args: cmdutil.Usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return run(&Options{IO: f.IOStreams})
 		},
@@ -46,7 +46,7 @@ func NewCmdRules(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	explain := &cobra.Command{
 		Use:   "explain ID",
 		Short: "Explain a rule, with a failing and a passing example",
-		Args:  cobra.ExactArgs(1),
+		Args:  cmdutil.Usage(cobra.ExactArgs(1)),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			return rules.IDs(), cobra.ShellCompDirectiveNoFileComp
 		},

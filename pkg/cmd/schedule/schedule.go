@@ -3,10 +3,8 @@
 package schedule
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
-	"text/tabwriter"
 	"time"
 
 	"github.com/MakeNowJust/heredoc"
@@ -15,10 +13,8 @@ import (
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
-	"github.com/govctl/govctl/pkg/load"
-	"github.com/govctl/govctl/pkg/record"
-	"github.com/govctl/govctl/pkg/safefile"
 	sched "github.com/govctl/govctl/pkg/schedule"
+	"github.com/govctl/govctl/pkg/tableout"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 	"github.com/govctl/govctl/pkg/workspace"
@@ -53,13 +49,16 @@ func NewCmdSchedule(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			each date that has none; an existing record is never touched.
 
 			The series continues from the last meeting of the kind before --from.
+
+			Output on a terminal is a table; piped, it is tab-separated with a
+			header line.
 		`),
 		Example: heredoc.Doc(`
 			govctl schedule sts-omg --count 12
 			govctl schedule od-network --from 2026-12-01 --until 2027-11-30 --write
 			govctl schedule code --kind drop-in --count 6 --write
 		`),
-		Args:              cobra.ExactArgs(1),
+		Args:              cmdutil.Usage(cobra.ExactArgs(1)),
 		ValidArgsFunction: cmdutil.CompleteNetworks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Network = args[0]
@@ -118,10 +117,7 @@ func scheduleRun(opts *Options) error {
 	if err != nil {
 		return cmdutil.Errorf("set every, on or per_year for the kind in network.yaml", "%s %s meetings: %v", opts.Network, kind, err)
 	}
-	tw := tabwriter.NewWriter(opts.IO.Out, 0, 0, 2, ' ', 0)
-	if opts.IO.OutTTY {
-		fmt.Fprintln(tw, "DATE\tDAY\tSTART\tPAPERS BY\tNOTE")
-	}
+	rows := [][]string{}
 	created := 0
 	for _, s := range slots {
 		start := words.When(s.Date, k.Start, k.Duration, ws.Location)
@@ -143,28 +139,24 @@ func scheduleRun(opts *Options) error {
 		if existing := ws.MeetingOn(s.Date.String(), kind); existing != nil {
 			note = join(note, fmt.Sprintf("on record (%s)", existing.Status))
 		} else if opts.Write {
-			path := filepath.Join(ws.MeetingsDir(), ws.FreeMeetingFile(s.Date.String()))
-			if err := safefile.Inside(ws.Dir, path); err != nil {
-				return err
-			}
-			err := safefile.Create(path, record.Planned(s.Date.String(), kind, ""))
+			path, ok, err := ws.WritePlanned(s.Date.String(), kind)
 			switch {
-			case errors.Is(err, safefile.ErrExists):
-				note = join(note, "a record exists; left as it is")
 			case err != nil:
-				return fmt.Errorf("writing %s: %w", path, err)
-			default:
+				return err
+			case ok:
 				created++
 				note = join(note, "planned: "+filepath.ToSlash(path))
+			default:
+				note = join(note, "a record exists; left as it is")
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.Date, s.Date.Weekday().String()[:3], start, deadline, note)
+		rows = append(rows, []string{s.Date.String(), s.Date.Weekday().String()[:3], start, deadline, note})
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tableout.Write(opts.IO.Out, opts.IO.OutTTY, []string{"DATE", "DAY", "START", "PAPERS BY", "NOTE"}, rows, ""); err != nil {
 		return err
 	}
 	if opts.Write {
-		fmt.Fprintf(opts.IO.ErrOut, "%d planned meeting record(s) created in %s\n", created, filepath.ToSlash(filepath.Join(ws.Dir, ws.Net.N.Folder, load.MeetingsDir)))
+		fmt.Fprintf(opts.IO.ErrOut, "%d planned meeting record(s) created in %s\n", created, filepath.ToSlash(ws.MeetingsDir()))
 	}
 	return nil
 }

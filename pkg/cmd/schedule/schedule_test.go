@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
-	"github.com/govctl/govctl/pkg/workspace"
 )
 
 func TestNewCmdScheduleFlags(t *testing.T) {
@@ -58,10 +58,15 @@ func schedule(t *testing.T, opts Options) (string, string, error) {
 	return out.String(), errOut.String(), err
 }
 
-// lines checks that each line of out holds every piece of want, in order.
+// lines checks that out is the table's header, tab-separated, then one line
+// for each want, holding every piece of it in order.
 func lines(t *testing.T, out string, want ...[]string) {
 	t.Helper()
 	got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if header := "DATE\tDAY\tSTART\tPAPERS BY\tNOTE"; got[0] != header {
+		t.Fatalf("first line %q; want the header %q", got[0], header)
+	}
+	got = got[1:]
 	if len(got) != len(want) {
 		t.Fatalf("%d lines; want %d:\n%s", len(got), len(want), out)
 	}
@@ -144,7 +149,7 @@ func TestScheduleRunErrors(t *testing.T) {
 
 	ios, _, _, _ := iostreams.Test()
 	err = scheduleRun(&Options{IO: ios, Now: cmdtest.Clock("2026-12-04"), Dir: dir, Network: "bored", Count: 1})
-	var ne *workspace.NetworkError
+	var ne *check.NetworkError
 	if !errors.As(err, &ne) {
 		t.Errorf("unknown body: err = %v; want a NetworkError", err)
 	}

@@ -48,7 +48,7 @@ func NewCmdSchema(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 			govctl schema --out .vscode/schemas
 			govctl schema | jq '.meeting'
 		`),
-		Args: cobra.NoArgs,
+		Args: cmdutil.Usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("out") && opts.Out == "" {
 				return cmdutil.FlagErrorf("--out: want a folder")

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -59,11 +58,11 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			govctl validate --format json | jq '.errors'
 			govctl validate --format github --strict
 		`),
-		Args: cobra.MaximumNArgs(1),
+		Args: cmdutil.Usage(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = cmdutil.DirArg(cmd, args)
-			if !slices.Contains(formats, opts.Format) {
-				return cmdutil.FlagErrorf("--format %q: want one of %s", opts.Format, strings.Join(formats, ", "))
+			if err := cmdutil.Format(opts.Format, formats...); err != nil {
+				return err
 			}
 			if asOf != "" {
 				d, err := load.ParseDate(asOf)
@@ -92,16 +91,16 @@ var formats = append(append([]string{}, diag.Formats...), "sarif")
 
 func validateRun(opts *Options) error {
 	copts := check.Options{AsOf: opts.AsOf, Now: opts.Now}
-	scope := check.Scope{All: true}
 	if opts.Changed != "" {
 		if _, err := os.Stat(opts.Dir); err != nil {
-			return &load.NotFoundError{Dir: opts.Dir, Err: errors.New("no such folder")}
+			return load.NotFound(opts.Dir, "no such folder")
 		}
 		files, err := gitx.Changed(opts.Dir, opts.Changed)
 		if err != nil {
 			return gitError(err)
 		}
-		scope = check.ChangeScope(opts.Dir, files)
+		scope := check.ChangeScope(opts.Dir, files)
+		copts.Scope = &scope
 		if !scope.All {
 			if len(scope.Load) == 0 {
 				if strings.Contains(opts.Changed, "..") {
@@ -110,14 +109,13 @@ func validateRun(opts *Options) error {
 					fmt.Fprintf(opts.IO.ErrOut, "no network changed since %s\n", opts.Changed)
 				}
 			}
-			copts.Networks = append(scope.Load, "") // "" keeps the filter on when nothing changed
 		}
 	}
 	res, err := check.Run(opts.Dir, copts)
 	if err != nil {
 		return err
 	}
-	ds := scope.Within(opts.Dir, res.Diagnostics)
+	ds := res.Diagnostics
 	switch {
 	case opts.Format == "sarif":
 		err = sarif.Write(opts.IO.Out, opts.Version, ds)

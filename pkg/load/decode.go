@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/suggest"
 )
@@ -31,16 +32,7 @@ const (
 // errLimit stops decoding a file that is past a limit.
 type errLimit struct{ msg string }
 
-var (
-	typeDate     = reflect.TypeFor[model.Date]()
-	typePeriod   = reflect.TypeFor[model.Period]()
-	typeClock    = reflect.TypeFor[model.Clock]()
-	typeRef      = reflect.TypeFor[model.Ref]()
-	typeRange    = reflect.TypeFor[model.Range]()
-	typeFraction = reflect.TypeFor[model.Fraction]()
-	typeVenue    = reflect.TypeFor[model.Venue]()
-	typeLoc      = reflect.TypeFor[model.Loc]()
-)
+var typeLoc = reflect.TypeFor[model.Loc]()
 
 var (
 	reFrac = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)\s*/\s*(\d+)$`) })
@@ -248,28 +240,28 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int) {
 		return
 	}
 	t := v.Type()
-	switch t {
-	case typeDate:
+	switch layout.ScalarOf(t) {
+	case layout.Date:
 		d.decodeDate(n, v)
 		return
-	case typePeriod:
+	case layout.Period:
 		d.decodePeriod(n, v)
 		return
-	case typeClock:
+	case layout.Clock:
 		d.decodeClock(n, v)
 		return
-	case typeRef:
-		if s, ok := d.scalar(n, "an id"); ok {
+	case layout.Ref:
+		if s, ok := d.scalar(n, layout.Ref.Expected()); ok {
 			set(v, model.Ref{ID: s, Pos: d.pos(n)})
 		}
 		return
-	case typeRange:
+	case layout.Range:
 		d.decodeRange(n, v, depth)
 		return
-	case typeFraction:
+	case layout.Fraction:
 		d.decodeFraction(n, v)
 		return
-	case typeVenue:
+	case layout.Venue:
 		if n.Kind == yaml.ScalarNode {
 			set(v, model.Venue{Loc: model.Loc{At: d.pos(n)}, Text: n.Value})
 			return
@@ -335,7 +327,7 @@ func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
 }
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
-	s, ok := d.scalar(n, "a date (YYYY-MM-DD)")
+	s, ok := d.scalar(n, layout.Date.Expected())
 	if !ok {
 		return
 	}
@@ -348,7 +340,7 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 }
 
 func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value) {
-	s, ok := d.scalar(n, "an ISO 8601 period (P1M, P6W, PT2H)")
+	s, ok := d.scalar(n, layout.Period.Expected())
 	if !ok {
 		return
 	}
@@ -365,7 +357,7 @@ func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value) {
 		d.errorf(n, "bad-date", "%s: expected a time as \"HH:MM\", found the number %s; quote the time, as in \"10:00\"", d.at(), n.Value)
 		return
 	}
-	s, ok := d.scalar(n, `a time ("HH:MM")`)
+	s, ok := d.scalar(n, layout.Clock.Expected())
 	if !ok {
 		return
 	}
@@ -375,6 +367,14 @@ func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value) {
 		return
 	}
 	set(v, model.Clock{Minutes: m, Valid: true, Pos: d.pos(n)})
+}
+
+// rangeMapping is a Range written as a mapping: its fields are
+// layout.Range.Keys().
+type rangeMapping struct {
+	model.Loc
+	Min int  `yaml:"min"`
+	Max *int `yaml:"max"`
 }
 
 func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int) {
@@ -390,11 +390,7 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int) {
 		}
 		r.Min, r.Max, r.HasMax = i, i, true
 	case yaml.MappingNode:
-		var mm struct {
-			model.Loc
-			Min int  `yaml:"min"`
-			Max *int `yaml:"max"`
-		}
+		var mm rangeMapping
 		d.decodeStruct(n, reflect.ValueOf(&mm).Elem(), depth)
 		r.Min = mm.Min
 		if mm.Max != nil {
@@ -412,7 +408,7 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int) {
 }
 
 func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value) {
-	s, ok := d.scalar(n, `a fraction ("1/2")`)
+	s, ok := d.scalar(n, layout.Fraction.Expected())
 	if !ok {
 		return
 	}
@@ -491,7 +487,7 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int) {
 		seen[k.Value] = k
 		ev := reflect.New(et).Elem()
 		kf := ev.Field(si.key)
-		if kf.Type() == typeRef {
+		if layout.ScalarOf(kf.Type()) == layout.Ref {
 			set(kf, model.Ref{ID: d.w.intern(k.Value), Pos: d.pos(k)})
 		} else {
 			kf.SetString(d.w.intern(k.Value))
@@ -584,7 +580,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			case f.isID && escapes(fv.String()):
 				d.errorf(rv, "unsafe-path", "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", d.at(), fv.String())
 				fv.SetString("")
-			case f.isID && !IsID(fv.String()):
+			case f.isID && !layout.IsID(fv.String()):
 				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", d.at(), fv.String())
 			}
 		}

@@ -41,7 +41,7 @@ var (
 // field describes one field of a struct the decoder fills.
 type field struct {
 	name     string // the key in the file
-	hash     uint32 // model.KeyHash(name)
+	code     uint32 // what model.KeyAt holds for the key (model.KeyCodes)
 	index    int
 	required bool
 	isID     bool
@@ -84,14 +84,15 @@ func (c typeCache) info(t reflect.Type) *structInfo {
 		if name == "" {
 			continue
 		}
-		fl := field{name: name, hash: model.KeyHash(name), index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum}
-		for _, other := range si.fields {
-			if other.hash == fl.hash {
-				panic(fmt.Sprintf("load: keys %q and %q of %s have one hash; model.KeyAt cannot tell them apart", other.name, name, t))
-			}
-		}
 		si.byName[name] = len(si.fields)
-		si.fields = append(si.fields, fl)
+		si.fields = append(si.fields, field{name: name, index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum})
+	}
+	names := make([]string, len(si.fields))
+	for i, f := range si.fields {
+		names[i] = f.name
+	}
+	for i, code := range model.KeyCodes(names) {
+		si.fields[i].code = code
 	}
 	c[t] = si
 	return si
@@ -135,9 +136,9 @@ func (d *decoder) where() string {
 // firstLine is the line of an earlier key called name (0 if none).
 func firstLine(known []model.KeyAt, unknown []*yaml.Node, name string, si *structInfo) int {
 	if fi, ok := si.byName[name]; ok {
-		h := si.fields[fi].hash
+		code := si.fields[fi].code
 		for _, k := range known {
-			if k.Key == h {
+			if k.Key == code {
 				return int(k.Line)
 			}
 		}
@@ -566,7 +567,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			continue
 		}
 		f := si.fields[fi]
-		loc.Keys = append(loc.Keys, model.KeyAt{Key: f.hash, Line: int32(k.Line), Col: int32(k.Column)})
+		loc.Keys = append(loc.Keys, model.KeyAt{Key: f.code, Line: int32(k.Line), Col: int32(k.Column)})
 		d.push(name, 0)
 		fv := v.Field(f.index)
 		before := len(d.diags.List)

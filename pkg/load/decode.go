@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/suggest"
 )
@@ -31,16 +32,7 @@ const (
 // errLimit stops decoding a file that is past a limit.
 type errLimit struct{ msg string }
 
-var (
-	typeDate     = reflect.TypeFor[model.Date]()
-	typePeriod   = reflect.TypeFor[model.Period]()
-	typeClock    = reflect.TypeFor[model.Clock]()
-	typeRef      = reflect.TypeFor[model.Ref]()
-	typeRange    = reflect.TypeFor[model.Range]()
-	typeFraction = reflect.TypeFor[model.Fraction]()
-	typeVenue    = reflect.TypeFor[model.Venue]()
-	typeLoc      = reflect.TypeFor[model.Loc]()
-)
+var typeLoc = reflect.TypeFor[model.Loc]()
 
 var (
 	reFrac = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)\s*/\s*(\d+)$`) })
@@ -49,7 +41,7 @@ var (
 // field describes one field of a struct the decoder fills.
 type field struct {
 	name     string // the key in the file
-	hash     uint32 // model.KeyHash(name)
+	code     uint32 // what model.KeyAt holds for the key (model.KeyCodes)
 	index    int
 	required bool
 	isID     bool
@@ -92,14 +84,15 @@ func (c typeCache) info(t reflect.Type) *structInfo {
 		if name == "" {
 			continue
 		}
-		fl := field{name: name, hash: model.KeyHash(name), index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum}
-		for _, other := range si.fields {
-			if other.hash == fl.hash {
-				panic(fmt.Sprintf("load: keys %q and %q of %s have one hash; model.KeyAt cannot tell them apart", other.name, name, t))
-			}
-		}
 		si.byName[name] = len(si.fields)
-		si.fields = append(si.fields, fl)
+		si.fields = append(si.fields, field{name: name, index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum})
+	}
+	names := make([]string, len(si.fields))
+	for i, f := range si.fields {
+		names[i] = f.name
+	}
+	for i, code := range model.KeyCodes(names) {
+		si.fields[i].code = code
 	}
 	c[t] = si
 	return si
@@ -143,9 +136,9 @@ func (d *decoder) where() string {
 // firstLine is the line of an earlier key called name (0 if none).
 func firstLine(known []model.KeyAt, unknown []*yaml.Node, name string, si *structInfo) int {
 	if fi, ok := si.byName[name]; ok {
-		h := si.fields[fi].hash
+		code := si.fields[fi].code
 		for _, k := range known {
-			if k.Key == h {
+			if k.Key == code {
 				return int(k.Line)
 			}
 		}
@@ -248,28 +241,28 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int) {
 		return
 	}
 	t := v.Type()
-	switch t {
-	case typeDate:
+	switch layout.ScalarOf(t) {
+	case layout.Date:
 		d.decodeDate(n, v)
 		return
-	case typePeriod:
+	case layout.Period:
 		d.decodePeriod(n, v)
 		return
-	case typeClock:
+	case layout.Clock:
 		d.decodeClock(n, v)
 		return
-	case typeRef:
-		if s, ok := d.scalar(n, "an id"); ok {
+	case layout.Ref:
+		if s, ok := d.scalar(n, layout.Ref.Expected()); ok {
 			set(v, model.Ref{ID: s, Pos: d.pos(n)})
 		}
 		return
-	case typeRange:
+	case layout.Range:
 		d.decodeRange(n, v, depth)
 		return
-	case typeFraction:
+	case layout.Fraction:
 		d.decodeFraction(n, v)
 		return
-	case typeVenue:
+	case layout.Venue:
 		if n.Kind == yaml.ScalarNode {
 			set(v, model.Venue{Loc: model.Loc{At: d.pos(n)}, Text: n.Value})
 			return
@@ -335,7 +328,7 @@ func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
 }
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
-	s, ok := d.scalar(n, "a date (YYYY-MM-DD)")
+	s, ok := d.scalar(n, layout.Date.Expected())
 	if !ok {
 		return
 	}
@@ -348,7 +341,7 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 }
 
 func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value) {
-	s, ok := d.scalar(n, "an ISO 8601 period (P1M, P6W, PT2H)")
+	s, ok := d.scalar(n, layout.Period.Expected())
 	if !ok {
 		return
 	}
@@ -365,7 +358,7 @@ func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value) {
 		d.errorf(n, "bad-date", "%s: expected a time as \"HH:MM\", found the number %s; quote the time, as in \"10:00\"", d.at(), n.Value)
 		return
 	}
-	s, ok := d.scalar(n, `a time ("HH:MM")`)
+	s, ok := d.scalar(n, layout.Clock.Expected())
 	if !ok {
 		return
 	}
@@ -375,6 +368,14 @@ func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value) {
 		return
 	}
 	set(v, model.Clock{Minutes: m, Valid: true, Pos: d.pos(n)})
+}
+
+// rangeMapping is a Range written as a mapping: its fields are
+// layout.Range.Keys().
+type rangeMapping struct {
+	model.Loc
+	Min int  `yaml:"min"`
+	Max *int `yaml:"max"`
 }
 
 func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int) {
@@ -390,11 +391,7 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int) {
 		}
 		r.Min, r.Max, r.HasMax = i, i, true
 	case yaml.MappingNode:
-		var mm struct {
-			model.Loc
-			Min int  `yaml:"min"`
-			Max *int `yaml:"max"`
-		}
+		var mm rangeMapping
 		d.decodeStruct(n, reflect.ValueOf(&mm).Elem(), depth)
 		r.Min = mm.Min
 		if mm.Max != nil {
@@ -412,7 +409,7 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int) {
 }
 
 func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value) {
-	s, ok := d.scalar(n, `a fraction ("1/2")`)
+	s, ok := d.scalar(n, layout.Fraction.Expected())
 	if !ok {
 		return
 	}
@@ -491,7 +488,7 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int) {
 		seen[k.Value] = k
 		ev := reflect.New(et).Elem()
 		kf := ev.Field(si.key)
-		if kf.Type() == typeRef {
+		if layout.ScalarOf(kf.Type()) == layout.Ref {
 			set(kf, model.Ref{ID: d.w.intern(k.Value), Pos: d.pos(k)})
 		} else {
 			kf.SetString(d.w.intern(k.Value))
@@ -570,7 +567,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			continue
 		}
 		f := si.fields[fi]
-		loc.Keys = append(loc.Keys, model.KeyAt{Key: f.hash, Line: int32(k.Line), Col: int32(k.Column)})
+		loc.Keys = append(loc.Keys, model.KeyAt{Key: f.code, Line: int32(k.Line), Col: int32(k.Column)})
 		d.push(name, 0)
 		fv := v.Field(f.index)
 		before := len(d.diags.List)
@@ -584,7 +581,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			case f.isID && escapes(fv.String()):
 				d.errorf(rv, "unsafe-path", "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", d.at(), fv.String())
 				fv.SetString("")
-			case f.isID && !IsID(fv.String()):
+			case f.isID && !layout.IsID(fv.String()):
 				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", d.at(), fv.String())
 			}
 		}

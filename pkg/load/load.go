@@ -29,18 +29,20 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/suggest"
 )
 
-// File names of the layout.
+// File names of the layout (package layout), for the packages that name
+// them through the loader.
 const (
-	SettingsFile      = "govctl.yaml"
-	OrganisationsFile = "organisations.yaml"
-	NetworkFile       = "network.yaml"
-	MembersFile       = "members.yaml"
-	WorkProgrammeFile = "work-programme.yaml"
-	MeetingsDir       = "meetings"
+	SettingsFile      = layout.SettingsFile
+	OrganisationsFile = layout.OrganisationsFile
+	NetworkFile       = layout.NetworkFile
+	MembersFile       = layout.MembersFile
+	WorkProgrammeFile = layout.WorkProgrammeFile
+	MeetingsDir       = layout.MeetingsDir
 )
 
 // Options narrows what Load reads.
@@ -55,6 +57,7 @@ type Options struct {
 // job is one file to read and decode into target.
 type job struct {
 	rel    string // path from the repository folder, slash separated
+	kind   layout.Kind
 	abs    string
 	target any // pointer to the struct to fill
 	diags  []diag.Diagnostic
@@ -200,8 +203,10 @@ func pathJoin(a, b string) string {
 	return a + "/" + b
 }
 
-func (l *loader) add(rel string, target any) *job {
-	j := &job{rel: rel, abs: filepath.Join(l.root, filepath.FromSlash(rel)), target: target}
+// add plans the file at rel, of kind k, to be read into target (a pointer
+// to a k.Type()).
+func (l *loader) add(rel string, k layout.Kind, target any) *job {
+	j := &job{rel: rel, kind: k, abs: filepath.Join(l.root, filepath.FromSlash(rel)), target: target}
 	l.jobs = append(l.jobs, j)
 	if len(l.jobs) <= l.maxFiles {
 		l.work <- j
@@ -214,14 +219,15 @@ func (l *loader) plan(repo *model.Repo, opts Options) {
 	var haveOrgs bool
 	for _, e := range l.entries("") {
 		name := e.Name()
+		k, known := layout.Named(layout.InRepository, name)
 		switch {
 		// A folder with a file's name is planned as a file too, to be
 		// reported as unreadable rather than ignored.
-		case name == SettingsFile:
-			l.settings = l.add(name, &repo.Settings)
-		case name == OrganisationsFile:
+		case known && k == layout.Settings:
+			l.settings = l.add(name, k, &repo.Settings)
+		case known && k == layout.Organisations:
 			haveOrgs = true
-			l.orgs = l.add(name, &model.OrganisationsFile{})
+			l.orgs = l.add(name, k, &model.OrganisationsFile{})
 		case e.IsDir():
 			if len(opts.Networks) > 0 && !slices.Contains(opts.Networks, name) {
 				continue
@@ -238,7 +244,8 @@ func (l *loader) plan(repo *model.Repo, opts Options) {
 
 // IsRepositoryFile reports whether name is one of the repository-wide files.
 func IsRepositoryFile(name string) bool {
-	return name == SettingsFile || name == OrganisationsFile
+	_, ok := layout.Named(layout.InRepository, name)
+	return ok
 }
 
 func isYAML(name string) bool {
@@ -250,13 +257,14 @@ func (l *loader) planNetwork(folder string) {
 	for _, e := range l.entries(folder) {
 		name := e.Name()
 		rel := pathJoin(folder, name)
+		k, known := layout.Named(layout.InNetwork, name)
 		switch {
-		case name == NetworkFile:
-			nj.network = l.add(rel, &model.Network{Folder: folder})
-		case name == MembersFile:
-			nj.members = l.add(rel, &model.MembersFile{})
-		case name == WorkProgrammeFile:
-			nj.wp = l.add(rel, &model.WorkProgramme{})
+		case known && k == layout.Network:
+			nj.network = l.add(rel, k, &model.Network{Folder: folder})
+		case known && k == layout.Members:
+			nj.members = l.add(rel, k, &model.MembersFile{})
+		case known && k == layout.WorkProgramme:
+			nj.wp = l.add(rel, k, &model.WorkProgramme{})
 		case name == MeetingsDir && e.IsDir():
 			l.planMeetings(nj, rel)
 		case name == MeetingsDir:
@@ -289,7 +297,7 @@ func hasYAML(ents []fs.DirEntry) bool {
 func (l *loader) planMeetings(nj *netJobs, rel string) {
 	for _, e := range l.entries(rel) {
 		name := e.Name()
-		day, isMeeting := MeetingFileDate(name)
+		day, isMeeting := layout.MeetingFileDate(name)
 		if e.IsDir() && !isMeeting {
 			l.unknownFolder(pathJoin(rel, name))
 			continue
@@ -307,7 +315,7 @@ func (l *loader) planMeetings(nj *netJobs, rel string) {
 			continue
 		}
 		mt := &model.Meeting{File: strings.TrimSuffix(name, ".yaml")}
-		nj.meetings = append(nj.meetings, l.add(child, mt))
+		nj.meetings = append(nj.meetings, l.add(child, layout.Meeting, mt))
 	}
 }
 

@@ -5,9 +5,9 @@
 // struct tags that the loader (package load) reads: yaml names, govctl
 // required, enum, key and value options, and doc descriptions. Nothing here
 // is a second copy of the format; a field added to the model appears in the
-// schema. What the loader does with the special types (model.Date, Period,
-// Clock, Ref, Range, Fraction, Venue) is written here as patterns and
-// alternatives.
+// schema. The special types (package layout's Scalar: model.Date,
+// Period, Clock, Ref, Range, Fraction, Venue, and ids) are written as shared
+// definitions, from the patterns and words of that registry.
 //
 // A schema checks one file's structure, as the loader does before any rule
 // runs. What ties files together (a network id equal to its folder, a member
@@ -20,11 +20,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"path"
 	"reflect"
 	"strings"
 
-	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/rules"
 )
@@ -36,7 +35,8 @@ const Draft = "https://json-schema.org/draft/2020-12/schema"
 // names the schema and is not fetched.
 const IDBase = "https://github.com/govctl/govctl/schemas/"
 
-// Kind is one kind of file in a repository.
+// Kind is one kind of file in a repository (a layout.Kind), with the name
+// of its schema.
 type Kind struct {
 	// Name is the key in the combined output: "meeting".
 	Name string
@@ -56,60 +56,31 @@ type Kind struct {
 // ID is the schema's $id.
 func (k Kind) ID() string { return IDBase + k.File }
 
+func kindOf(k layout.Kind) Kind {
+	return Kind{Name: k.Name(), File: k.Name() + ".schema.json", Path: k.Path(), Glob: k.Glob(),
+		Description: k.Description(), Type: k.Type()}
+}
+
 // Kinds lists every kind of file, in the order of the format reference.
 func Kinds() []Kind {
-	return []Kind{
-		{Name: "govctl", File: "govctl.schema.json", Path: load.SettingsFile, Glob: load.SettingsFile,
-			Description: "settings for the whole repository", Type: reflect.TypeFor[model.Settings]()},
-		{Name: "organisations", File: "organisations.schema.json", Path: load.OrganisationsFile, Glob: load.OrganisationsFile,
-			Description: "every organisation that members come from", Type: reflect.TypeFor[model.OrganisationsFile]()},
-		{Name: "network", File: "network.schema.json", Path: "<network-id>/" + load.NetworkFile, Glob: "*/" + load.NetworkFile,
-			Description: "a body's terms of reference", Type: reflect.TypeFor[model.Network]()},
-		{Name: "members", File: "members.schema.json", Path: "<network-id>/" + load.MembersFile, Glob: "*/" + load.MembersFile,
-			Description: "who sits on the body, and who holds which office", Type: reflect.TypeFor[model.MembersFile]()},
-		{Name: "work-programme", File: "work-programme.schema.json", Path: "<network-id>/" + load.WorkProgrammeFile, Glob: "*/" + load.WorkProgrammeFile,
-			Description: "the body's work programme", Type: reflect.TypeFor[model.WorkProgramme]()},
-		{Name: "meeting", File: "meeting.schema.json", Path: "<network-id>/" + load.MeetingsDir + "/<YYYY-MM-DD>.yaml", Glob: "*/" + load.MeetingsDir + "/*.yaml",
-			Description: "one meeting's record", Type: reflect.TypeFor[model.Meeting]()},
+	var out []Kind
+	for _, k := range layout.Kinds() {
+		out = append(out, kindOf(k))
 	}
+	return out
 }
 
 // KindOf returns the kind of the file at rel, a slash-separated path from the
 // repository folder, as the loader would read it.
 func KindOf(rel string) (Kind, bool) {
-	parts := strings.Split(path.Clean(rel), "/")
-	name := ""
-	switch {
-	case len(parts) == 1 && (parts[0] == load.SettingsFile || parts[0] == load.OrganisationsFile):
-		name = strings.TrimSuffix(parts[0], ".yaml")
-	case len(parts) == 2 && parts[1] == load.NetworkFile:
-		name = "network"
-	case len(parts) == 2 && parts[1] == load.MembersFile:
-		name = "members"
-	case len(parts) == 2 && parts[1] == load.WorkProgrammeFile:
-		name = "work-programme"
-	case len(parts) == 3 && parts[1] == load.MeetingsDir && load.IsMeetingFile(parts[2]):
-		name = "meeting"
+	k, ok := layout.Of(rel)
+	if !ok {
+		return Kind{}, false
 	}
-	for _, k := range Kinds() {
-		if k.Name == name {
-			return k, true
-		}
-	}
-	return Kind{}, false
+	return kindOf(k), true
 }
 
-// The loader's special types.
-var (
-	typeDate     = reflect.TypeFor[model.Date]()
-	typePeriod   = reflect.TypeFor[model.Period]()
-	typeClock    = reflect.TypeFor[model.Clock]()
-	typeRef      = reflect.TypeFor[model.Ref]()
-	typeRange    = reflect.TypeFor[model.Range]()
-	typeFraction = reflect.TypeFor[model.Fraction]()
-	typeVenue    = reflect.TypeFor[model.Venue]()
-	typeLoc      = reflect.TypeFor[model.Loc]()
-)
+var typeLoc = reflect.TypeFor[model.Loc]()
 
 // keyNames gives the only keys allowed under a mapping of keyed structs,
 // where they are known: the rule ids of govctl.yaml rules.
@@ -117,25 +88,8 @@ var keyNames = map[reflect.Type]func() []string{
 	reflect.TypeFor[model.RuleSetting](): rules.IDs,
 }
 
-// Patterns, in the common subset of ECMA-262 and RE2 regular expressions.
-const (
-	// A date as the loader reads it: exactly YYYY-MM-DD and a real day of
-	// the Gregorian calendar, leap days included, so that the pattern alone
-	// is exact where a validator does not assert format "date".
-	patDate = `^([0-9]{4}-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])` +
-		`|[0-9]{4}-(0[469]|11)-(0[1-9]|[12][0-9]|30)` +
-		`|[0-9]{4}-02-(0[1-9]|1[0-9]|2[0-8])` +
-		`|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$`
-	// An ISO 8601 period of whole years, months, weeks, days, hours and
-	// minutes, its parts in order.
-	patPeriod = `^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?)?$`
-	// Some part of a period is not zero (so the period is positive).
-	patNonZero = `[1-9]`
-	patClock   = `^([01][0-9]|2[0-3]):[0-5][0-9]$`
-	// N/D, each from 1 to 1000, with optional spaces (as Go's \s) about the /.
-	patFraction = `^0*([1-9][0-9]{0,2}|1000)[\t\n\f\r ]*/[\t\n\f\r ]*0*([1-9][0-9]{0,2}|1000)$`
-	patID       = `^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`
-)
+// patNonZero matches a period with some part not zero: a positive one.
+const patNonZero = `[1-9]`
 
 // scalarTypes are the YAML scalars the loader reads as text: a number or
 // true/false where text is expected is its text.
@@ -262,65 +216,43 @@ func (g *gen) value(t reflect.Type, fl field) obj {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem() // pointers are optional, which the struct's required says
 	}
-	switch t {
-	case typeDate:
-		return g.ref("Date", func() obj {
-			return obj{
-				"$comment": "a calendar date, YYYY-MM-DD",
+	switch sc := layout.ScalarOf(t); sc {
+	case layout.Date, layout.Period, layout.Clock, layout.Fraction:
+		return g.ref(sc.Name(), func() obj {
+			s := obj{
+				"$comment": sc.What(),
 				"type":     "string",
-				"pattern":  patDate,
-				"format":   "date",
+				"pattern":  sc.Pattern(),
 				// Read by editors (VS Code's JSON and YAML language
 				// services) in place of the bare pattern.
-				"patternErrorMessage": "not a real calendar date as YYYY-MM-DD",
+				"patternErrorMessage": sc.PatternError(),
 			}
-		})
-	case typePeriod:
-		return g.ref("Period", func() obj {
-			return obj{
-				"$comment": "a positive ISO 8601 period: P1M, P6W, P2Y, PT2H, PT45M",
-				"type":     "string",
-				"pattern":  patPeriod,
-				"allOf": []any{obj{
+			if f := sc.Format(); f != "" {
+				s["format"] = f
+			}
+			if sc == layout.Period {
+				s["allOf"] = []any{obj{
 					"pattern":             patNonZero,
 					"patternErrorMessage": "not a positive period",
-				}},
-				"patternErrorMessage": "not an ISO 8601 period of whole years, months, weeks, days, hours or minutes: expected something like P1M, P6W, P2Y, PT2H",
+				}}
 			}
+			return s
 		})
-	case typeClock:
-		return g.ref("Clock", func() obj {
+	case layout.Ref:
+		return g.ref(sc.Name(), func() obj {
 			return obj{
-				"$comment":            `a local time of day, "HH:MM" from 00:00 to 23:59 (quote it)`,
-				"type":                "string",
-				"pattern":             patClock,
-				"patternErrorMessage": `not a time: expected "HH:MM" from 00:00 to 23:59, as in "09:30"`,
-			}
-		})
-	case typeFraction:
-		return g.ref("Fraction", func() obj {
-			return obj{
-				"$comment":            "a share between 0 and 1 written N/D: 1/2, 2/3",
-				"type":                "string",
-				"pattern":             patFraction,
-				"patternErrorMessage": "expected a fraction such as 1/2 or 2/3",
-			}
-		})
-	case typeRef:
-		return g.ref("Ref", func() obj {
-			return obj{
-				"$comment": "an id (or title) of something defined elsewhere",
+				"$comment": sc.What(),
 				"type":     scalarTypes,
 			}
 		})
-	case typeRange:
-		return g.ref("Range", func() obj {
+	case layout.Range:
+		return g.ref(sc.Name(), func() obj {
 			return obj{
-				"$comment": "a number, or {min, max}",
+				"$comment": sc.What(),
 				"oneOf": []any{
 					count(),
 					obj{
-						"title": "{min, max}",
+						"title": mappingTitle(sc),
 						"type":  "object",
 						"properties": obj{
 							"min": nullable(count(), "at least this many (default 0)"),
@@ -331,11 +263,11 @@ func (g *gen) value(t reflect.Type, fl field) obj {
 				},
 			}
 		})
-	case typeVenue:
-		return g.ref("Venue", func() obj {
+	case layout.Venue:
+		return g.ref(sc.Name(), func() obj {
 			return obj{
-				"$comment": "text, or {online, rotate, place}",
-				"oneOf":    []any{obj{"type": scalarTypes}, withTitle(g.object(typeVenue), "{online, rotate, place}")},
+				"$comment": sc.What(),
+				"oneOf":    []any{obj{"type": scalarTypes}, withTitle(g.object(t), mappingTitle(sc))},
 			}
 		})
 	}
@@ -345,12 +277,12 @@ func (g *gen) value(t reflect.Type, fl field) obj {
 		case len(fl.enum) > 0:
 			return obj{"type": "string", "enum": strs(fl.enum)}
 		case fl.isID:
-			return g.ref("ID", func() obj {
+			return g.ref(layout.ID.Name(), func() obj {
 				return obj{
-					"$comment":            "an id: letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+					"$comment":            layout.ID.What(),
 					"type":                scalarTypes,
-					"pattern":             patID,
-					"patternErrorMessage": "not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+					"pattern":             layout.ID.Pattern(),
+					"patternErrorMessage": layout.ID.PatternError(),
 					"minimum":             0, // a number is its text, which cannot start with "-"
 				}
 			})
@@ -414,6 +346,11 @@ func valueOf(t reflect.Type) int {
 		}
 	}
 	return -1
+}
+
+// mappingTitle names the keys of a special type's mapping form: "{min, max}".
+func mappingTitle(sc layout.Scalar) string {
+	return "{" + strings.Join(sc.Keys(), ", ") + "}"
 }
 
 // count is a whole number as the loader reads one: 0 up, 32 bits.

@@ -9,23 +9,12 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 )
 
-var (
-	typeDate     = reflect.TypeFor[model.Date]()
-	typePeriod   = reflect.TypeFor[model.Period]()
-	typeClock    = reflect.TypeFor[model.Clock]()
-	typeRef      = reflect.TypeFor[model.Ref]()
-	typeRange    = reflect.TypeFor[model.Range]()
-	typeFraction = reflect.TypeFor[model.Fraction]()
-	typeLoc      = reflect.TypeFor[model.Loc]()
-)
-
-// rangeKeys are the keys of a count written as a mapping ({min, max}); the
-// loader reads them into an anonymous struct (load.decodeRange).
-var rangeKeys = []string{"min", "max"}
+var typeLoc = reflect.TypeFor[model.Loc]()
 
 // reorder puts the keys of every mapping under n in the order of the fields
 // of t, following the model types as the loader does (package load): a struct
@@ -41,12 +30,11 @@ func reorder(n *yaml.Node, t reflect.Type) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	switch t {
-	case typeDate, typePeriod, typeClock, typeRef, typeFraction:
-		return
-	case typeRange:
-		if n.Kind == yaml.MappingNode {
-			sortKeys(n, rangeKeys)
+	if s := layout.ScalarOf(t); s != layout.NotScalar {
+		// A special type: its keys, when it is a mapping, in their order;
+		// nothing inside them to order.
+		if n.Kind == yaml.MappingNode && s.Keys() != nil {
+			sortKeys(n, s.Keys())
 		}
 		return
 	}
@@ -166,27 +154,6 @@ type File struct {
 	Type reflect.Type
 }
 
-// TypeFor returns the model type of the file at rel (slash separated, from
-// the repository folder), or nil for a file govctl does not read.
-func TypeFor(rel string) reflect.Type {
-	parts := strings.Split(rel, "/")
-	switch {
-	case len(parts) == 1 && parts[0] == load.SettingsFile:
-		return reflect.TypeFor[model.Settings]()
-	case len(parts) == 1 && parts[0] == load.OrganisationsFile:
-		return reflect.TypeFor[model.OrganisationsFile]()
-	case len(parts) == 2 && parts[1] == load.NetworkFile:
-		return reflect.TypeFor[model.Network]()
-	case len(parts) == 2 && parts[1] == load.MembersFile:
-		return reflect.TypeFor[model.MembersFile]()
-	case len(parts) == 2 && parts[1] == load.WorkProgrammeFile:
-		return reflect.TypeFor[model.WorkProgramme]()
-	case len(parts) == 3 && parts[1] == load.MeetingsDir && load.IsMeetingFile(parts[2]):
-		return reflect.TypeFor[model.Meeting]()
-	}
-	return nil
-}
-
 // Files lists the YAML files of the repository in dir that the loader reads
 // (govctl.yaml, organisations.yaml, and each network folder's network.yaml,
 // members.yaml, work-programme.yaml and meetings/<date>.yaml), in a stable
@@ -213,22 +180,22 @@ func Files(dir string) (files []File, links []string, err error) {
 				child = rel + "/" + name
 			}
 			if e.Type()&fs.ModeSymlink != 0 {
-				if TypeFor(child) != nil || (depth < 2 && isDirLink(filepath.Join(dir, filepath.FromSlash(child)))) {
+				if _, known := layout.Of(child); known || (depth < 2 && isDirLink(filepath.Join(dir, filepath.FromSlash(child)))) {
 					links = append(links, filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(child))))
 				}
 				continue
 			}
 			if e.IsDir() {
 				// Network folders, and their meetings folders.
-				if depth == 0 || (depth == 1 && name == load.MeetingsDir) {
+				if depth == 0 || (depth == 1 && name == layout.MeetingsDir) {
 					if err := walk(child, depth+1); err != nil {
 						return err
 					}
 				}
 				continue
 			}
-			if t := TypeFor(child); t != nil && e.Type().IsRegular() {
-				files = append(files, File{Rel: child, Path: filepath.Join(dir, filepath.FromSlash(child)), Type: t})
+			if k, known := layout.Of(child); known && e.Type().IsRegular() {
+				files = append(files, File{Rel: child, Path: filepath.Join(dir, filepath.FromSlash(child)), Type: k.Type()})
 			}
 		}
 		return nil

@@ -52,9 +52,9 @@ func (e *Error) Error() string {
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // Format returns src in canonical layout. root is the model type the file is
-// read into (TypeFor gives it for a repository path), which sets the order of
-// keys; nil keeps the order written. A file with no document (empty, or only
-// comments) is returned as it is.
+// read into (the Type of its layout.Kind), which sets the order of keys; nil
+// keeps the order written. A file with no document (empty, or only comments)
+// is returned as it is.
 func Format(src []byte, root reflect.Type) ([]byte, error) {
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {

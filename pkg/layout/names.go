@@ -1,4 +1,4 @@
-package load
+package layout
 
 import "strings"
 
@@ -52,29 +52,6 @@ func IsID(s string) bool {
 		}
 	}
 	return true
-}
-
-// yamlErrorLine splits the parser's "yaml: line N: message".
-func yamlErrorLine(msg string) (int, string, bool) {
-	rest, ok := strings.CutPrefix(msg, "yaml: line ")
-	if !ok {
-		return 0, "", false
-	}
-	num, text, ok := strings.Cut(rest, ": ")
-	if !ok || num == "" || !allDigits(num) || len(num) > 9 {
-		return 0, "", false
-	}
-	n := 0
-	for _, c := range []byte(num) {
-		n = n*10 + int(c-'0')
-	}
-	return n, text, true
-}
-
-// YAMLErrorLine splits a YAML parser error "yaml: line N: message" into N
-// and the message.
-func YAMLErrorLine(err error) (line int, msg string, ok bool) {
-	return yamlErrorLine(err.Error())
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

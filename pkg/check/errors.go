@@ -9,6 +9,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/exit"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/suggest"
 )
@@ -66,7 +67,7 @@ func (e *NetworkError) ExitHint() string { return "the networks are: " + strings
 // reads ids) whose folder in dir holds network.yaml: a *NetworkError for an
 // id the repository lacks, a *load.NotFoundError when dir is no folder.
 func CheckNetwork(dir, id string) error {
-	if !load.IsID(id) {
+	if !layout.IsID(id) {
 		return fmt.Errorf("%q is not a network id: ids are letters, digits, '-', '_' and '.', with no '/' or '..'", id)
 	}
 	if fi, err := os.Stat(filepath.Join(dir, id, load.NetworkFile)); err != nil || fi.IsDir() {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/govctl/govctl/pkg/check"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
@@ -92,7 +93,7 @@ func (w *Workspace) FreeMeetingFile(date string) string {
 // MeetingFiles lists the meeting file stems (dates) of network id, for
 // completion; nothing when id is not a network id.
 func MeetingFiles(dir, id string) []string {
-	if !load.IsID(id) {
+	if !layout.IsID(id) {
 		return nil
 	}
 	ents, _ := os.ReadDir(filepath.Join(dir, id, load.MeetingsDir))

@@ -6,10 +6,7 @@ import "github.com/govctl/govctl/pkg/diag"
 // listed here so that every rule has one doc.
 func loaderRules() []*Rule {
 	return []*Rule{
-		{ID: "yaml-syntax", Title: "the file is not valid YAML", Severity: diag.Error,
-			Doc:  "The file could not be parsed as YAML (or is not UTF-8 text, or holds more than one YAML document). Nothing else in the file is checked until it parses. Tabs may not indent YAML.",
-			Bad:  "# organisations.yaml\norganisations:\n  - id: brent\n    name: [London Borough of Brent\n",
-			Good: "# organisations.yaml\norganisations:\n  - id: brent\n    name: London Borough of Brent\n"},
+		yamlSyntax,
 		{ID: "unknown-field", Title: "a key the format does not define", Severity: diag.Error,
 			Doc:  "Every key must be one the format reference defines, so that a misspelt key is never silently ignored. The message names the key that was probably meant.",
 			Bad:  "# brent-network/network.yaml\nid: brent-network\nname: Brent Network\npurpse: To share practice\n",

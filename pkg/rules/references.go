@@ -3,14 +3,10 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"slices"
-	"strings"
 	"sync"
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
-	"github.com/govctl/govctl/pkg/suggest"
-	"github.com/govctl/govctl/pkg/words"
 )
 
 func referenceRules() []*Rule {
@@ -20,11 +16,7 @@ func referenceRules() []*Rule {
 			Bad:   "# x/members.yaml\nmembers:\n  - id: brent-hr\n    name: Head of HR, Brent\n  - id: brent-hr\n    name: Deputy Head of HR, Brent\n",
 			Good:  "# x/members.yaml\nmembers:\n  - id: brent-hr\n    name: Head of HR, Brent\n  - id: brent-deputy-hr\n    name: Deputy Head of HR, Brent\n",
 			Check: checkDuplicateIDs},
-		{ID: "unknown-network", Title: "a parent that does not exist", Severity: diag.Error,
-			Doc:   "A network's parent is the id of another network in the repository.",
-			Bad:   "# sts-omg/network.yaml\nid: sts-omg\nname: Operational Management Group\nparent: sts-jnb\n",
-			Good:  "# sts-omg/network.yaml\nid: sts-omg\nname: Operational Management Group\nparent: sts-jmb\n",
-			Check: checkUnknownNetwork},
+		unknownNetwork,
 		{ID: "parent-cycle", Title: "networks that report to each other in a loop", Severity: diag.Error,
 			Doc:   "Following parents upward must end at a body that reports to no one in the repository.",
 			Bad:   "# a/network.yaml\nid: a\nname: A\nparent: b\n# b/network.yaml\nid: b\nname: B\nparent: a\n",
@@ -111,16 +103,6 @@ func dupCheckAs(p *Pass, seen map[string]model.Pos, what, id string, pos model.P
 		return
 	}
 	seen[id] = pos
-}
-
-func checkUnknownNetwork(p *Pass) {
-	for _, nx := range p.Nets {
-		if par := nx.N.Parent; par != nil {
-			if _, ok := p.Repo.Networks[par.ID]; !ok {
-				p.Reportf(par.Pos, "parent %q is not a network of this repository%s", par.ID, p.didYouMean(par.ID, "networks", func() []string { return keys(p.Repo.Networks) }))
-			}
-		}
-	}
 }
 
 func checkParentCycle(p *Pass) {
@@ -344,83 +326,4 @@ func checkUnknownMeeting(p *Pass) {
 			}
 		}
 	}
-}
-
-// didYouMeanOrList suggests the nearest of the known names, or when none is
-// near lists them all (there are few offices and seats; past
-// maxListed only their number is given).
-func (p *Pass) didYouMeanOrList(s, label string, knownFn func() []string, what, none string, quote bool) string {
-	if hint := p.didYouMean(s, label, knownFn); hint != "" {
-		return hint
-	}
-	known := p.known(label, knownFn)
-	if len(known) == 0 {
-		return "; it has no " + none
-	}
-	if len(known) > maxListed {
-		return fmt.Sprintf("; it has %d %s", len(known), what)
-	}
-	names := known
-	if quote {
-		names = make([]string, len(known))
-		for i, k := range known {
-			names[i] = fmt.Sprintf("%q", k)
-		}
-	}
-	if len(names) == 1 {
-		return fmt.Sprintf("; its only %s is %s", strings.TrimSuffix(what, "s"), names[0])
-	}
-	return fmt.Sprintf("; its %s are %s", what, words.List(names))
-}
-
-// maxListed is the most names a message lists.
-const maxListed = 20
-
-// hintBudget bounds the names compared in one run to suggest what an
-// unknown id probably meant. Each suggestion compares the id with every
-// known one, so a meeting naming 100,000 unknown members of a network of
-// 30,000 would otherwise take billions of comparisons (hours, and each
-// comparison allocates); past the budget, findings come without a
-// suggestion.
-const hintBudget = 100_000
-
-// known returns the sorted names labelled label, worked out once a run.
-func (p *Pass) known(label string, knownFn func() []string) []string {
-	if k, ok := p.hintKeys[label]; ok {
-		return k
-	}
-	if p.hintKeys == nil {
-		p.hintKeys = map[string][]string{}
-	}
-	k := knownFn()
-	p.hintKeys[label] = k
-	return k
-}
-
-// didYouMean suggests the nearest of the names labelled label, within the
-// run's budget.
-func (p *Pass) didYouMean(s, label string, knownFn func() []string) string {
-	known := p.known(label, knownFn)
-	if p.hintsUsed+len(known) > hintBudget {
-		return ""
-	}
-	p.hintsUsed += len(known)
-	return didYouMean(s, known)
-}
-
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
-
-// didYouMean suggests the nearest known id, if any is near.
-func didYouMean(s string, known []string) string {
-	if best := suggest.Nearest(s, known); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
-	}
-	return ""
 }

@@ -1,16 +1,10 @@
-// Package rules holds every check govctl makes of a repository: each rule has
-// an id, a one-line title, a default severity, a doc with a failing and a
-// passing example, and (unless the loader reports it) a Check function.
-//
-// Checks are pure functions of the loaded repository, the business-day
-// calendar and an as-of date: they never read files or the clock. `govctl
-// rules` and `govctl rules explain` print the docs from the same table.
 package rules
 
 import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/govctl/govctl/pkg/calendar"
@@ -18,49 +12,8 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/suggest"
 	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 )
-
-// Rule is one check.
-type Rule struct {
-	ID       string
-	Title    string
-	Severity diag.Severity
-	// Doc explains the rule in a few sentences of plain text.
-	Doc string
-	// Bad is a fragment of the repository that breaks the rule, Good one
-	// that keeps it. Each starts with a "# file" comment line.
-	Bad, Good string
-	// Check reports findings; nil for rules the loader reports.
-	Check func(p *Pass)
-}
-
-// All returns every rule, in the order of the format reference.
-func All() []*Rule {
-	var all []*Rule
-	for _, group := range [][]*Rule{loaderRules(), referenceRules(), membershipRules(), meetingRules(), scheduleRules(), actionRules()} {
-		all = append(all, group...)
-	}
-	return all
-}
-
-// Lookup finds a rule by id.
-func Lookup(id string) (*Rule, bool) {
-	for _, r := range All() {
-		if r.ID == id {
-			return r, true
-		}
-	}
-	return nil, false
-}
-
-// IDs lists every rule id.
-func IDs() []string {
-	var ids []string
-	for _, r := range All() {
-		ids = append(ids, r.ID)
-	}
-	return ids
-}
 
 // Pass is what a Check sees: the repository, indexed, the as-of date and the
 // calendar, and a way to report.
@@ -71,7 +24,7 @@ type Pass struct {
 	Cal  *calendar.Calendar
 
 	rule  *Rule
-	rules map[string]*Rule
+	rules map[ID]*Rule
 	out   *[]diag.Diagnostic
 
 	// Names for "did you mean" hints, and how many have been compared.
@@ -81,14 +34,14 @@ type Pass struct {
 
 // Reportf records a finding of the current rule at pos.
 func (p *Pass) Reportf(pos model.Pos, format string, args ...any) {
-	*p.out = append(*p.out, diag.Diagnostic{Pos: pos, Severity: p.rule.Severity, Rule: p.rule.ID, Message: fmt.Sprintf(format, args...)})
+	*p.out = append(*p.out, diag.Diagnostic{Pos: pos, Severity: p.rule.Severity, Rule: string(p.rule.ID), Message: fmt.Sprintf(format, args...)})
 }
 
 // Run applies every rule with a Check to the repository.
 func Run(repo *model.Repo, cal *calendar.Calendar, asOf model.Date) []diag.Diagnostic {
 	rx := terms.NewRepo(repo)
 	all := All()
-	p := &Pass{Repo: rx, AsOf: asOf, Cal: cal, rules: map[string]*Rule{}}
+	p := &Pass{Repo: rx, AsOf: asOf, Cal: cal, rules: map[ID]*Rule{}}
 	for _, r := range all {
 		p.rules[r.ID] = r
 	}
@@ -163,4 +116,83 @@ func Configure(s model.Settings, ds []diag.Diagnostic) []diag.Diagnostic {
 		out = append(out, d)
 	}
 	return append(out, extra...)
+}
+
+// didYouMeanOrList suggests the nearest of the known names, or when none is
+// near lists them all (there are few offices and seats; past
+// maxListed only their number is given).
+func (p *Pass) didYouMeanOrList(s, label string, knownFn func() []string, what, none string, quote bool) string {
+	if hint := p.didYouMean(s, label, knownFn); hint != "" {
+		return hint
+	}
+	known := p.known(label, knownFn)
+	if len(known) == 0 {
+		return "; it has no " + none
+	}
+	if len(known) > maxListed {
+		return fmt.Sprintf("; it has %d %s", len(known), what)
+	}
+	names := known
+	if quote {
+		names = make([]string, len(known))
+		for i, k := range known {
+			names[i] = fmt.Sprintf("%q", k)
+		}
+	}
+	if len(names) == 1 {
+		return fmt.Sprintf("; its only %s is %s", strings.TrimSuffix(what, "s"), names[0])
+	}
+	return fmt.Sprintf("; its %s are %s", what, words.List(names))
+}
+
+// maxListed is the most names a message lists.
+const maxListed = 20
+
+// hintBudget bounds the names compared in one run to suggest what an
+// unknown id probably meant. Each suggestion compares the id with every
+// known one, so a meeting naming 100,000 unknown members of a network of
+// 30,000 would otherwise take billions of comparisons (hours, and each
+// comparison allocates); past the budget, findings come without a
+// suggestion.
+const hintBudget = 100_000
+
+// known returns the sorted names labelled label, worked out once a run.
+func (p *Pass) known(label string, knownFn func() []string) []string {
+	if k, ok := p.hintKeys[label]; ok {
+		return k
+	}
+	if p.hintKeys == nil {
+		p.hintKeys = map[string][]string{}
+	}
+	k := knownFn()
+	p.hintKeys[label] = k
+	return k
+}
+
+// didYouMean suggests the nearest of the names labelled label, within the
+// run's budget.
+func (p *Pass) didYouMean(s, label string, knownFn func() []string) string {
+	known := p.known(label, knownFn)
+	if p.hintsUsed+len(known) > hintBudget {
+		return ""
+	}
+	p.hintsUsed += len(known)
+	return didYouMean(s, known)
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// didYouMean suggests the nearest known id, if any is near.
+func didYouMean(s string, known []string) string {
+	if best := suggest.Nearest(s, known); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
 }

@@ -3,7 +3,9 @@ package rules
 import (
 	"embed"
 	"fmt"
+	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -34,7 +36,9 @@ type Example struct {
 // an example, which runs to a line "# example: end" or the end of the file.
 // A line "example fails: PATH" or "example passes: PATH" in the archive's
 // comment makes the whole file PATH an example, for what a region cannot show
-// (a file that is a folder, say).
+// (a file that is a folder, say). A whole file also wants what the archive's
+// comment wants at a path beside it or at its folder that the archive holds
+// no file for: a file missing beside it, or its folder where a file should be.
 type Examples struct {
 	Fails, Passes []Example
 }
@@ -74,10 +78,16 @@ func parseExamples(a *txtar.Archive) Examples {
 			ex.Passes = append(ex.Passes, e)
 		}
 	}
-	// Wants written in the archive's comment, by file.
+	// Wants written in the archive's comment, by file, and the paths among
+	// them that the archive holds no file for (a missing file, a folder).
 	fileWants := map[string][]ID{}
+	var absent []string
 	for _, line := range strings.Split(string(a.Comment), "\n") {
 		if m := reWantFile().FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			_, seen := fileWants[m[1]]
+			if !seen && !slices.ContainsFunc(a.Files, func(f txtar.File) bool { return f.Name == m[1] }) {
+				absent = append(absent, m[1])
+			}
 			fileWants[m[1]] = append(fileWants[m[1]], wantedRules(m[2])...)
 		}
 	}
@@ -90,6 +100,12 @@ func parseExamples(a *txtar.Archive) Examples {
 			if f.Name == m[2] {
 				e := cut(f.Name, strings.Split(strings.TrimSuffix(string(f.Data), "\n"), "\n"))
 				e.Wants = append(e.Wants, fileWants[f.Name]...)
+				for _, p := range absent {
+					folder := slices.ContainsFunc(a.Files, func(g txtar.File) bool { return strings.HasPrefix(g.Name, p+"/") })
+					if folder && p == path.Dir(f.Name) || !folder && path.Dir(p) == path.Dir(f.Name) {
+						e.Wants = append(e.Wants, fileWants[p]...)
+					}
+				}
 				add(m[1], e)
 			}
 		}

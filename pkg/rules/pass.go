@@ -95,7 +95,7 @@ func Configure(s model.Settings, ds []diag.Diagnostic) []diag.Diagnostic {
 			if best := suggest.Nearest(rs.Rule, ids); best != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", best)
 			}
-			extra = append(extra, diag.Diagnostic{Pos: rs.At, Severity: diag.Error, Rule: "unknown-field", Message: msg + "; `govctl rules` lists them"})
+			extra = append(extra, diag.Diagnostic{Pos: rs.At, Severity: UnknownField.Severity(), Rule: string(UnknownField), Message: msg + "; `govctl rules` lists them"})
 			continue
 		}
 		if rs.Severity != "" {

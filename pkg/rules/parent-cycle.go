@@ -6,7 +6,7 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 )
 
-// ParentCycle is networks whose parents lead round in a loop.
+// ParentCycle is a loop of networks, each reporting to the next.
 const ParentCycle ID = "parent-cycle"
 
 var parentCycle = &Rule{

@@ -18,6 +18,7 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/rules"
 	"github.com/govctl/govctl/pkg/suggest"
 )
 
@@ -166,8 +167,8 @@ func (d *decoder) pos(n *yaml.Node) model.Pos {
 	return model.Pos{File: d.file, Line: int32(n.Line), Col: int32(n.Column)}
 }
 
-func (d *decoder) errorf(n *yaml.Node, rule, format string, args ...any) {
-	d.diags.Add(d.pos(n), diag.Error, rule, format, args...)
+func (d *decoder) errorf(n *yaml.Node, rule rules.ID, format string, args ...any) {
+	report(&d.diags, d.pos(n), rule, format, args...)
 }
 
 // resolve follows aliases within the alias budget.
@@ -283,29 +284,29 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int) {
 		}
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			d.errorf(n, "wrong-type", "%s: expected a whole number, found %s", d.at(), kindName(n))
+			d.errorf(n, rules.WrongType, "%s: expected a whole number, found %s", d.at(), kindName(n))
 			return
 		}
 		i, err := strconv.ParseInt(n.Value, 0, 32)
 		if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(n.Value, "-") {
-			d.errorf(n, "wrong-type", "%s: %s is too large a number (at most %d)", d.at(), n.Value, math.MaxInt32)
+			d.errorf(n, rules.WrongType, "%s: %s is too large a number (at most %d)", d.at(), n.Value, math.MaxInt32)
 			return
 		}
 		if err != nil || i < 0 {
-			d.errorf(n, "wrong-type", "%s: expected a whole number from 0 up, found %s", d.at(), n.Value)
+			d.errorf(n, rules.WrongType, "%s: expected a whole number from 0 up, found %s", d.at(), n.Value)
 			return
 		}
 		v.SetInt(i)
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.errorf(n, "wrong-type", "%s: expected true or false, found %s", d.at(), kindName(n))
+			d.errorf(n, rules.WrongType, "%s: expected true or false, found %s", d.at(), kindName(n))
 			return
 		}
 		// yaml tags only true and false (in any case) as !!bool, but an
 		// explicit tag (!!bool yes) tags anything.
 		b, err := strconv.ParseBool(n.Value)
 		if err != nil {
-			d.errorf(n, "wrong-type", "%s: expected true or false, found %q", d.at(), n.Value)
+			d.errorf(n, rules.WrongType, "%s: expected true or false, found %q", d.at(), n.Value)
 			return
 		}
 		v.SetBool(b)
@@ -321,7 +322,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int) {
 // scalar returns n's text, or reports wrong-type.
 func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "wrong-type", "%s: expected %s, found %s", d.at(), want, kindName(n))
+		d.errorf(n, rules.WrongType, "%s: expected %s, found %s", d.at(), want, kindName(n))
 		return "", false
 	}
 	return d.w.intern(n.Value), true
@@ -334,7 +335,7 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 	}
 	dt, err := ParseDate(s)
 	if err != nil {
-		d.errorf(n, "bad-date", "%s: %v", d.at(), err)
+		d.errorf(n, rules.BadDate, "%s: %v", d.at(), err)
 		return
 	}
 	set(v, model.Date{Date: dt, Pos: d.pos(n)})
@@ -347,7 +348,7 @@ func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value) {
 	}
 	p, err := ParsePeriod(s)
 	if err != nil {
-		d.errorf(n, "bad-date", "%s: %v", d.at(), err)
+		d.errorf(n, rules.BadDate, "%s: %v", d.at(), err)
 		return
 	}
 	set(v, model.Period{Period: p, Pos: d.pos(n)})
@@ -355,7 +356,7 @@ func (d *decoder) decodePeriod(n *yaml.Node, v reflect.Value) {
 
 func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
-		d.errorf(n, "bad-date", "%s: expected a time as \"HH:MM\", found the number %s; quote the time, as in \"10:00\"", d.at(), n.Value)
+		d.errorf(n, rules.BadDate, "%s: expected a time as \"HH:MM\", found the number %s; quote the time, as in \"10:00\"", d.at(), n.Value)
 		return
 	}
 	s, ok := d.scalar(n, layout.Clock.Expected())
@@ -364,7 +365,7 @@ func (d *decoder) decodeClock(n *yaml.Node, v reflect.Value) {
 	}
 	m, err := ParseClock(s)
 	if err != nil {
-		d.errorf(n, "bad-date", "%s: %v", d.at(), err)
+		d.errorf(n, rules.BadDate, "%s: %v", d.at(), err)
 		return
 	}
 	set(v, model.Clock{Minutes: m, Valid: true, Pos: d.pos(n)})
@@ -397,12 +398,12 @@ func (d *decoder) decodeRange(n *yaml.Node, v reflect.Value, depth int) {
 		if mm.Max != nil {
 			r.Max, r.HasMax = *mm.Max, true
 			if r.Max < r.Min {
-				d.errorf(n, "wrong-type", "%s: max %d is less than min %d", d.at(), r.Max, r.Min)
+				d.errorf(n, rules.WrongType, "%s: max %d is less than min %d", d.at(), r.Max, r.Min)
 				return
 			}
 		}
 	default:
-		d.errorf(n, "wrong-type", "%s: expected a number or {min, max}, found %s", d.at(), kindName(n))
+		d.errorf(n, rules.WrongType, "%s: expected a number or {min, max}, found %s", d.at(), kindName(n))
 		return
 	}
 	set(v, r)
@@ -415,13 +416,13 @@ func (d *decoder) decodeFraction(n *yaml.Node, v reflect.Value) {
 	}
 	m := reFrac().FindStringSubmatch(s)
 	if m == nil {
-		d.errorf(n, "wrong-type", "%s: expected a fraction such as 1/2 or 2/3, found %q", d.at(), s)
+		d.errorf(n, rules.WrongType, "%s: expected a fraction such as 1/2 or 2/3, found %q", d.at(), s)
 		return
 	}
 	num, _ := strconv.Atoi(m[1])
 	den, _ := strconv.Atoi(m[2])
 	if den == 0 || num == 0 || num > den || den > 1000 {
-		d.errorf(n, "wrong-type", "%s: %q is not a share between 0 and 1", d.at(), s)
+		d.errorf(n, rules.WrongType, "%s: %q is not a share between 0 and 1", d.at(), s)
 		return
 	}
 	set(v, model.Fraction{Num: num, Den: den, Pos: d.pos(n)})
@@ -432,14 +433,14 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int) {
 	if et.Kind() == reflect.Struct && d.types.info(et).key >= 0 {
 		// Offices, meetings, rules and substitutes are named by their keys.
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, "wrong-type", "%s: expected a mapping keyed by name, found %s", d.at(), kindName(n))
+			d.errorf(n, rules.WrongType, "%s: expected a mapping keyed by name, found %s", d.at(), kindName(n))
 			return
 		}
 		d.decodeKeyed(n, v, depth)
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "wrong-type", "%s: expected a list, found %s", d.at(), kindName(n))
+		d.errorf(n, rules.WrongType, "%s: expected a list, found %s", d.at(), kindName(n))
 		return
 	}
 	// Items are decoded in place; an item that could not be read at all is
@@ -449,7 +450,7 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int) {
 	for i, c := range n.Content {
 		c = d.resolve(c)
 		if isNull(c) {
-			d.errorf(c, "wrong-type", "%s: item %d is empty", d.at(), i+1)
+			d.errorf(c, rules.WrongType, "%s: item %d is empty", d.at(), i+1)
 			continue
 		}
 		ev := out.Index(k)
@@ -478,11 +479,11 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], d.resolve(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "wrong-type", "%s: expected a name as key, found %s", d.at(), kindName(k))
+			d.errorf(k, rules.WrongType, "%s: expected a name as key, found %s", d.at(), kindName(k))
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", d.at(), k.Value, first.Line)
+			d.errorf(k, rules.DuplicateKey, "%s: key %q appears twice (first at line %d)", d.at(), k.Value, first.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -500,7 +501,7 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int) {
 			}
 			fv := ev.Field(si.value)
 			if isNull(val) {
-				d.errorf(val, "missing-field", "%s: no value given", d.at())
+				d.errorf(val, rules.MissingField, "%s: no value given", d.at())
 				d.pop()
 				continue // an entry without its value is left out
 			}
@@ -536,13 +537,13 @@ func (d *decoder) checkEnum(n *yaml.Node, s string, enum []string) bool {
 	if best := suggest.Nearest(s, enum); best != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	d.errorf(n, "wrong-type", "%s", msg)
+	d.errorf(n, rules.WrongType, "%s", msg)
 	return false
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "wrong-type", "%s: expected a mapping of keys to values, found %s", d.where(), kindName(n))
+		d.errorf(n, rules.WrongType, "%s: expected a mapping of keys to values, found %s", d.where(), kindName(n))
 		return
 	}
 	si := d.types.info(v.Type())
@@ -552,12 +553,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "wrong-type", "%s: expected a key, found %s", d.where(), kindName(k))
+			d.errorf(k, rules.WrongType, "%s: expected a key, found %s", d.where(), kindName(k))
 			continue
 		}
 		name := k.Value
 		if line := firstLine(loc.Keys, unknown, name, si); line > 0 {
-			d.errorf(k, "duplicate-key", "%s: key %q appears twice (first at line %d)", d.where(), name, line)
+			d.errorf(k, rules.DuplicateKey, "%s: key %q appears twice (first at line %d)", d.where(), name, line)
 			continue
 		}
 		fi, ok := si.byName[name]
@@ -579,10 +580,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			}
 			switch {
 			case f.isID && escapes(fv.String()):
-				d.errorf(rv, "unsafe-path", "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", d.at(), fv.String())
+				d.errorf(rv, rules.UnsafePath, "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", d.at(), fv.String())
 				fv.SetString("")
 			case f.isID && !layout.IsID(fv.String()):
-				d.errorf(rv, "wrong-type", "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", d.at(), fv.String())
+				d.errorf(rv, rules.WrongType, "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", d.at(), fv.String())
 			}
 		}
 		d.pop()
@@ -598,10 +599,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			at := n
 			if loc.Has(f.name) {
 				p := loc.KeyPos(f.name)
-				d.diags.Add(p, diag.Error, "missing-field", "%s: %q has no value", d.where(), f.name)
+				report(&d.diags, p, rules.MissingField, "%s: %q has no value", d.where(), f.name)
 				continue
 			}
-			d.errorf(at, "missing-field", "%s: required field %q is missing", d.where(), f.name)
+			d.errorf(at, rules.MissingField, "%s: required field %q is missing", d.where(), f.name)
 		}
 	}
 	if si.loc >= 0 {
@@ -626,7 +627,7 @@ func (d *decoder) unknownField(k *yaml.Node, si *structInfo) {
 	} else if len(names) > 0 {
 		msg += "; known fields: " + strings.Join(names, ", ")
 	}
-	d.errorf(k, "unknown-field", "%s", msg)
+	d.errorf(k, rules.UnknownField, "%s", msg)
 }
 
 // escapes reports whether s, taken as a relative path, would lead outside

@@ -2,11 +2,12 @@
 // model, keeping the line and column of every key and value.
 //
 // Loading never stops at the first problem: every file is read (in parallel),
-// and every problem in every file becomes a finding with the rule id of the
-// format contract (yaml-syntax, unknown-field, wrong-type, missing-field,
-// duplicate-key, bad-date, id-mismatch, and govctl's missing-file,
-// unknown-file, file-limit, unsafe-path, unreadable-file). Only a folder that
-// cannot be read at all is an error.
+// and every problem in every file becomes a finding of one of the rules the
+// loader reports, by its typed id and with its severity from package rules
+// (yaml-syntax, unknown-field, wrong-type, missing-field, duplicate-key,
+// bad-date, id-mismatch, and govctl's missing-file, unknown-file, file-limit,
+// unsafe-path, unreadable-file). Only a folder that cannot be read at all is
+// an error.
 package load
 
 import (
@@ -31,6 +32,7 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/rules"
 	"github.com/govctl/govctl/pkg/suggest"
 )
 
@@ -86,7 +88,7 @@ func Load(dir string, opts Options) (*model.Repo, []diag.Diagnostic, error) {
 	l.wait()
 	if len(l.jobs) > maxFiles {
 		// What was read before the count passed the limit is dropped.
-		l.diags.Add(l.pos(""), diag.Error, "file-limit", "the repository has %d files, more than the limit of %d; none was read", len(l.jobs), maxFiles)
+		report(&l.diags, l.pos(""), rules.FileLimit, "the repository has %d files, more than the limit of %d; none was read", len(l.jobs), maxFiles)
 		return &model.Repo{Dir: dir}, l.diags.List, nil
 	}
 	for _, j := range l.jobs {
@@ -94,6 +96,11 @@ func Load(dir string, opts Options) (*model.Repo, []diag.Diagnostic, error) {
 	}
 	l.assemble(repo)
 	return repo, l.diags.List, nil
+}
+
+// report records a finding of rule at pos, with the rule's severity.
+func report(c *diag.Collector, pos model.Pos, rule rules.ID, format string, args ...any) {
+	c.Add(pos, rule.Severity(), string(rule), format, args...)
 }
 
 func unwrapPathError(err error) error {
@@ -148,7 +155,7 @@ func (l *loader) entries(rel string) []fs.DirEntry {
 	abs := filepath.Join(l.root, filepath.FromSlash(rel))
 	ents, err := os.ReadDir(abs)
 	if err != nil {
-		l.diags.Add(l.pos(rel), diag.Error, "unreadable-file", "cannot read folder: %v", unwrapPathError(err))
+		report(&l.diags, l.pos(rel), rules.UnreadableFile, "cannot read folder: %v", unwrapPathError(err))
 		return nil
 	}
 	out := ents[:0]
@@ -165,11 +172,11 @@ func (l *loader) entries(rel string) []fs.DirEntry {
 				if errors.Is(err, fs.ErrNotExist) {
 					why = errors.New("what it leads to does not exist")
 				}
-				l.diags.Add(l.pos(child), diag.Error, "unsafe-path", "symbolic link %s cannot be followed: %v", name, why)
+				report(&l.diags, l.pos(child), rules.UnsafePath, "symbolic link %s cannot be followed: %v", name, why)
 				continue
 			}
 			if !within(l.root, target) {
-				l.diags.Add(l.pos(child), diag.Error, "unsafe-path", "symbolic link %s leads outside the repository; it is not followed", name)
+				report(&l.diags, l.pos(child), rules.UnsafePath, "symbolic link %s leads outside the repository; it is not followed", name)
 				continue
 			}
 			fi, err := os.Stat(target)
@@ -234,11 +241,11 @@ func (l *loader) plan(repo *model.Repo, opts Options) {
 			}
 			l.planNetwork(name)
 		case isYAML(name):
-			l.diags.Add(l.pos(name), diag.Warning, "unknown-file", "govctl has no use for %s%s; the repository holds %s, %s and a folder for each network", name, didYouMean(name, SettingsFile, OrganisationsFile), SettingsFile, OrganisationsFile)
+			report(&l.diags, l.pos(name), rules.UnknownFile, "govctl has no use for %s%s; the repository holds %s, %s and a folder for each network", name, didYouMean(name, SettingsFile, OrganisationsFile), SettingsFile, OrganisationsFile)
 		}
 	}
 	if !haveOrgs {
-		l.diags.Add(l.pos(OrganisationsFile), diag.Error, "missing-file", "the repository has no %s; every repository lists the organisations its members come from", OrganisationsFile)
+		report(&l.diags, l.pos(OrganisationsFile), rules.MissingFile, "the repository has no %s; every repository lists the organisations its members come from", OrganisationsFile)
 	}
 }
 
@@ -268,9 +275,9 @@ func (l *loader) planNetwork(folder string) {
 		case name == MeetingsDir && e.IsDir():
 			l.planMeetings(nj, rel)
 		case name == MeetingsDir:
-			l.diags.Add(l.pos(rel), diag.Error, "unreadable-file", "%s is a file, not a folder; the network's meetings are not read", name)
+			report(&l.diags, l.pos(rel), rules.UnreadableFile, "%s is a file, not a folder; the network's meetings are not read", name)
 		case isYAML(name) && !e.IsDir():
-			l.diags.Add(l.pos(rel), diag.Warning, "unknown-file", "govctl has no use for %s in a network folder%s (expected %s, %s, %s or %s/)", name, didYouMean(name, NetworkFile, MembersFile, WorkProgrammeFile), NetworkFile, MembersFile, WorkProgrammeFile, MeetingsDir)
+			report(&l.diags, l.pos(rel), rules.UnknownFile, "govctl has no use for %s in a network folder%s (expected %s, %s, %s or %s/)", name, didYouMean(name, NetworkFile, MembersFile, WorkProgrammeFile), NetworkFile, MembersFile, WorkProgrammeFile, MeetingsDir)
 		case e.IsDir():
 			l.unknownFolder(rel, MeetingsDir)
 		}
@@ -279,7 +286,7 @@ func (l *loader) planNetwork(folder string) {
 		if nj.members == nil && nj.wp == nil && len(nj.meetings) == 0 && !hasYAML(l.entries(folder)) {
 			return // a folder of other things (docs, papers): not a network
 		}
-		l.diags.Add(l.pos(pathJoin(folder, NetworkFile)), diag.Error, "missing-file", "network folder %s has no %s", folder, NetworkFile)
+		report(&l.diags, l.pos(pathJoin(folder, NetworkFile)), rules.MissingFile, "network folder %s has no %s", folder, NetworkFile)
 		return
 	}
 	l.networks = append(l.networks, nj)
@@ -307,11 +314,11 @@ func (l *loader) planMeetings(nj *netJobs, rel string) {
 		}
 		child := pathJoin(rel, name)
 		if !isMeeting {
-			l.diags.Add(l.pos(child), diag.Warning, "unknown-file", "meeting file %s is not named for a date: expected YYYY-MM-DD.yaml (or YYYY-MM-DD-2.yaml for a second meeting that day); it is not read", name)
+			report(&l.diags, l.pos(child), rules.UnknownFile, "meeting file %s is not named for a date: expected YYYY-MM-DD.yaml (or YYYY-MM-DD-2.yaml for a second meeting that day); it is not read", name)
 			continue
 		}
 		if _, err := ParseDate(day); err != nil {
-			l.diags.Add(l.pos(child), diag.Error, "bad-date", "meeting file %s: %v; it is not read", name, err)
+			report(&l.diags, l.pos(child), rules.BadDate, "meeting file %s: %v; it is not read", name, err)
 			continue
 		}
 		mt := &model.Meeting{File: strings.TrimSuffix(name, ".yaml")}
@@ -341,7 +348,7 @@ func (l *loader) unknownFolder(rel string, expected ...string) {
 	if n > 1 {
 		files = fmt.Sprintf("the %d YAML files in it are", n)
 	}
-	l.diags.Add(l.pos(rel), diag.Warning, "unknown-file", "govctl has no use for folder %s%s; %s not read", name, didYouMean(name, expected...), files)
+	report(&l.diags, l.pos(rel), rules.UnknownFile, "govctl has no use for folder %s%s; %s not read", name, didYouMean(name, expected...), files)
 }
 
 func didYouMean(name string, known ...string) string {
@@ -380,8 +387,8 @@ var (
 // readFile reads one file into j.target.
 func readFile(j *job, display string, w *worker) {
 	at := func(line, col int) model.Pos { return model.Pos{File: display, Line: int32(line), Col: int32(col)} }
-	fail := func(line int, rule, format string, args ...any) {
-		j.diags = append(j.diags, diag.Diagnostic{Pos: at(line, 1), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	fail := func(line int, rule rules.ID, format string, args ...any) {
+		j.diags = append(j.diags, diag.Diagnostic{Pos: at(line, 1), Severity: rule.Severity(), Rule: string(rule), Message: fmt.Sprintf(format, args...)})
 	}
 	// The size is checked before anything is read.
 	data, err := readInto(j.abs, w.buf)
@@ -389,24 +396,24 @@ func readFile(j *job, display string, w *worker) {
 	var tooBig *tooBigError
 	switch {
 	case errors.Is(err, errIsDir):
-		fail(1, "unreadable-file", "%s is a folder, not a file", filepath.Base(j.abs))
+		fail(1, rules.UnreadableFile, "%s is a folder, not a file", filepath.Base(j.abs))
 		return
 	case errors.As(err, &tooBig):
-		fail(1, "file-limit", "%v; it is not read", tooBig)
+		fail(1, rules.FileLimit, "%v; it is not read", tooBig)
 		return
 	case err != nil:
-		fail(1, "unreadable-file", "cannot read file: %v", unwrapPathError(err))
+		fail(1, rules.UnreadableFile, "cannot read file: %v", unwrapPathError(err))
 		return
 	}
 	data = bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
-		fail(line, "yaml-syntax", "the file is not valid UTF-8 text (line %d); save it as UTF-8", line)
+		fail(line, rules.YAMLSyntax, "the file is not valid UTF-8 text (line %d); save it as UTF-8", line)
 		return
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		line := 1 + bytes.Count(data[:bytes.IndexByte(data, 0)], []byte("\n"))
-		fail(line, "yaml-syntax", "the file holds a NUL byte (line %d); it is not text", line)
+		fail(line, rules.YAMLSyntax, "the file holds a NUL byte (line %d); it is not text", line)
 		return
 	}
 	root, ok := parseYAML(data, fail)
@@ -428,7 +435,7 @@ func readFile(j *job, display string, w *worker) {
 				}
 				d.diags.List = nil
 				target.Set(blank)
-				fail(1, "file-limit", "%s; the file is not read", lim.msg)
+				fail(1, rules.FileLimit, "%s; the file is not read", lim.msg)
 			}
 		}()
 		if root == nil {
@@ -483,12 +490,12 @@ func depth(n *yaml.Node, d int) int {
 // after an indented block mapping, which ends at the first line indented
 // less. A block mapping or sequence at the start of its line runs to the end
 // of the file.
-func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node, bool) {
+func parseYAML(data []byte, fail func(int, rules.ID, string, ...any)) (*yaml.Node, bool) {
 	if !mayHaveSecondDocument(data) {
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
 			line, msg := syntaxError(data, err)
-			fail(line, "yaml-syntax", "%s", msg)
+			fail(line, rules.YAMLSyntax, "%s", msg)
 			return nil, false
 		}
 		if len(doc.Content) == 0 {
@@ -505,16 +512,16 @@ func parseYAML(data []byte, fail func(int, string, string, ...any)) (*yaml.Node,
 			return nil, true
 		}
 		line, msg := syntaxError(data, err)
-		fail(line, "yaml-syntax", "%s", msg)
+		fail(line, rules.YAMLSyntax, "%s", msg)
 		return nil, false
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		fail(secondDocument(data, extra.Line), "yaml-syntax", "a second YAML document starts here; a file holds one document")
+		fail(secondDocument(data, extra.Line), rules.YAMLSyntax, "a second YAML document starts here; a file holds one document")
 		return nil, false
 	} else if !errors.Is(err, io.EOF) {
 		line, msg := syntaxError(data, err)
-		fail(line, "yaml-syntax", "%s", msg)
+		fail(line, rules.YAMLSyntax, "%s", msg)
 		return nil, false
 	}
 	// A document of nothing ("---", "~", "null") is an empty file: were it
@@ -691,7 +698,7 @@ func (l *loader) assemble(repo *model.Repo) {
 		s := &repo.Settings
 		if s.Timezone != "" {
 			if _, err := time.LoadLocation(s.Timezone); err != nil || s.Timezone == "Local" {
-				l.diags.Add(s.KeyPos("timezone"), diag.Error, "wrong-type", "timezone: %q is not a known IANA timezone such as Europe/London", s.Timezone)
+				report(&l.diags, s.KeyPos("timezone"), rules.WrongType, "timezone: %q is not a known IANA timezone such as Europe/London", s.Timezone)
 				s.Timezone = ""
 			}
 		}
@@ -711,7 +718,7 @@ func (l *loader) assemble(repo *model.Repo) {
 		}
 		n := nj.network.target.(*model.Network)
 		if n.ID != "" && n.ID != n.Folder {
-			l.diags.Add(n.KeyPos("id"), diag.Error, "id-mismatch", "network id %q differs from its folder name %q", n.ID, n.Folder)
+			report(&l.diags, n.KeyPos("id"), rules.IDMismatch, "network id %q differs from its folder name %q", n.ID, n.Folder)
 		}
 		// The folder name is the id that paths and other networks use.
 		n.ID = n.Folder
@@ -731,7 +738,7 @@ func (l *loader) assemble(repo *model.Repo) {
 				fd, _ := ParseDate(m.File[:10])
 				m.Date = model.Date{Date: fd, Pos: m.At}
 			} else if m.Date.String() != m.File[:10] {
-				l.diags.Add(m.KeyPos("date"), diag.Error, "id-mismatch", "meeting date %s differs from its file name %s.yaml", m.Date.String(), m.File)
+				report(&l.diags, m.KeyPos("date"), rules.IDMismatch, "meeting date %s differs from its file name %s.yaml", m.Date.String(), m.File)
 			}
 			n.MeetingList = append(n.MeetingList, m)
 		}

@@ -14,7 +14,7 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 )
 
-// These cover what a txtar fixture (testdata/rules) cannot hold: symbolic
+// These cover what a rule's txtar fixture (pkg/rules) cannot hold: symbolic
 // links, file permissions, bytes that are not UTF-8, and a file over the size
 // limit.
 

@@ -17,8 +17,8 @@ import (
 	"github.com/govctl/govctl/pkg/rules"
 )
 
-// The fixtures are in testdata/rules/*.txtar at the top of the module: each
-// archive is a small repository. Its expected findings are written in the
+// The fixtures are the *.txtar files beside the rules, one a rule, named by
+// its id: each archive is a small repository. Its expected findings are written in the
 // YAML itself, as comments on the offending line:
 //
 //	parent: sts-jnb   # want "unknown-network: not a network"
@@ -76,11 +76,11 @@ func parseWants(t *testing.T, arch *txtar.Archive) []*want {
 }
 
 func TestRuleFixtures(t *testing.T) {
-	files, err := filepath.Glob("../../testdata/rules/*.txtar")
+	files, err := filepath.Glob("*.txtar")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
-	triggered := map[string]bool{}
+	triggered := map[rules.ID]bool{}
 	for _, path := range files {
 		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
 		t.Run(name, func(t *testing.T) {
@@ -119,7 +119,7 @@ func TestRuleFixtures(t *testing.T) {
 				for _, w := range wants {
 					if !w.found && w.file == rel && w.line == int(got.Pos.Line) && w.re.MatchString(text) {
 						w.found, matched = true, true
-						triggered[got.Rule] = true
+						triggered[rules.ID(got.Rule)] = true
 						break
 					}
 				}
@@ -135,12 +135,13 @@ func TestRuleFixtures(t *testing.T) {
 		})
 	}
 	t.Run("every rule has a fixture that triggers it", func(t *testing.T) {
-		for _, id := range rules.IDs() {
+		for _, r := range rules.All() {
+			id := r.ID
 			if !triggered[id] {
 				t.Errorf("rule %s: no fixture triggers it", id)
 			}
-			if !slices.ContainsFunc(files, func(f string) bool { return strings.TrimSuffix(filepath.Base(f), ".txtar") == id }) {
-				t.Errorf("rule %s: no testdata/rules/%s.txtar", id, id)
+			if !slices.ContainsFunc(files, func(f string) bool { return strings.TrimSuffix(filepath.Base(f), ".txtar") == string(id) }) {
+				t.Errorf("rule %s: no pkg/rules/%s.txtar", id, id)
 			}
 		}
 	})
@@ -149,14 +150,35 @@ func TestRuleFixtures(t *testing.T) {
 // TestRuleDocs checks that every rule has the parts `govctl rules explain`
 // prints, and that severities are the contract's.
 func TestRuleDocs(t *testing.T) {
-	seen := map[string]bool{}
+	seen := map[rules.ID]bool{}
 	for _, r := range rules.All() {
 		if seen[r.ID] {
 			t.Errorf("rule %s is listed twice", r.ID)
 		}
 		seen[r.ID] = true
-		if r.Title == "" || r.Doc == "" || r.Bad == "" || r.Good == "" {
-			t.Errorf("rule %s lacks a title, doc or example", r.ID)
+		if r.Title == "" || len(r.Paragraphs()) == 0 {
+			t.Errorf("rule %s lacks a title or doc", r.ID)
+		}
+		ex, err := r.Examples()
+		if err != nil {
+			t.Errorf("rule %s: %v", r.ID, err)
+			continue
+		}
+		if len(ex.Fails) == 0 || len(ex.Passes) == 0 {
+			t.Errorf("rule %s: its fixture needs an example that fails and one that passes (# example: fails / passes)", r.ID)
+		}
+		if r.Bad != "" {
+			continue // transitional: examples written in the rule, not cut from its fixture
+		}
+		for _, e := range ex.Fails {
+			if !slices.Contains(e.Wants, r.ID) {
+				t.Errorf("rule %s: the failing example in %s has no `# want \"%s: ...\"`: it must show a finding of the rule", r.ID, e.File, r.ID)
+			}
+		}
+		for _, e := range ex.Passes {
+			if len(e.Wants) > 0 {
+				t.Errorf("rule %s: the passing example in %s wants findings %v: it must give none", r.ID, e.File, e.Wants)
+			}
 		}
 		if r.Severity != diag.Error && r.Severity != diag.Warning {
 			t.Errorf("rule %s has severity %q", r.ID, r.Severity)

@@ -1,58 +1,7 @@
 package rules
 
-import "github.com/govctl/govctl/pkg/diag"
-
 // loaderRules are reported while files are read (package load); they are
 // listed here so that every rule has one doc.
 func loaderRules() []*Rule {
-	return []*Rule{
-		{ID: "yaml-syntax", Title: "the file is not valid YAML", Severity: diag.Error,
-			Doc:  "The file could not be parsed as YAML (or is not UTF-8 text, or holds more than one YAML document). Nothing else in the file is checked until it parses. Tabs may not indent YAML.",
-			Bad:  "# organisations.yaml\norganisations:\n  - id: brent\n    name: [London Borough of Brent\n",
-			Good: "# organisations.yaml\norganisations:\n  - id: brent\n    name: London Borough of Brent\n"},
-		{ID: "unknown-field", Title: "a key the format does not define", Severity: diag.Error,
-			Doc:  "Every key must be one the format reference defines, so that a misspelt key is never silently ignored. The message names the key that was probably meant.",
-			Bad:  "# brent-network/network.yaml\nid: brent-network\nname: Brent Network\npurpse: To share practice\n",
-			Good: "# brent-network/network.yaml\nid: brent-network\nname: Brent Network\npurpose: To share practice\n"},
-		{ID: "wrong-type", Title: "a value of the wrong kind", Severity: diag.Error,
-			Doc:  "A value is of the wrong kind (a list where text is expected, text where a number is expected), not one of the allowed words (status: planned, held or cancelled), or an id with characters an id may not hold.",
-			Bad:  "# x/meetings/2026-11-17.yaml\ndate: 2026-11-17\nkind: ordinary\nstatus: done\n",
-			Good: "# x/meetings/2026-11-17.yaml\ndate: 2026-11-17\nkind: ordinary\nstatus: held\n"},
-		{ID: "missing-field", Title: "a required field is absent", Severity: diag.Error,
-			Doc:  "A field the format requires is absent or empty. The finding points at the mapping that lacks it.",
-			Bad:  "# x/members.yaml\nmembers:\n  - id: brent-head-of-it\n    organisation: brent\n",
-			Good: "# x/members.yaml\nmembers:\n  - id: brent-head-of-it\n    name: Head of IT, London Borough of Brent\n    organisation: brent\n"},
-		{ID: "duplicate-key", Title: "a key appears twice in one mapping", Severity: diag.Error,
-			Doc:  "YAML tools disagree about which of two equal keys wins, so govctl rejects the second. The message gives the line of the first.",
-			Bad:  "# x/network.yaml\nid: x\nname: X Network\nname: The X Network\n",
-			Good: "# x/network.yaml\nid: x\nname: The X Network\n"},
-		{ID: "bad-date", Title: "not a real calendar date, or a malformed period or time", Severity: diag.Error,
-			Doc:  "Dates are YYYY-MM-DD and must exist (2026-02-29 does not). Periods are positive ISO 8601 periods (P1M, P6W, PT2H; not P0M or monthly). Times are \"HH:MM\" from 00:00 to 23:59.",
-			Bad:  "# x/network.yaml\nmeetings:\n  ordinary:\n    every: monthly\n    start: \"25:00\"\n",
-			Good: "# x/network.yaml\nmeetings:\n  ordinary:\n    every: P1M\n    start: \"10:00\"\n"},
-		{ID: "id-mismatch", Title: "a network id differs from its folder, or a meeting date from its file name", Severity: diag.Error,
-			Doc:  "A network's id is its folder name, and a meeting's date is its file name, so that paths and ids can never disagree.",
-			Bad:  "# sts-omg/meetings/2026-11-17.yaml\ndate: 2026-11-18\n",
-			Good: "# sts-omg/meetings/2026-11-17.yaml\ndate: 2026-11-17\n"},
-		{ID: "missing-file", Title: "a network folder with no network.yaml, or a repository with no organisations.yaml", Severity: diag.Error,
-			Doc:  "Every folder of the repository is a network and holds its terms of reference in network.yaml; every repository lists its organisations in organisations.yaml.",
-			Bad:  "# x/members.yaml (and no x/network.yaml)\nmembers: []\n",
-			Good: "# x/network.yaml\nid: x\nname: X Network\n"},
-		{ID: "unknown-file", Title: "a file govctl does not expect", Severity: diag.Warning,
-			Doc:  "A YAML file govctl has no use for, such as a meeting file whose name is not a date, or a folder of YAML files it does not read (a misspelt meetings folder). They are not read, so what they say is not checked. Folders without YAML files (papers) are left alone.",
-			Bad:  "# x/meetings/november.yaml\ndate: 2026-11-17\n",
-			Good: "# x/meetings/2026-11-17.yaml\ndate: 2026-11-17\n"},
-		{ID: "file-limit", Title: "a file past a size, depth or alias limit", Severity: diag.Error,
-			Doc:  "A file larger than 1 MiB, nested more than 64 levels deep, or reaching more than 1,000 nodes through YAML aliases (an alias bomb) is not read. A repository of more than 250,000 files is not read at all.",
-			Bad:  "# x/network.yaml\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
-			Good: "# x/network.yaml\nid: x\nname: X Network\n"},
-		{ID: "unsafe-path", Title: "a symbolic link or id leading outside the repository", Severity: diag.Error,
-			Doc:  "govctl reads and writes only files inside the repository. A symbolic link that leads outside it (or nowhere) is reported and not followed, and an id that would lead outside it as a path (absolute, or with a \"..\" part) is reported and not used: a network is then known by its folder name.",
-			Bad:  "# x/members.yaml -> /etc/passwd (a symbolic link)\n",
-			Good: "# x/members.yaml (a file)\nmembers: []\n"},
-		{ID: "unreadable-file", Title: "a file that cannot be read", Severity: diag.Error,
-			Doc:  "The file exists but could not be read (permissions, an I/O error, or a folder where the file should be). A folder that cannot be listed is reported the same way.",
-			Bad:  "# x/network.yaml (mode 000)\n",
-			Good: "# x/network.yaml (mode 644)\nid: x\nname: X Network\n"},
-	}
+	return []*Rule{yamlSyntax, unknownField, wrongType, missingField, duplicateKey, badDate, idMismatch, missingFile, unknownFile, fileLimit, unsafePath, unreadableFile}
 }

@@ -118,7 +118,7 @@ func checkSeats(p *Pass) {
 // ruleNamed returns the rule with id from the table, for checks that report
 // several related rules in one pass.
 func ruleNamed(p *Pass, id string) *Rule {
-	return p.rules[id]
+	return p.rules[ID(id)]
 }
 
 // reportAs records a finding of rule r.

@@ -5,6 +5,7 @@ package sarif
 import (
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/rules"
@@ -71,12 +72,17 @@ func Write(w io.Writer, version string, ds []diag.Diagnostic) error {
 	d := driver{Name: "govctl", Version: version, InformationURI: "https://github.com/govctl/govctl"}
 	index := map[string]int{}
 	for _, r := range rules.All() {
-		index[r.ID] = len(d.Rules)
+		ex, err := r.Examples()
+		if err != nil {
+			return err
+		}
+		doc := strings.Join(r.Paragraphs(), "\n\n")
+		index[string(r.ID)] = len(d.Rules)
 		d.Rules = append(d.Rules, rule{
-			ID: r.ID, Name: r.ID,
+			ID: string(r.ID), Name: string(r.ID),
 			ShortDescription:     message{r.Title},
-			FullDescription:      message{r.Doc},
-			Help:                 message{r.Doc + "\n\nFails:\n" + r.Bad + "\nPasses:\n" + r.Good},
+			FullDescription:      message{doc},
+			Help:                 message{doc + "\n\nFails:\n" + rules.ExampleText(ex.Fails) + "\nPasses:\n" + rules.ExampleText(ex.Passes)},
 			DefaultConfiguration: config{level(r.Severity)},
 		})
 	}

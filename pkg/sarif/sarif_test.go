@@ -52,7 +52,7 @@ func everyRule() []diag.Diagnostic {
 		if i%2 == 0 {
 			pos = model.Pos{File: "organisations.yaml"}
 		}
-		ds = append(ds, diag.Diagnostic{Pos: pos, Severity: r.Severity, Rule: r.ID, Message: `"quoted" & <odd> message for ` + string(r.ID)})
+		ds = append(ds, diag.Diagnostic{Pos: pos, Severity: r.Severity, Rule: string(r.ID), Message: `"quoted" & <odd> message for ` + string(r.ID)})
 	}
 	return ds
 }
@@ -169,10 +169,14 @@ func TestWriteDescribesEveryRule(t *testing.T) {
 		if r.Severity == diag.Warning {
 			want = "warning"
 		}
-		if got.ID != string(r.ID) || got.ShortDescription.Text != r.Title || got.FullDescription.Text != r.Doc || got.Default.Level != want {
+		if got.ID != string(r.ID) || got.ShortDescription.Text != r.Title || got.FullDescription.Text != strings.Join(r.Paragraphs(), "\n\n") || got.Default.Level != want {
 			t.Errorf("rule %d = %+v; want %s (%s) %q", i, got, r.ID, want, r.Title)
 		}
-		if !strings.Contains(got.Help.Text, "Fails:\n"+r.Bad) || !strings.Contains(got.Help.Text, "Passes:\n"+r.Good) {
+		ex, err := r.Examples()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(got.Help.Text, "Fails:\n"+rules.ExampleText(ex.Fails)) || !strings.Contains(got.Help.Text, "Passes:\n"+rules.ExampleText(ex.Passes)) {
 			t.Errorf("%s: help lacks the examples: %q", r.ID, got.Help.Text)
 		}
 	}

@@ -124,7 +124,7 @@ func TestRuleFixturesRejected(t *testing.T) {
 	usedGaps := map[string]bool{}
 	for _, name := range []string{"unknown-field", "wrong-type", "missing-field", "bad-date", "unsafe-path"} {
 		t.Run(name, func(t *testing.T) {
-			arch, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "rules", name+".txtar"))
+			arch, err := txtar.ParseFile(filepath.Join("..", "rules", name+".txtar"))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -16,6 +16,7 @@ import (
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/rules"
 	"github.com/govctl/govctl/pkg/safefile"
 	"github.com/govctl/govctl/pkg/yamlfmt"
 )
@@ -139,7 +140,7 @@ func fmtRun(opts *Options) error {
 func report(w io.Writer, path string, err error) {
 	var e *yamlfmt.Error
 	if errors.As(err, &e) && e.Syntax {
-		fmt.Fprintf(w, "%s:%d:1: error yaml-syntax: %s (not formatted)\n", path, max(e.Line, 1), e.Msg)
+		fmt.Fprintf(w, "%s:%d:1: %s %s: %s (not formatted)\n", path, max(e.Line, 1), rules.YAMLSyntax.Severity(), rules.YAMLSyntax, e.Msg)
 		return
 	}
 	if errors.As(err, &e) && e.Line > 0 {

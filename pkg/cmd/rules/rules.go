@@ -75,10 +75,16 @@ func rulesRun(opts *Options) error {
 		}
 		return &cmdutil.UserError{Err: fmt.Errorf("no rule %q", opts.Explain), Hint: hint, Code: cmdutil.ExitUsage}
 	}
+	ex, err := r.Examples()
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "%s (%s): %s\n\n", r.ID, r.Severity, r.Title)
-	fmt.Fprintf(out, "%s\n\n", wrap(r.Doc, 78))
-	fmt.Fprintf(out, "Fails:\n\n%s\n", indent(r.Bad))
-	fmt.Fprintf(out, "Passes:\n\n%s", indent(r.Good))
+	for _, p := range r.Paragraphs() {
+		fmt.Fprintf(out, "%s\n\n", wrap(p, 78))
+	}
+	fmt.Fprintf(out, "Fails:\n\n%s\n", indent(rules.ExampleText(ex.Fails)))
+	fmt.Fprintf(out, "Passes:\n\n%s", indent(rules.ExampleText(ex.Passes)))
 	return nil
 }
 

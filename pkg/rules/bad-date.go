@@ -1,0 +1,18 @@
+package rules
+
+import "github.com/govctl/govctl/pkg/diag"
+
+// BadDate is a date that does not exist, or a malformed date, period or time.
+const BadDate ID = "bad-date"
+
+// badDate is reported by the loader (package load), as it reads each file.
+var badDate = &Rule{
+	ID:       BadDate,
+	Title:    "not a real calendar date, or a malformed period or time",
+	Severity: diag.Error,
+	Doc: `
+Dates are YYYY-MM-DD and must exist (2026-02-29 does not). Periods are
+positive ISO 8601 periods (P1M, P6W, PT2H; not P0M or monthly). Times are
+"HH:MM" from 00:00 to 23:59.
+`,
+}

@@ -1,0 +1,198 @@
+package rules
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/suggest"
+	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
+)
+
+// Pass is what a Check sees: the repository, indexed, the as-of date and the
+// calendar, and a way to report.
+type Pass struct {
+	Repo *terms.Repo
+	Nets []*terms.Net
+	AsOf model.Date
+	Cal  *calendar.Calendar
+
+	rule  *Rule
+	rules map[ID]*Rule
+	out   *[]diag.Diagnostic
+
+	// Names for "did you mean" hints, and how many have been compared.
+	hintKeys  map[string][]string
+	hintsUsed int
+}
+
+// Reportf records a finding of the current rule at pos.
+func (p *Pass) Reportf(pos model.Pos, format string, args ...any) {
+	*p.out = append(*p.out, diag.Diagnostic{Pos: pos, Severity: p.rule.Severity, Rule: string(p.rule.ID), Message: fmt.Sprintf(format, args...)})
+}
+
+// Run applies every rule with a Check to the repository.
+func Run(repo *model.Repo, cal *calendar.Calendar, asOf model.Date) []diag.Diagnostic {
+	rx := terms.NewRepo(repo)
+	all := All()
+	p := &Pass{Repo: rx, AsOf: asOf, Cal: cal, rules: map[ID]*Rule{}}
+	for _, r := range all {
+		p.rules[r.ID] = r
+	}
+	for _, n := range repo.Networks {
+		p.Nets = append(p.Nets, rx.Network(n))
+	}
+	// Checks run in parallel, each with its own copy of the pass and its own
+	// findings; they only read the repository. The result is in rule order.
+	var checks []*Rule
+	for _, r := range all {
+		if r.Check != nil {
+			checks = append(checks, r)
+		}
+	}
+	found := make([][]diag.Diagnostic, len(checks))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(checks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				q := *p
+				q.rule, q.out = checks[i], &found[i]
+				checks[i].Check(&q)
+			}
+		}()
+	}
+	for i := range checks {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var out []diag.Diagnostic
+	for _, f := range found {
+		out = append(out, f...)
+	}
+	return out
+}
+
+// Configure applies govctl.yaml's per-rule severities to findings: a rule
+// set to off is dropped, others take the severity given. A setting that names
+// no rule is itself a finding.
+func Configure(s model.Settings, ds []diag.Diagnostic) []diag.Diagnostic {
+	sev := map[string]diag.Severity{}
+	ids := IDs()
+	var extra []diag.Diagnostic
+	for _, rs := range s.Rules {
+		if !slices.Contains(ids, rs.Rule) {
+			msg := fmt.Sprintf("rules: %q is not a rule id", rs.Rule)
+			if best := suggest.Nearest(rs.Rule, ids); best != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", best)
+			}
+			extra = append(extra, diag.Diagnostic{Pos: rs.At, Severity: UnknownField.Severity(), Rule: string(UnknownField), Message: msg + "; `govctl rules` lists them"})
+			continue
+		}
+		if rs.Severity != "" {
+			sev[rs.Rule] = diag.Severity(rs.Severity)
+		}
+	}
+	if len(sev) == 0 && len(extra) == 0 {
+		return ds // nothing to change: no copy of what may be many findings
+	}
+	out := make([]diag.Diagnostic, 0, len(ds)+len(extra))
+	for _, d := range ds {
+		if s, ok := sev[d.Rule]; ok {
+			if s == diag.Off {
+				continue
+			}
+			d.Severity = s
+		}
+		out = append(out, d)
+	}
+	return append(out, extra...)
+}
+
+// didYouMeanOrList suggests the nearest of the known names, or when none is
+// near lists them all (there are few offices and seats; past
+// maxListed only their number is given).
+func (p *Pass) didYouMeanOrList(s, label string, knownFn func() []string, what, none string, quote bool) string {
+	if hint := p.didYouMean(s, label, knownFn); hint != "" {
+		return hint
+	}
+	known := p.known(label, knownFn)
+	if len(known) == 0 {
+		return "; it has no " + none
+	}
+	if len(known) > maxListed {
+		return fmt.Sprintf("; it has %d %s", len(known), what)
+	}
+	names := known
+	if quote {
+		names = make([]string, len(known))
+		for i, k := range known {
+			names[i] = fmt.Sprintf("%q", k)
+		}
+	}
+	if len(names) == 1 {
+		return fmt.Sprintf("; its only %s is %s", strings.TrimSuffix(what, "s"), names[0])
+	}
+	return fmt.Sprintf("; its %s are %s", what, words.List(names))
+}
+
+// maxListed is the most names a message lists.
+const maxListed = 20
+
+// hintBudget bounds the names compared in one run to suggest what an
+// unknown id probably meant. Each suggestion compares the id with every
+// known one, so a meeting naming 100,000 unknown members of a network of
+// 30,000 would otherwise take billions of comparisons (hours, and each
+// comparison allocates); past the budget, findings come without a
+// suggestion.
+const hintBudget = 100_000
+
+// known returns the sorted names labelled label, worked out once a run.
+func (p *Pass) known(label string, knownFn func() []string) []string {
+	if k, ok := p.hintKeys[label]; ok {
+		return k
+	}
+	if p.hintKeys == nil {
+		p.hintKeys = map[string][]string{}
+	}
+	k := knownFn()
+	p.hintKeys[label] = k
+	return k
+}
+
+// didYouMean suggests the nearest of the names labelled label, within the
+// run's budget.
+func (p *Pass) didYouMean(s, label string, knownFn func() []string) string {
+	known := p.known(label, knownFn)
+	if p.hintsUsed+len(known) > hintBudget {
+		return ""
+	}
+	p.hintsUsed += len(known)
+	return didYouMean(s, known)
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// didYouMean suggests the nearest known id, if any is near.
+func didYouMean(s string, known []string) string {
+	if best := suggest.Nearest(s, known); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
+}

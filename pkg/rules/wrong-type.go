@@ -1,0 +1,18 @@
+package rules
+
+import "github.com/govctl/govctl/pkg/diag"
+
+// WrongType is a value of the wrong kind, not an allowed word, or a bad id.
+const WrongType ID = "wrong-type"
+
+// wrongType is reported by the loader (package load), as it reads each file.
+var wrongType = &Rule{
+	ID:       WrongType,
+	Title:    "a value of the wrong kind",
+	Severity: diag.Error,
+	Doc: `
+A value is of the wrong kind (a list where text is expected, text where a
+number is expected), not one of the allowed words (status: planned, held or
+cancelled), or an id with characters an id may not hold.
+`,
+}

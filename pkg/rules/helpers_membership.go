@@ -78,9 +78,12 @@ func (p *Pass) misfiledMembers(nx *terms.Net) misfiled {
 	return mf
 }
 
-// seatCounts counts the network's current members on the as-of date by
-// seat title and then by organisation.
-func (p *Pass) seatCounts(nx *terms.Net) map[string]map[string]int {
+// eachSeatOrg calls f for each titled seat of the network and each
+// organisation of organisations.yaml it admits, with the number of that
+// organisation's current members in the seat on the as-of date. A seat with
+// no title is missing-field's (no member can name it), an unknown
+// organisation unknown-organisation's.
+func (p *Pass) eachSeatOrg(nx *terms.Net, f func(s *model.Seat, org string, n int)) {
 	counts := map[string]map[string]int{}
 	for _, m := range nx.CurrentMembers(p.AsOf) {
 		if m.Seat == nil {
@@ -93,7 +96,17 @@ func (p *Pass) seatCounts(nx *terms.Net) map[string]map[string]int {
 		}
 		c[terms.OrgOf(m)]++
 	}
-	return counts
+	for i := range nx.N.Seats {
+		s := &nx.N.Seats[i]
+		if s.Title == "" {
+			continue
+		}
+		for _, o := range nx.SeatOrgs(s) {
+			if p.OrgKnown(o) {
+				f(s, o, counts[s.Title][o])
+			}
+		}
+	}
 }
 
 // currentHolders lists by office the network's holdings current on the

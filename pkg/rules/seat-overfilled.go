@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/words"
 )
 
@@ -18,22 +19,11 @@ per_organisation's maximum.
 `,
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
-			counts := p.seatCounts(nx)
-			for i := range nx.N.Seats {
-				s := &nx.N.Seats[i]
-				if s.Title == "" {
-					continue // missing-field; no member can name it
+			p.eachSeatOrg(nx, func(s *model.Seat, o string, n int) {
+				if r := s.PerOrg(); n >= r.Min && r.HasMax && n > r.Max {
+					p.Reportf(s.At, "seat %q allows %s from %s; it has %d", s.Title, words.Plural(r.Max, "member"), p.Repo.OrgName(o), n)
 				}
-				r := s.PerOrg()
-				for _, o := range nx.SeatOrgs(s) {
-					if !p.OrgKnown(o) {
-						continue // unknown-organisation
-					}
-					if n := counts[s.Title][o]; n >= r.Min && r.HasMax && n > r.Max {
-						p.Reportf(s.At, "seat %q allows %s from %s; it has %d", s.Title, words.Plural(r.Max, "member"), p.Repo.OrgName(o), n)
-					}
-				}
-			}
+			})
 		}
 	},
 }

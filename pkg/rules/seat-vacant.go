@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/words"
 )
 
@@ -25,21 +26,13 @@ or unknown-organisation, and the vacancy it leaves is not reported again.
 func checkSeatVacant(p *Pass) {
 	for _, nx := range p.Nets {
 		mf := p.misfiledMembers(nx)
-		counts := p.seatCounts(nx)
-		for i := range nx.N.Seats {
-			s := &nx.N.Seats[i]
-			if s.Title == "" {
-				continue // missing-field; no member can name it
+		p.eachSeatOrg(nx, func(s *model.Seat, o string, n int) {
+			if mf.seatUnknown[o] || mf.orgUnknown[s.Title] {
+				return // explained by a misspelt seat or organisation
 			}
-			r := s.PerOrg()
-			for _, o := range nx.SeatOrgs(s) {
-				if !p.OrgKnown(o) || mf.seatUnknown[o] || mf.orgUnknown[s.Title] {
-					continue // unknown-organisation, or explained by a misspelt seat or organisation
-				}
-				if n := counts[s.Title][o]; n < r.Min {
-					p.Reportf(s.At, "seat %q needs %s from %s; it has %d", s.Title, words.Plural(r.Min, "current member"), p.Repo.OrgName(o), n)
-				}
+			if r := s.PerOrg(); n < r.Min {
+				p.Reportf(s.At, "seat %q needs %s from %s; it has %d", s.Title, words.Plural(r.Min, "current member"), p.Repo.OrgName(o), n)
 			}
-		}
+		})
 	}
 }

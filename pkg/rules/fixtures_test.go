@@ -170,10 +170,10 @@ func TestRuleDocs(t *testing.T) {
 		if r.Bad != "" {
 			continue // transitional: examples written in the rule, not cut from its fixture
 		}
-		for _, e := range ex.Fails {
-			if !slices.Contains(e.Wants, r.ID) {
-				t.Errorf("rule %s: the failing example in %s has no `# want \"%s: ...\"`: it must show a finding of the rule", r.ID, e.File, r.ID)
-			}
+		// A failing example may span files (the seat in network.yaml, its
+		// members in members.yaml): one of its parts shows the finding.
+		if !slices.ContainsFunc(ex.Fails, func(e rules.Example) bool { return slices.Contains(e.Wants, r.ID) }) {
+			t.Errorf("rule %s: no failing example has a `# want \"%s: ...\"`: it must show a finding of the rule", r.ID, r.ID)
 		}
 		for _, e := range ex.Passes {
 			if len(e.Wants) > 0 {

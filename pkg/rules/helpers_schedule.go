@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/rickb777/date"
 
@@ -10,9 +11,16 @@ import (
 )
 
 // eachKind calls f with every meeting kind of every network and its
-// meetings that are not cancelled, in date order.
+// meetings that are not cancelled, in date order. A network with a meeting
+// of a kind it does not define (misspelt, or missing) is left out: that
+// meeting's kind cannot be told, so the cadence of none is judged, and the
+// typo is reported once, as unknown-meeting-kind or missing-field, not again
+// as the gap it seems to leave.
 func (p *Pass) eachKind(f func(nx *terms.Net, k *model.MeetingKind, ms []*model.Meeting)) {
 	for _, nx := range p.Nets {
+		if slices.ContainsFunc(nx.N.MeetingList, func(mt *model.Meeting) bool { return nx.MeetingKind(mt) == nil }) {
+			continue
+		}
 		for i := range nx.N.Meetings {
 			k := &nx.N.Meetings[i]
 			var ms []*model.Meeting

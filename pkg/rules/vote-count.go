@@ -24,19 +24,23 @@ A recorded agreed or not-agreed that the tally contradicts, a voter in two
 lists, or a casting vote recorded where the votes were not tied, is an error.
 An agreed decision under consensus with votes against is reported as
 consensus-not-reached instead.
+
+Where a misspelt name hides what a voter's vote weighs (see
+vote-not-entitled), the tally is not judged: the typo is reported once, where
+it is written.
 `,
 	Check: func(p *Pass) {
 		p.eachDecision(func(nx *terms.Net, mt *model.Meeting, dec *model.Decision) {
-			checkVoteCount(p, nx, dec, nx.Count(mt, dec))
+			checkVoteCount(p, nx, mt, dec, nx.Count(mt, dec))
 		})
 	},
 }
 
-func checkVoteCount(p *Pass, nx *terms.Net, dec *model.Decision, t terms.Tally) {
+func checkVoteCount(p *Pass, nx *terms.Net, mt *model.Meeting, dec *model.Decision, t terms.Tally) {
 	for _, r := range t.Duplicates {
 		p.Reportf(r.Pos, "%s is counted more than once in decision %s", r.ID, dec.ID)
 	}
-	if !t.Recorded {
+	if !t.Recorded || p.tallyHidden(nx, mt, dec) {
 		return
 	}
 	casting := dec.CastingVote && nx.CastingVote() // one the terms give; casting-vote reports others

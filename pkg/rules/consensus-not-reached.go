@@ -21,7 +21,7 @@ record it as not-agreed, or referred (as on_deadlock provides).
 `,
 	Check: func(p *Pass) {
 		p.eachDecision(func(nx *terms.Net, mt *model.Meeting, dec *model.Decision) {
-			if dec.Outcome != "agreed" || nx.Method() != "consensus" {
+			if dec.Outcome != "agreed" || nx.Method() != "consensus" || dec.Votes == nil || len(dec.Votes.Against) == 0 {
 				return // only these need counting
 			}
 			if t := nx.Count(mt, dec); consensusBroken(dec, t) {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
@@ -131,19 +130,21 @@ func (p *Pass) entitlementHidden(nx *terms.Net, mt *model.Meeting, id string) bo
 // tallyHidden reports whether a misspelt name hides what some voter of
 // decision dec weighs (entitlementHidden), so that its tally cannot be judged.
 func (p *Pass) tallyHidden(nx *terms.Net, mt *model.Meeting, dec *model.Decision) bool {
-	for _, r := range voters(dec) {
-		if p.entitlementHidden(nx, mt, r.ID) {
-			return true
+	for _, list := range voters(dec) {
+		for _, r := range list {
+			if p.entitlementHidden(nx, mt, r.ID) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// voters are the votes for, against and abstaining recorded on decision dec,
-// in that order.
-func voters(dec *model.Decision) []model.Ref {
+// voters are the lists of votes for, against and abstaining recorded on
+// decision dec, in that order (not joined: there may be many decisions).
+func voters(dec *model.Decision) [3][]model.Ref {
 	if dec.Votes == nil {
-		return nil
+		return [3][]model.Ref{}
 	}
-	return slices.Concat(dec.Votes.For, dec.Votes.Against, dec.Votes.Abstain)
+	return [3][]model.Ref{dec.Votes.For, dec.Votes.Against, dec.Votes.Abstain}
 }

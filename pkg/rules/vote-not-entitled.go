@@ -27,9 +27,11 @@ the voter's member record naming a seat or organisation that does not exist
 `,
 	Check: func(p *Pass) {
 		p.eachDecision(func(nx *terms.Net, mt *model.Meeting, dec *model.Decision) {
-			for _, r := range voters(dec) {
-				if p.knownVoter(nx, r.ID) && !p.entitlementHidden(nx, mt, r.ID) && !nx.Entitled(mt, r.ID) {
-					p.Reportf(r.Pos, "%s holds no vote in %s", r.ID, nx.N.ID)
+			for _, list := range voters(dec) {
+				for _, r := range list {
+					if p.knownVoter(nx, r.ID) && !p.entitlementHidden(nx, mt, r.ID) && !nx.Entitled(mt, r.ID) {
+						p.Reportf(r.Pos, "%s holds no vote in %s", r.ID, nx.N.ID)
+					}
 				}
 			}
 		})

@@ -18,11 +18,12 @@ attendance and the membership as it stood on its date: every condition of
 network.yaml quorum must hold (substitutes count unless substitutes_count:
 false).
 
-Where the attendance names someone who is not a member, or the quorum names an
-organisation that is not in organisations.yaml, the quorum is not judged: the
-misspelt name is reported (as unknown-member, attendance-conflict or
-unknown-organisation), not again as the inquorate meeting it would seem to
-cause.
+Where the attendance names someone who is not a member, or a member whose
+record names a seat or organisation that does not exist, or the quorum names
+an organisation that is not in organisations.yaml, the quorum is not judged:
+the misspelt name is reported once, where it is written (as unknown-member,
+attendance-conflict, unknown-office or unknown-organisation), not again as the
+inquorate meeting it would seem to cause.
 `,
 	Check: checkInquorateDecision,
 }

@@ -119,7 +119,7 @@ func Open(dir string, ids []string, now func() time.Time) (*Result, error) {
 // and applies govctl.yaml's severities.
 func (r *Result) Check(asOf date.Date) {
 	r.AsOf = model.Date{Date: asOf}
-	ds := append(r.Diagnostics, rules.Run(r.Repo, r.Calendar, r.AsOf)...)
+	ds := append(r.Diagnostics, rules.Run(r.Index, r.Calendar, r.AsOf)...)
 	r.Diagnostics = diag.Sort(rules.Configure(r.Repo.Settings, ds))
 }
 

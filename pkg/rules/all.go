@@ -1,10 +1,28 @@
 package rules
 
-// All returns every rule, in the order of the format reference.
+// All returns every rule, in the order of the format reference: first those
+// the loader reports while it reads files (package load), then references
+// between records, membership and offices, meetings and votes, the schedule,
+// and actions and work programmes. A new rule is added here, and in its own
+// file <id>.go with its fixture <id>.txtar beside it.
 func All() []*Rule {
-	var all []*Rule
-	for _, group := range [][]*Rule{loaderRules(), referenceRules(), membershipRules(), meetingRules(), scheduleRules(), actionRules()} {
-		all = append(all, group...)
+	return []*Rule{
+		// Reported by the loader.
+		yamlSyntax, unknownField, wrongType, missingField, duplicateKey, badDate,
+		idMismatch, missingFile, unknownFile, fileLimit, unsafePath, unreadableFile,
+		// References.
+		duplicateID, unknownNetwork, parentCycle, unknownOrganisation, unknownMember,
+		unknownOffice, unknownMeetingKind, unknownMeeting,
+		// Membership and offices.
+		seatVacant, seatOverfilled, seatOrganisation, substituteMissing, officeVacant,
+		officeOverfilled, termTooLong, termExpired, quorumUnreachable,
+		// Meetings and votes.
+		inquorateDecision, voteNotEntitled, voteCount, castingVote, consensusNotReached,
+		voteWhileConflicted, attendanceConflict, missingStandingItem,
+		workProgrammeNotReviewed, minutesMissing, minutesUnapproved,
+		// The schedule.
+		cadenceGap, cadenceCount, unscheduled, nonBusinessDay, papersLate, papersOverdue,
+		// Actions and work programmes.
+		actionUpdateUnknown, actionOverdue, actionOwnerLeft, workItemStale, milestoneOverdue,
 	}
-	return all
 }

@@ -50,9 +50,6 @@ func (r *Rule) Examples() (Examples, error) {
 		return Examples{}, fmt.Errorf("rule %s has no fixture: %w", r.ID, err)
 	}
 	ex := parseExamples(txtar.Parse(data))
-	if len(ex.Fails) == 0 && len(ex.Passes) == 0 && r.Bad != "" {
-		return Examples{Fails: []Example{{Text: r.Bad}}, Passes: []Example{{Text: r.Good}}}, nil
-	}
 	return ex, nil
 }
 

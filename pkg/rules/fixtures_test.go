@@ -167,9 +167,6 @@ func TestRuleDocs(t *testing.T) {
 		if len(ex.Fails) == 0 || len(ex.Passes) == 0 {
 			t.Errorf("rule %s: its fixture needs an example that fails and one that passes (# example: fails / passes)", r.ID)
 		}
-		if r.Bad != "" {
-			continue // transitional: examples written in the rule, not cut from its fixture
-		}
 		// A failing example may span files (the seat in network.yaml, its
 		// members in members.yaml): one of its parts shows the finding.
 		if !slices.ContainsFunc(ex.Fails, func(e rules.Example) bool { return slices.Contains(e.Wants, r.ID) }) {

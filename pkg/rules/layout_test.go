@@ -15,9 +15,6 @@ import (
 // rule has one), and <id>.txtar is its fixture (TestRuleFixtures).
 func TestOneRuleOneFile(t *testing.T) {
 	for _, r := range rules.All() {
-		if r.Bad != "" {
-			continue // transitional: not yet in a file of its own
-		}
 		file := string(r.ID) + ".go"
 		f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
 		if err != nil {

@@ -23,9 +23,8 @@ type Pass struct {
 	AsOf model.Date
 	Cal  *calendar.Calendar
 
-	rule  *Rule
-	rules map[ID]*Rule
-	out   *[]diag.Diagnostic
+	rule *Rule
+	out  *[]diag.Diagnostic
 
 	// Names for "did you mean" hints, and how many have been compared.
 	hintKeys  map[string][]string
@@ -37,17 +36,10 @@ func (p *Pass) Reportf(pos model.Pos, format string, args ...any) {
 	*p.out = append(*p.out, diag.Diagnostic{Pos: pos, Severity: p.rule.Severity, Rule: string(p.rule.ID), Message: fmt.Sprintf(format, args...)})
 }
 
-// Run applies every rule with a Check to the repository.
-func Run(repo *model.Repo, cal *calendar.Calendar, asOf model.Date) []diag.Diagnostic {
-	rx := terms.NewRepo(repo)
+// Run applies every rule with a Check to the indexed repository.
+func Run(rx *terms.Repo, cal *calendar.Calendar, asOf model.Date) []diag.Diagnostic {
 	all := All()
-	p := &Pass{Repo: rx, AsOf: asOf, Cal: cal, rules: map[ID]*Rule{}}
-	for _, r := range all {
-		p.rules[r.ID] = r
-	}
-	for _, n := range repo.Networks {
-		p.Nets = append(p.Nets, rx.Network(n))
-	}
+	p := &Pass{Repo: rx, Nets: rx.Nets(), AsOf: asOf, Cal: cal}
 	// Checks run in parallel, each with its own copy of the pass and its own
 	// findings; they only read the repository. The result is in rule order.
 	var checks []*Rule

@@ -40,11 +40,6 @@ type Rule struct {
 	Doc string
 	// Check reports findings; nil for the rules the loader reports.
 	Check func(p *Pass)
-
-	// Bad and Good are the examples of a rule whose fixture has no
-	// `# example:` regions yet. Transitional: they go when every fixture
-	// has its regions.
-	Bad, Good string
 }
 
 // Lookup finds a rule by id.

@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/govctl/govctl/pkg/diag"
-	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/terms"
 )
 
 // WorkProgrammeNotReviewed is a held meeting that did not review the work
@@ -23,22 +21,10 @@ that kind has an agenda item whose title mentions the work programme.
 		for _, nx := range p.Nets {
 			for _, mt := range nx.N.MeetingList {
 				k := nx.MeetingKind(mt)
-				if k != nil && k.ReviewWorkProgramme && mt.Status == "held" && !ReviewsWorkProgramme(mt) {
+				if k != nil && k.ReviewWorkProgramme && mt.Status == "held" && !terms.ReviewsWorkProgramme(mt) {
 					p.Reportf(mt.KeyPos("status"), "the %s meeting of %s did not review the work programme, as the terms require (no agenda item mentions it)", k.Name, mt.Date.String())
 				}
 			}
 		}
 	},
-}
-
-// ReviewsWorkProgramme reports whether a meeting's agenda has an item about
-// the work programme.
-func ReviewsWorkProgramme(mt *model.Meeting) bool {
-	for _, it := range mt.Agenda {
-		t := strings.ReplaceAll(model.Norm(it.Title), "-", " ")
-		if strings.Contains(t, "work programme") || strings.Contains(t, "work program") {
-			return true
-		}
-	}
-	return false
 }

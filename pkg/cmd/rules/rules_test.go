@@ -76,8 +76,15 @@ func TestRulesRunExplain(t *testing.T) {
 	if strings.Join(strings.Fields(got[len(head):fails]), " ") != strings.Join(strings.Fields(r.Doc), " ") {
 		t.Errorf("doc not printed whole:\n%s", got[len(head):fails])
 	}
-	if first := strings.SplitN(strings.TrimSpace(r.Bad), "\n", 2)[0]; !strings.Contains(got[fails:passes], "    "+first) {
+	ex, err := r.Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := "# " + ex.Fails[0].File; !strings.Contains(got[fails:passes], "    "+first+"\n") {
 		t.Errorf("failing example lacks %q", first)
+	}
+	if first := "# " + ex.Passes[0].File; !strings.Contains(got[passes:], "    "+first+"\n") {
+		t.Errorf("passing example lacks %q", first)
 	}
 }
 

@@ -1,5 +1,0 @@
-package rules
-
-func actionRules() []*Rule {
-	return []*Rule{actionUpdateUnknown, actionOverdue, actionOwnerLeft, workItemStale, milestoneOverdue}
-}

@@ -1,5 +1,0 @@
-package rules
-
-func membershipRules() []*Rule {
-	return []*Rule{seatVacant, seatOverfilled, seatOrganisation, substituteMissing, officeVacant, officeOverfilled, termTooLong, termExpired, quorumUnreachable}
-}

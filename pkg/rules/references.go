@@ -1,5 +1,0 @@
-package rules
-
-func referenceRules() []*Rule {
-	return []*Rule{duplicateID, unknownNetwork, parentCycle, unknownOrganisation, unknownMember, unknownOffice, unknownMeetingKind, unknownMeeting}
-}

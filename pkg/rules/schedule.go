@@ -1,5 +1,0 @@
-package rules
-
-func scheduleRules() []*Rule {
-	return []*Rule{cadenceGap, cadenceCount, unscheduled, nonBusinessDay, papersLate, papersOverdue}
-}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 )
 
@@ -28,7 +29,7 @@ func ChangeScope(dir string, changed []string) Scope {
 	for _, f := range changed {
 		id, rest, ok := strings.Cut(filepath.ToSlash(f), "/")
 		if !ok {
-			if load.IsRepositoryFile(id) {
+			if _, repoWide := layout.Named(layout.InRepository, id); repoWide {
 				return Scope{All: true}
 			}
 			continue
@@ -58,7 +59,7 @@ func ChangeScope(dir string, changed []string) Scope {
 		if !e.IsDir() || touched[e.Name()] {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name(), load.NetworkFile))
+		data, err := os.ReadFile(filepath.Join(dir, e.Name(), layout.NetworkFile))
 		if err == nil && mentions(data, touched) && touched[parentOf(e.Name())] {
 			report[e.Name()] = true
 		}

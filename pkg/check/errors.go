@@ -70,7 +70,7 @@ func CheckNetwork(dir, id string) error {
 	if !layout.IsID(id) {
 		return fmt.Errorf("%q is not a network id: ids are letters, digits, '-', '_' and '.', with no '/' or '..'", id)
 	}
-	if fi, err := os.Stat(filepath.Join(dir, id, load.NetworkFile)); err != nil || fi.IsDir() {
+	if fi, err := os.Stat(filepath.Join(dir, id, layout.NetworkFile)); err != nil || fi.IsDir() {
 		if _, err := os.Stat(dir); err != nil {
 			return load.NotFound(dir, "no such folder")
 		}
@@ -95,7 +95,7 @@ func NetworkIDs(dir string) []string {
 	var out []string
 	for _, e := range ents {
 		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			if _, err := os.Stat(filepath.Join(dir, e.Name(), load.NetworkFile)); err == nil {
+			if _, err := os.Stat(filepath.Join(dir, e.Name(), layout.NetworkFile)); err == nil {
 				out = append(out, e.Name())
 			}
 		}

@@ -18,7 +18,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/diag"
-	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/report"
@@ -103,7 +103,7 @@ func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error)
 			break
 		}
 	}
-	base := func(m *model.Meeting) string { return filepath.Join(dir, n.Folder, load.MeetingsDir, m.File) }
+	base := func(m *model.Meeting) string { return filepath.Join(dir, n.Folder, layout.MeetingsDir, m.File) }
 	hasAgenda := func(m *model.Meeting) bool { return m == next || exists(base(m)+".agenda.md") }
 	page, err := render.Network(in, asOf, hasAgenda)
 	if err != nil {

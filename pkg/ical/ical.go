@@ -34,7 +34,7 @@ import (
 	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/calendar"
-	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
@@ -144,7 +144,7 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 		}
 		id := nx.N.ID
 		kind := words.KindTitle(m.Kind.ID)
-		agenda := path.Join(nx.N.Folder, load.MeetingsDir, m.File+".agenda.md")
+		agenda := path.Join(nx.N.Folder, layout.MeetingsDir, m.File+".agenda.md")
 		deadline, hasDeadline := papersDeadline(o.Calendar, nx.MeetingKind(m), d)
 		cancelled := m.Status == "cancelled"
 

@@ -36,17 +36,6 @@ import (
 	"github.com/govctl/govctl/pkg/suggest"
 )
 
-// File names of the layout (package layout), for the packages that name
-// them through the loader.
-const (
-	SettingsFile      = layout.SettingsFile
-	OrganisationsFile = layout.OrganisationsFile
-	NetworkFile       = layout.NetworkFile
-	MembersFile       = layout.MembersFile
-	WorkProgrammeFile = layout.WorkProgrammeFile
-	MeetingsDir       = layout.MeetingsDir
-)
-
 // Options narrows what Load reads.
 type Options struct {
 	// Networks, when not empty, loads only these networks (and always the
@@ -241,18 +230,12 @@ func (l *loader) plan(repo *model.Repo, opts Options) {
 			}
 			l.planNetwork(name)
 		case isYAML(name):
-			report(&l.diags, l.pos(name), rules.UnknownFile, "govctl has no use for %s%s; the repository holds %s, %s and a folder for each network", name, didYouMean(name, SettingsFile, OrganisationsFile), SettingsFile, OrganisationsFile)
+			report(&l.diags, l.pos(name), rules.UnknownFile, "govctl has no use for %s%s; the repository holds %s, %s and a folder for each network", name, didYouMean(name, layout.SettingsFile, layout.OrganisationsFile), layout.SettingsFile, layout.OrganisationsFile)
 		}
 	}
 	if !haveOrgs {
-		report(&l.diags, l.pos(OrganisationsFile), rules.MissingFile, "the repository has no %s; every repository lists the organisations its members come from", OrganisationsFile)
+		report(&l.diags, l.pos(layout.OrganisationsFile), rules.MissingFile, "the repository has no %s; every repository lists the organisations its members come from", layout.OrganisationsFile)
 	}
-}
-
-// IsRepositoryFile reports whether name is one of the repository-wide files.
-func IsRepositoryFile(name string) bool {
-	_, ok := layout.Named(layout.InRepository, name)
-	return ok
 }
 
 func isYAML(name string) bool {
@@ -272,21 +255,21 @@ func (l *loader) planNetwork(folder string) {
 			nj.members = l.add(rel, k, &model.MembersFile{})
 		case known && k == layout.WorkProgramme:
 			nj.wp = l.add(rel, k, &model.WorkProgramme{})
-		case name == MeetingsDir && e.IsDir():
+		case name == layout.MeetingsDir && e.IsDir():
 			l.planMeetings(nj, rel)
-		case name == MeetingsDir:
+		case name == layout.MeetingsDir:
 			report(&l.diags, l.pos(rel), rules.UnreadableFile, "%s is a file, not a folder; the network's meetings are not read", name)
 		case isYAML(name) && !e.IsDir():
-			report(&l.diags, l.pos(rel), rules.UnknownFile, "govctl has no use for %s in a network folder%s (expected %s, %s, %s or %s/)", name, didYouMean(name, NetworkFile, MembersFile, WorkProgrammeFile), NetworkFile, MembersFile, WorkProgrammeFile, MeetingsDir)
+			report(&l.diags, l.pos(rel), rules.UnknownFile, "govctl has no use for %s in a network folder%s (expected %s, %s, %s or %s/)", name, didYouMean(name, layout.NetworkFile, layout.MembersFile, layout.WorkProgrammeFile), layout.NetworkFile, layout.MembersFile, layout.WorkProgrammeFile, layout.MeetingsDir)
 		case e.IsDir():
-			l.unknownFolder(rel, MeetingsDir)
+			l.unknownFolder(rel, layout.MeetingsDir)
 		}
 	}
 	if nj.network == nil {
 		if nj.members == nil && nj.wp == nil && len(nj.meetings) == 0 && !hasYAML(l.entries(folder)) {
 			return // a folder of other things (docs, papers): not a network
 		}
-		report(&l.diags, l.pos(pathJoin(folder, NetworkFile)), rules.MissingFile, "network folder %s has no %s", folder, NetworkFile)
+		report(&l.diags, l.pos(pathJoin(folder, layout.NetworkFile)), rules.MissingFile, "network folder %s has no %s", folder, layout.NetworkFile)
 		return
 	}
 	l.networks = append(l.networks, nj)
@@ -294,7 +277,7 @@ func (l *loader) planNetwork(folder string) {
 
 func hasYAML(ents []fs.DirEntry) bool {
 	for _, e := range ents {
-		if isYAML(e.Name()) || (e.IsDir() && e.Name() == MeetingsDir) {
+		if isYAML(e.Name()) || (e.IsDir() && e.Name() == layout.MeetingsDir) {
 			return true
 		}
 	}

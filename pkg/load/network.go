@@ -3,6 +3,7 @@ package load
 import (
 	"path/filepath"
 
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 )
 
@@ -12,7 +13,7 @@ import (
 // is false when the file could not be read or parsed.
 func Network(dir, folder string) (n *model.Network, ok bool) {
 	n = &model.Network{Folder: folder}
-	rel := pathJoin(folder, NetworkFile)
+	rel := pathJoin(folder, layout.NetworkFile)
 	j := &job{rel: rel, abs: filepath.Join(dir, filepath.FromSlash(rel)), target: n}
 	readFile(j, filepath.ToSlash(j.abs), newWorker())
 	return n, j.ok

@@ -15,12 +15,8 @@ import (
 // organisations.yaml lacks (reported as unknown-organisation): a typo is
 // reported once, not again as the inquorate meeting it seems to cause.
 func (p *Pass) quorumJudged(nx *terms.Net, mt *model.Meeting) bool {
-	if q := nx.N.Quorum; q != nil {
-		for _, o := range q.EachOrganisationOf {
-			if _, ok := p.Repo.Orgs[o.ID]; !ok {
-				return false
-			}
-		}
+	if !p.quorumOrgsKnown(nx) {
+		return false
 	}
 	a := mt.Attendance
 	if a == nil {
@@ -37,36 +33,6 @@ func (p *Pass) quorumJudged(nx *terms.Net, mt *model.Meeting) bool {
 		}
 	}
 	return true
-}
-
-// memberTypo reports whether a member's record names a seat the network
-// lacks (reported as unknown-office) or an organisation organisations.yaml
-// lacks (unknown-organisation): what the member may do (vote, make a
-// quorum) cannot then be told.
-func (p *Pass) memberTypo(nx *terms.Net, mem *model.Member) bool {
-	if mem.Seat != nil {
-		if _, ok := nx.Seats[mem.Seat.ID]; !ok {
-			return true
-		}
-	}
-	if mem.Organisation != nil {
-		if _, ok := p.Repo.Orgs[mem.Organisation.ID]; !ok {
-			return true
-		}
-	}
-	return false
-}
-
-// knownVoter reports whether a voter id names an organisation (basis
-// organisation) or member (basis member); an unknown one is reported as
-// unknown-organisation or unknown-member, and by no vote rule.
-func (p *Pass) knownVoter(nx *terms.Net, id string) bool {
-	if nx.Basis() == "member" {
-		_, ok := nx.Members[id]
-		return ok
-	}
-	_, ok := p.Repo.Orgs[id]
-	return ok
 }
 
 // consensusBroken reports whether decision dec is recorded as agreed under

@@ -5,79 +5,6 @@ import (
 	"github.com/govctl/govctl/pkg/terms"
 )
 
-// The membership rules report a misspelt name once, as unknown-organisation
-// or unknown-office, and not again as the vacancy, the refused seat or the
-// unreachable quorum it causes. These helpers say where a misspelling may
-// explain a gap.
-
-// OrgKnown reports whether id names an organisation of organisations.yaml.
-func (p *Pass) OrgKnown(id string) bool {
-	_, ok := p.Repo.Orgs[id]
-	return ok
-}
-
-// SeatOrgsKnown reports whether every organisation a seat lists, and its
-// group, are in organisations.yaml. A seat that names one that is not is
-// reported as unknown-organisation, and whom it admits is not judged: the
-// misspelt name may be a member's.
-func (p *Pass) SeatOrgsKnown(s *model.Seat) bool {
-	for _, o := range s.Organisations {
-		if !p.OrgKnown(o.ID) {
-			return false
-		}
-	}
-	if s.Group != nil {
-		if _, ok := p.Repo.Groups[s.Group.ID]; !ok {
-			return false
-		}
-	}
-	return true
-}
-
-// QuorumOrgsKnown reports whether every organisation the network's quorum
-// names in each_organisation_of is in organisations.yaml. When one is not,
-// it is reported as unknown-organisation, and whether a meeting or the
-// membership can make the quorum is not judged on it.
-func (p *Pass) QuorumOrgsKnown(nx *terms.Net) bool {
-	if q := nx.N.Quorum; q != nil {
-		for _, o := range q.EachOrganisationOf {
-			if !p.OrgKnown(o.ID) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// misfiled notes the current members of a network whose seat or
-// organisation is misspelt, by the gap each leaves.
-type misfiled struct {
-	// seatUnknown holds the organisations of current members whose seat
-	// is not a seat title of the network (unknown-office).
-	seatUnknown map[string]bool
-	// orgUnknown holds the seats of current members whose organisation is
-	// not in organisations.yaml (unknown-organisation).
-	orgUnknown map[string]bool
-}
-
-// misfiledMembers finds the network's current members on the as-of date
-// whose seat or organisation is misspelt.
-func (p *Pass) misfiledMembers(nx *terms.Net) misfiled {
-	mf := misfiled{seatUnknown: map[string]bool{}, orgUnknown: map[string]bool{}}
-	for _, m := range nx.CurrentMembers(p.AsOf) {
-		if m.Seat == nil {
-			continue
-		}
-		if _, ok := nx.Seats[m.Seat.ID]; !ok {
-			mf.seatUnknown[terms.OrgOf(m)] = true
-		}
-		if m.Organisation != nil && !p.OrgKnown(m.Organisation.ID) {
-			mf.orgUnknown[m.Seat.ID] = true
-		}
-	}
-	return mf
-}
-
 // eachSeatOrg calls f for each titled seat of the network and each
 // organisation of organisations.yaml it admits, with the number of that
 // organisation's current members in the seat on the as-of date. A seat with
@@ -102,7 +29,7 @@ func (p *Pass) eachSeatOrg(nx *terms.Net, f func(s *model.Seat, org string, n in
 			continue
 		}
 		for _, o := range nx.SeatOrgs(s) {
-			if p.OrgKnown(o) {
+			if p.orgKnown(o) {
 				f(s, o, counts[s.Title][o])
 			}
 		}

@@ -34,7 +34,7 @@ func checkQuorumUnreachable(p *Pass) {
 		mf := p.misfiledMembers(nx)
 		voting := nx.VotingMembers(p.AsOf)
 		for _, o := range q.EachOrganisationOf {
-			if !p.OrgKnown(o.ID) || mf.seatUnknown[o.ID] || len(mf.orgUnknown) > 0 {
+			if !p.orgKnown(o.ID) || mf.seatUnknown[o.ID] || len(mf.orgUnknown) > 0 {
 				continue
 			}
 			found := false

@@ -24,11 +24,11 @@ once as unknown-organisation, and not again here for each member of the seat.
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
 			for _, m := range nx.AllMembers() {
-				if m.Seat == nil || m.Organisation == nil || !p.OrgKnown(m.Organisation.ID) {
+				if m.Seat == nil || m.Organisation == nil || !p.orgKnown(m.Organisation.ID) {
 					continue
 				}
 				s, ok := nx.Seats[m.Seat.ID]
-				if !ok || !p.SeatOrgsKnown(s) {
+				if !ok || !p.seatOrgsKnown(s) {
 					continue // unknown-office, or unknown-organisation in the seat
 				}
 				if !slices.Contains(nx.SeatOrgs(s), m.Organisation.ID) {

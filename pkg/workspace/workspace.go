@@ -15,7 +15,6 @@ import (
 
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/layout"
-	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/terms"
@@ -51,7 +50,7 @@ func (w *Workspace) Inputs() render.Inputs {
 
 // MeetingsDir is the network's meetings folder.
 func (w *Workspace) MeetingsDir() string {
-	return filepath.Join(w.Dir, w.Net.N.Folder, load.MeetingsDir)
+	return filepath.Join(w.Dir, w.Net.N.Folder, layout.MeetingsDir)
 }
 
 // MeetingOn returns the meeting of the given date (and kind, when given).
@@ -96,7 +95,7 @@ func MeetingFiles(dir, id string) []string {
 	if !layout.IsID(id) {
 		return nil
 	}
-	ents, _ := os.ReadDir(filepath.Join(dir, id, load.MeetingsDir))
+	ents, _ := os.ReadDir(filepath.Join(dir, id, layout.MeetingsDir))
 	var out []string
 	for _, e := range ents {
 		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !e.IsDir() {

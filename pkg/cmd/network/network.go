@@ -18,6 +18,7 @@ import (
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/safefile"
 )
@@ -88,8 +89,8 @@ func NewCmdNetwork(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 }
 
 func newRun(opts *Options) error {
-	if _, err := os.Stat(filepath.Join(opts.Dir, load.OrganisationsFile)); err != nil {
-		return load.NotFound(opts.Dir, "no "+load.OrganisationsFile+" here")
+	if _, err := os.Stat(filepath.Join(opts.Dir, layout.OrganisationsFile)); err != nil {
+		return load.NotFound(opts.Dir, "no "+layout.OrganisationsFile+" here")
 	}
 	folder := filepath.Join(opts.Dir, opts.ID)
 	if _, err := os.Stat(folder); err == nil {
@@ -137,8 +138,8 @@ func newRun(opts *Options) error {
 		fmt.Fprintf(&b, "meetings:\n  ordinary:\n    every: %s\n", opts.Every)
 	}
 	for _, f := range []struct{ name, body string }{
-		{load.NetworkFile, b.String()},
-		{load.MembersFile, "members: []\n"},
+		{layout.NetworkFile, b.String()},
+		{layout.MembersFile, "members: []\n"},
 	} {
 		p := filepath.Join(folder, f.name)
 		if err := safefile.Create(p, []byte(f.body)); err != nil {

@@ -35,7 +35,6 @@ import (
 
 	"github.com/govctl/govctl/pkg/calendar"
 	"github.com/govctl/govctl/pkg/layout"
-	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -145,7 +144,7 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 		id := nx.N.ID
 		kind := words.KindTitle(m.Kind.ID)
 		agenda := path.Join(nx.N.Folder, layout.MeetingsDir, m.File+".agenda.md")
-		deadline, hasDeadline := papersDeadline(o.Calendar, nx.MeetingKind(m), d)
+		deadline, hasDeadline := terms.PapersDeadline(o.Calendar, nx.MeetingKind(m), d)
 		cancelled := m.Status == "cancelled"
 
 		e := event{
@@ -193,13 +192,6 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 		}
 	}
 	return out
-}
-
-func papersDeadline(cal *calendar.Calendar, k *model.MeetingKind, d date.Date) (date.Date, bool) {
-	if cal == nil {
-		return date.Date{}, false
-	}
-	return terms.PapersDeadline(cal, k, d)
 }
 
 // years is the span of years the events touch.

@@ -7,8 +7,8 @@ import (
 	"github.com/govctl/govctl/pkg/rules"
 )
 
-// contract is the rule table of the format contract (FORMAT.md): every id
-// with its default severity. govctl may add rules; it may not drop or
+// contract is the rule table of the format contract (docs/format.md, "Rule
+// ids"): every id with its default severity. govctl may add rules; it may not drop or
 // rename these.
 var contract = map[string]diag.Severity{
 	"yaml-syntax": diag.Error, "unknown-field": diag.Error, "wrong-type": diag.Error,

@@ -196,3 +196,11 @@ func TestAgenda(t *testing.T) {
 		t.Errorf("first meeting's agenda %+v; want the review alone", got)
 	}
 }
+
+func TestPapersDeadlineWithoutCalendar(t *testing.T) {
+	days := 5
+	k := &model.MeetingKind{Notice: &model.Notice{BusinessDays: &days}}
+	if d, ok := terms.PapersDeadline(nil, k, date.New(2026, 12, 8)); ok {
+		t.Errorf("business-day notice with no calendar: %s, true; want no deadline", d)
+	}
+}

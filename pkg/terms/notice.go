@@ -8,7 +8,8 @@ import (
 )
 
 // PapersDeadline is the last day papers for a meeting of kind k on day d may
-// be sent, under the kind's notice; false when the terms set no notice.
+// be sent, under the kind's notice; false when the terms set no notice, or
+// set it in business days and no calendar is given.
 func PapersDeadline(cal *calendar.Calendar, k *model.MeetingKind, d date.Date) (date.Date, bool) {
 	if k == nil || k.Notice == nil {
 		return date.Date{}, false
@@ -16,6 +17,9 @@ func PapersDeadline(cal *calendar.Calendar, k *model.MeetingKind, d date.Date) (
 	n := k.Notice
 	switch {
 	case n.BusinessDays != nil:
+		if cal == nil {
+			return date.Date{}, false
+		}
 		return cal.DeadlineBusinessDays(d, *n.BusinessDays, n.Clear), true
 	case n.Period.Set():
 		return calendar.DeadlineCalendar(d, n.Period.Period), true

@@ -22,6 +22,7 @@ func All() []*Rule {
 		workProgrammeNotReviewed, minutesMissing, minutesUnapproved,
 		// The schedule.
 		cadenceGap, cadenceCount, unscheduled, nonBusinessDay, papersLate, papersOverdue,
+		meetingClash,
 		// Actions and work programmes.
 		actionUpdateUnknown, actionOverdue, actionOwnerLeft, workItemStale, milestoneOverdue,
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/calendar"
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/terms"
 )
 
 // maxDates bounds any schedule, whatever the flags.
@@ -157,18 +158,9 @@ func generator(k *model.MeetingKind, req Request) (func() date.Date, error) {
 		}
 		on = &o
 	}
-	every := k.Every.Period
-	if !k.Every.Set() {
-		switch {
-		case k.PerYear > 0 && 12%k.PerYear == 0:
-			every = monthsPeriod(12 / k.PerYear)
-		case k.PerYear > 0:
-			every = daysPeriod((365 + k.PerYear - 1) / k.PerYear)
-		case on != nil:
-			every = monthsPeriod(1)
-		default:
-			return nil, fmt.Errorf("meeting kind %q has no cadence (every, on or per_year)", k.Name)
-		}
+	every, err := terms.Cadence(k)
+	if err != nil {
+		return nil, err
 	}
 	months := every.Years()*12 + every.Months()
 	days := every.Weeks()*7 + every.ModuloDays()
@@ -220,6 +212,3 @@ func generator(k *model.MeetingKind, req Request) (func() date.Date, error) {
 		return d
 	}, nil
 }
-
-func monthsPeriod(n int) period.Period { return period.NewYMD(0, n, 0) }
-func daysPeriod(n int) period.Period   { return period.NewYMD(0, 0, n) }

@@ -5,6 +5,7 @@ package schedule
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/MakeNowJust/heredoc"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/model"
 	sched "github.com/govctl/govctl/pkg/schedule"
 	"github.com/govctl/govctl/pkg/tableout"
 	"github.com/govctl/govctl/pkg/terms"
@@ -48,7 +50,10 @@ func NewCmdSchedule(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			deadline. With --write, create a planned record (meetings/<date>.yaml) for
 			each date that has none; an existing record is never touched.
 
-			The series continues from the last meeting of the kind before --from.
+			The series continues after the last meeting of the kind on record
+			(planned, held or cancelled), and never puts a second meeting in a
+			cadence period that already has one. Planning from today, it leaves out
+			dates whose papers deadline has passed; --from asks for them.
 
 			Output on a terminal is a table; piped, it is tab-separated with a
 			header line.
@@ -95,6 +100,9 @@ func scheduleRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if len(ws.Net.N.Meetings) == 0 {
+		return cmdutil.Errorf("add meetings: to "+opts.Network+"/network.yaml with each kind's cadence (every, on or per_year)", "%s has no kinds of meeting in its terms, so there is nothing to plan", opts.Network)
+	}
 	kind := opts.Kind
 	if kind == "" {
 		kind = ws.DefaultKind()
@@ -103,28 +111,76 @@ func scheduleRun(opts *Options) error {
 	if !ok {
 		return cmdutil.Errorf("the meeting kinds of "+opts.Network+" are: "+kindList(ws), "%s has no meeting kind %q", opts.Network, kind)
 	}
+	if _, err := terms.Cadence(k); err != nil {
+		return cmdutil.Errorf("set every, on or per_year for the kind in network.yaml", "%s %s meetings: %v", opts.Network, kind, err)
+	}
 	from := opts.From
 	if from.IsZero() {
 		from = ws.Today.Date
 	}
+	if !opts.Until.IsZero() && opts.Until.Before(from) {
+		return cmdutil.FlagErrorf("--until %s is before %s, the first day planned (--from, or today)", opts.Until, from)
+	}
+	// The meetings of the kind already on record from --from on are the
+	// series' first dates; new ones continue after the last meeting of the
+	// kind on record, whatever its status, never in a cadence period that
+	// has a meeting (planned or held). Run twice, schedule plans nothing new.
 	var after date.Date
+	var onRecord, inRange []*model.Meeting
 	for _, m := range ws.Net.N.MeetingList {
-		if m.Kind.ID == kind && m.Status != "cancelled" && m.Date.Before(from) {
+		if m.Kind.ID != kind {
+			continue
+		}
+		if m.Date.After(after) {
 			after = m.Date.Date
 		}
+		if m.Status == "cancelled" {
+			continue
+		}
+		onRecord = append(onRecord, m)
+		if !m.Date.Before(from) && (opts.Until.IsZero() || !m.Date.After(opts.Until)) {
+			inRange = append(inRange, m)
+		}
 	}
-	slots, err := sched.Dates(ws.Calendar, sched.Request{Kind: k, From: from, After: after, Count: opts.Count, Until: opts.Until})
-	if err != nil {
-		return cmdutil.Errorf("set every, on or per_year for the kind in network.yaml", "%s %s meetings: %v", opts.Network, kind, err)
+	want := opts.Count
+	if want > 0 && len(inRange) > want {
+		inRange = inRange[:want]
+	}
+	var slots []sched.Slot
+	if want == 0 || len(inRange) < want {
+		// Asked for by count, the series may need more dates than it
+		// shows (some are dropped below); by --until it is bounded anyway.
+		req := sched.Request{Kind: k, From: from, After: after, Until: opts.Until}
+		if want > 0 {
+			req.Count = min((want-len(inRange))*4+8, 1000)
+		}
+		all, err := sched.Dates(ws.Calendar, req)
+		if err != nil {
+			return cmdutil.Errorf("set every, on or per_year for the kind in network.yaml", "%s %s meetings: %v", opts.Network, kind, err)
+		}
+		for _, s := range all {
+			if want > 0 && len(inRange)+len(slots) == want {
+				break
+			}
+			if slices.ContainsFunc(onRecord, func(m *model.Meeting) bool { return terms.Clash(k, m.Date.Date, s.Date) }) {
+				continue // that cadence period has its meeting
+			}
+			if opts.From.IsZero() {
+				// Planning from today: a date whose papers are already
+				// late is not offered (ask for it with --from).
+				if d, ok := terms.PapersDeadline(ws.Calendar, k, s.Date); ok && d.Before(ws.Today.Date) {
+					continue
+				}
+			}
+			slots = append(slots, s)
+		}
 	}
 	rows := [][]string{}
+	for _, m := range inRange {
+		rows = append(rows, row(ws, k, m.Date.Date, fmt.Sprintf("on record (%s)", m.Status)))
+	}
 	created := 0
 	for _, s := range slots {
-		start := words.When(s.Date, k.Start, k.Duration, ws.Location)
-		deadline := ""
-		if d, ok := terms.PapersDeadline(ws.Calendar, k, s.Date); ok {
-			deadline = d.Weekday().String()[:3] + " " + d.String()
-		}
 		note := ""
 		switch {
 		case s.Unmovable:
@@ -136,9 +192,7 @@ func scheduleRun(opts *Options) error {
 			}
 			note = fmt.Sprintf("moved from %s (%s)", s.Moved, why)
 		}
-		if existing := ws.MeetingOn(s.Date.String(), kind); existing != nil {
-			note = join(note, fmt.Sprintf("on record (%s)", existing.Status))
-		} else if opts.Write {
+		if opts.Write {
 			path, ok, err := ws.WritePlanned(s.Date.String(), kind)
 			switch {
 			case err != nil:
@@ -150,7 +204,7 @@ func scheduleRun(opts *Options) error {
 				note = join(note, "a record exists; left as it is")
 			}
 		}
-		rows = append(rows, []string{s.Date.String(), s.Date.Weekday().String()[:3], start, deadline, note})
+		rows = append(rows, row(ws, k, s.Date, note))
 	}
 	if err := tableout.Write(opts.IO.Out, opts.IO.OutTTY, []string{"DATE", "DAY", "START", "PAPERS BY", "NOTE"}, rows, ""); err != nil {
 		return err
@@ -159,6 +213,16 @@ func scheduleRun(opts *Options) error {
 		fmt.Fprintf(opts.IO.ErrOut, "%d planned meeting record(s) created in %s\n", created, filepath.ToSlash(ws.MeetingsDir()))
 	}
 	return nil
+}
+
+// row is a date's line of the table: the day, the start, the papers
+// deadline and a note.
+func row(ws *workspace.Workspace, k *model.MeetingKind, d date.Date, note string) []string {
+	deadline := ""
+	if dl, ok := terms.PapersDeadline(ws.Calendar, k, d); ok {
+		deadline = dl.Weekday().String()[:3] + " " + dl.String()
+	}
+	return []string{d.String(), d.Weekday().String()[:3], words.When(d, k.Start, k.Duration, ws.Location), deadline, note}
 }
 
 func join(a, b string) string {

@@ -52,8 +52,14 @@ func TestNewCmdScheduleFlags(t *testing.T) {
 
 func schedule(t *testing.T, opts Options) (string, string, error) {
 	t.Helper()
+	return scheduleOn(t, "2026-12-04", opts)
+}
+
+// scheduleOn runs schedule for the Board on day.
+func scheduleOn(t *testing.T, day string, opts Options) (string, string, error) {
+	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
-	opts.IO, opts.Now, opts.Network = ios, cmdtest.Clock("2026-12-04"), "board"
+	opts.IO, opts.Now, opts.Network = ios, cmdtest.Clock(day), "board"
 	err := scheduleRun(&opts)
 	return out.String(), errOut.String(), err
 }
@@ -85,20 +91,20 @@ func lines(t *testing.T, out string, want ...[]string) {
 
 func TestScheduleRun(t *testing.T) {
 	dir := cmdtest.Board(t)
-	// The monthly series continues from the last meeting before today
-	// (2026-11-17); a Sunday moves to the Friday before.
+	// The meeting on record from today (8 December) is the series' first
+	// date; the monthly series continues after it.
 	out, errOut, err := schedule(t, Options{Dir: dir, Count: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines(t, out,
-		[]string{"2026-12-17", "Thu", "10:00 to 11:00 (GMT)", "Thu 2026-12-10"},
-		[]string{"2027-01-15", "Fri", "10:00 to 11:00 (GMT)", "Fri 2027-01-08", "moved from 2027-01-17 (Sunday)"},
-		[]string{"2027-02-17", "Wed", "10:00 to 11:00 (GMT)", "Wed 2027-02-10"})
+		[]string{"2026-12-08", "Tue", "10:00 to 11:00 (GMT)", "Tue 2026-12-01", "on record (planned)"},
+		[]string{"2027-01-08", "Fri", "10:00 to 11:00 (GMT)", "Thu 2026-12-31"},
+		[]string{"2027-02-08", "Mon", "10:00 to 11:00 (GMT)", "Mon 2027-02-01"})
 	if errOut != "" || strings.Contains(out, "planned:") {
 		t.Errorf("without --write: stderr %q, stdout %q", errOut, out)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "board", "meetings", "2026-12-17.yaml")); err == nil {
+	if _, err := os.Stat(filepath.Join(dir, "board", "meetings", "2027-01-08.yaml")); err == nil {
 		t.Error("a record was written without --write")
 	}
 
@@ -106,14 +112,14 @@ func TestScheduleRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines(t, out, []string{"2026-12-17"}, []string{"2027-01-15"})
+	lines(t, out, []string{"2026-12-08", "on record (planned)"}, []string{"2027-01-08"})
 }
 
 func TestScheduleRunWrite(t *testing.T) {
 	dir := cmdtest.Board(t)
 	meetings := filepath.Join(dir, "board", "meetings")
-	mine := "date: 2026-12-17\nkind: ordinary\nstatus: planned # mine\n"
-	if err := os.WriteFile(filepath.Join(meetings, "2026-12-17.yaml"), []byte(mine), 0o644); err != nil {
+	mine := "date: 2027-01-08\nkind: ordinary\nstatus: planned # mine\n"
+	if err := os.WriteFile(filepath.Join(meetings, "2027-01-08.yaml"), []byte(mine), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, errOut, err := schedule(t, Options{Dir: dir, Count: 3, Write: true})
@@ -122,20 +128,72 @@ func TestScheduleRunWrite(t *testing.T) {
 	}
 	m := filepath.ToSlash(meetings)
 	lines(t, out,
-		[]string{"2026-12-17", "on record (planned)"},
-		[]string{"2027-01-15", "moved from 2027-01-17 (Sunday); planned: " + m + "/2027-01-15.yaml"},
-		[]string{"2027-02-17", "planned: " + m + "/2027-02-17.yaml"})
-	if errOut != "2 planned meeting record(s) created in "+m+"\n" {
+		[]string{"2026-12-08", "on record (planned)"},
+		[]string{"2027-01-08", "on record (planned)"},
+		[]string{"2027-02-08", "planned: " + m + "/2027-02-08.yaml"})
+	if errOut != "1 planned meeting record(s) created in "+m+"\n" {
 		t.Errorf("stderr %q", errOut)
 	}
 	for name, want := range map[string]string{
-		"2026-12-17.yaml": mine,
-		"2027-01-15.yaml": "date: 2027-01-15\nkind: ordinary\nstatus: planned\n",
-		"2027-02-17.yaml": "date: 2027-02-17\nkind: ordinary\nstatus: planned\n",
+		"2027-01-08.yaml": mine,
+		"2027-02-08.yaml": "date: 2027-02-08\nkind: ordinary\nstatus: planned\n",
 	} {
 		if b, err := os.ReadFile(filepath.Join(meetings, name)); err != nil || string(b) != want {
 			t.Errorf("%s = %q, %v; want %q", name, b, err, want)
 		}
+	}
+
+	// Run again, it plans nothing: the three are on record.
+	out, errOut, err = schedule(t, Options{Dir: dir, Count: 3, Write: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines(t, out,
+		[]string{"2026-12-08", "on record (planned)"},
+		[]string{"2027-01-08", "on record (planned)"},
+		[]string{"2027-02-08", "on record (planned)"})
+	if errOut != "0 planned meeting record(s) created in "+m+"\n" {
+		t.Errorf("second run: stderr %q", errOut)
+	}
+}
+
+// TestScheduleRunLate: from today, a date whose papers deadline has passed
+// is not offered; --from asks for it.
+func TestScheduleRunLate(t *testing.T) {
+	dir := cmdtest.Board(t)
+	// With 8 December's record gone, the series continues after 17
+	// November's.
+	if err := os.Remove(filepath.Join(dir, "board", "meetings", "2026-12-08.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	// 17 December's papers were due on the 10th: offered today (the 4th).
+	out, _, err := schedule(t, Options{Dir: dir, Count: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines(t, out, []string{"2026-12-17", "Thu 2026-12-10"})
+
+	// A week later the deadline has passed: the next date is January's.
+	out, _, err = scheduleOn(t, "2026-12-11", Options{Dir: dir, Count: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines(t, out, []string{"2027-01-15", "Fri 2027-01-08"})
+
+	// Asked for from a date, the late one is planned all the same.
+	out, _, err = scheduleOn(t, "2026-12-11", Options{Dir: dir, Count: 1, From: cmdtest.Date(t, "2026-12-11")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines(t, out, []string{"2026-12-17", "Thu 2026-12-10"})
+}
+
+func TestScheduleRunUntilBeforeFrom(t *testing.T) {
+	dir := cmdtest.Board(t)
+	_, _, err := schedule(t, Options{Dir: dir, Until: cmdtest.Date(t, "2026-11-30")})
+	var fe *cmdutil.FlagError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "--until 2026-11-30 is before 2026-12-04") {
+		t.Errorf("err = %v; want a flag error naming both dates", err)
 	}
 }
 

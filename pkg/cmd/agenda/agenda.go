@@ -139,6 +139,33 @@ func pick(ws *workspace.Workspace, opts *Options) (*model.Meeting, error) {
 			return m, nil
 		}
 	}
-	return nil, cmdutil.Errorf(fmt.Sprintf("plan meetings with: govctl schedule %s --count 12 --write (or give --date)", opts.Network),
-		"%s has no planned meeting on or after %s", opts.Network, ws.Today)
+	return nil, cmdutil.Errorf(planHint(ws, opts), "%s has no planned meeting on or after %s", opts.Network, ws.Today)
+}
+
+// planHint says how to get a planned meeting: schedule, where the kind has
+// a cadence to plan from; --date, where it has none; a kind of meeting in
+// the terms, where there is none. It never suggests a command that would
+// then fail.
+func planHint(ws *workspace.Workspace, opts *Options) string {
+	kind := opts.Kind
+	if kind == "" {
+		kind = ws.DefaultKind()
+	}
+	k, ok := ws.Net.Kinds[kind]
+	switch {
+	case !ok:
+		return fmt.Sprintf("add a kind of meeting under meetings: in %s/network.yaml, then give the date: govctl agenda new %s --date YYYY-MM-DD", opts.Network, opts.Network)
+	case !cadenced(k):
+		return fmt.Sprintf("%s meetings have no cadence to plan from: give the date, as in govctl agenda new %s --date YYYY-MM-DD", kind, opts.Network)
+	}
+	cmd := "govctl schedule " + opts.Network
+	if opts.Kind != "" {
+		cmd += " --kind " + opts.Kind
+	}
+	return fmt.Sprintf("plan meetings with: %s --count 12 --write (or give --date)", cmd)
+}
+
+func cadenced(k *model.MeetingKind) bool {
+	_, err := terms.Cadence(k)
+	return err == nil
 }

@@ -57,6 +57,33 @@ func TestAgendaRunNoPlannedMeeting(t *testing.T) {
 	}
 }
 
+// TestAgendaRunHintNeverFails: with no planned meeting, the hint names a
+// command that works for the body: schedule only where the kind has a
+// cadence to plan from.
+func TestAgendaRunHintNeverFails(t *testing.T) {
+	dir := cmdtest.WriteTree(t, map[string]string{
+		"organisations.yaml":   "organisations: []\n",
+		"none/network.yaml":    "id: none\nname: No Meetings\n",
+		"adhoc/network.yaml":   "id: adhoc\nname: Ad Hoc\nmeetings:\n  ordinary: {duration: PT1H}\n",
+		"monthly/network.yaml": "id: monthly\nname: Monthly\nmeetings:\n  ordinary: {every: P1M}\n  workshop: {per_year: 2}\n",
+	})
+	for _, tc := range []struct {
+		network, kind, hint string
+	}{
+		{"none", "", "add a kind of meeting under meetings: in none/network.yaml, then give the date: govctl agenda new none --date YYYY-MM-DD"},
+		{"adhoc", "", "ordinary meetings have no cadence to plan from: give the date, as in govctl agenda new adhoc --date YYYY-MM-DD"},
+		{"monthly", "", "plan meetings with: govctl schedule monthly --count 12 --write (or give --date)"},
+		{"monthly", "workshop", "plan meetings with: govctl schedule monthly --kind workshop --count 12 --write (or give --date)"},
+	} {
+		ios, _, _, _ := iostreams.Test()
+		err := agendaRun(&Options{IO: ios, Now: cmdtest.Clock("2026-12-04"), Dir: dir, Network: tc.network, Kind: tc.kind})
+		var ue *cmdutil.UserError
+		if !errors.As(err, &ue) || ue.Hint != tc.hint {
+			t.Errorf("%s %s: err = %v (%+v); want the hint %q", tc.network, tc.kind, err, ue, tc.hint)
+		}
+	}
+}
+
 // tenYears is a network with ten years of monthly meetings, and a planned
 // one after them.
 func tenYears(b *testing.B) string {

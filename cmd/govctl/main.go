@@ -20,7 +20,9 @@ var version = "dev"
 
 func main() {
 	gctune.Tune()
-	tty := isatty.IsTerminal(os.Stdout.Fd())
+	// GOVCTL_FORCE_TTY writes as to a terminal (tables drawn, not
+	// tab-separated), for the README's examples and screenshots.
+	tty := isatty.IsTerminal(os.Stdout.Fd()) || os.Getenv("GOVCTL_FORCE_TTY") != ""
 	ios := &iostreams.IOStreams{
 		In:     os.Stdin,
 		Out:    os.Stdout,

@@ -39,17 +39,7 @@ func ChangeScope(dir string, changed []string) Scope {
 		}
 		touched[id] = true
 	}
-	parents := map[string]string{}
-	parentOf := func(folder string) string {
-		p, seen := parents[folder]
-		if !seen {
-			if n, ok := load.Network(dir, folder); ok && n.Parent != nil {
-				p = n.Parent.ID
-			}
-			parents[folder] = p
-		}
-		return p
-	}
+	parentOf := parents(dir)
 	report := map[string]bool{}
 	for id := range touched {
 		report[id] = true
@@ -64,6 +54,32 @@ func ChangeScope(dir string, changed []string) Scope {
 			report[e.Name()] = true
 		}
 	}
+	return scopeOf(report, parentOf)
+}
+
+// BodyScope is the scope of one network: its findings, judged as a full run
+// judges them, with its ancestors loaded.
+func BodyScope(dir, id string) Scope {
+	return scopeOf(map[string]bool{id: true}, parents(dir))
+}
+
+// parents is a network's parent, read from its network.yaml once.
+func parents(dir string) func(folder string) string {
+	known := map[string]string{}
+	return func(folder string) string {
+		p, seen := known[folder]
+		if !seen {
+			if n, ok := load.Network(dir, folder); ok && n.Parent != nil {
+				p = n.Parent.ID
+			}
+			known[folder] = p
+		}
+		return p
+	}
+}
+
+// scopeOf reports the networks of report, loading them and their ancestors.
+func scopeOf(report map[string]bool, parentOf func(string) string) Scope {
 	loadSet := map[string]bool{}
 	for id := range report {
 		for cur, n := id, 0; cur != "" && !loadSet[cur] && n < 10000; cur, n = parentOf(cur), n+1 {

@@ -115,6 +115,27 @@ func Open(dir string, ids []string, now func() time.Time) (*Result, error) {
 	return res, nil
 }
 
+// OpenBody opens network id for a command that writes its records or
+// papers: the body's files and the repository-wide ones are loaded and
+// checked by every rule as of today (its ancestors loaded too, so that the
+// body is judged as a full run judges it), and an error of a rule that
+// refuses (a file that does not parse, a name that names nothing) stops the
+// command (a *FindingsError). Another body's errors do not.
+func OpenBody(dir, id string, now func() time.Time) (*Result, error) {
+	if err := checkNetworks(dir, []string{id}); err != nil {
+		return nil, err
+	}
+	scope := BodyScope(dir, id)
+	res, err := Run(dir, Options{Now: now, Scope: &scope})
+	if err != nil {
+		return nil, err
+	}
+	if err := res.Refuse(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
 // Check runs every rule as of asOf, adding their findings to the loader's,
 // and applies govctl.yaml's severities.
 func (r *Result) Check(asOf date.Date) {
@@ -123,13 +144,14 @@ func (r *Result) Check(asOf date.Date) {
 	r.Diagnostics = diag.Sort(rules.Configure(r.Repo.Settings, ds))
 }
 
-// Refuse is a *FindingsError holding the errors among the findings, or nil
-// when there is none: commands that write papers or reports refuse to go
-// on with errors in the files.
+// Refuse is a *FindingsError holding the errors among the findings of the
+// rules that refuse (every rule the loader reports among them), or nil when
+// there is none: commands that write papers or reports refuse to go on
+// while the files cannot be read as meant.
 func (r *Result) Refuse() error {
 	var errs []diag.Diagnostic
 	for _, d := range r.Diagnostics {
-		if d.Severity == diag.Error {
+		if rule, ok := rules.Lookup(d.Rule); d.Severity == diag.Error && (!ok || rule.Refuses) {
 			errs = append(errs, d)
 		}
 	}

@@ -13,6 +13,7 @@ var actionUpdateUnknown = &Rule{
 	ID:       ActionUpdateUnknown,
 	Title:    "an update to an action that no earlier meeting raised",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 action_updates name actions raised (under actions) at an earlier meeting of
 the same network.

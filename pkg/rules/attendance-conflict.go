@@ -14,6 +14,7 @@ var attendanceConflict = &Rule{
 	ID:       AttendanceConflict,
 	Title:    "a member both present and sending apologies, or a substitute for a non-member",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 Each member appears at most once among present, apologies and absent; a
 substitute stands in for a current member who is not also present, and is not

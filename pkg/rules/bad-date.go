@@ -10,6 +10,7 @@ var badDate = &Rule{
 	ID:       BadDate,
 	Title:    "not a real calendar date, or a malformed period or time",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 Dates are YYYY-MM-DD and must exist (2026-02-29 does not). Periods are
 positive ISO 8601 periods (P1M, P6W, PT2H; not P0M or monthly). Times are

@@ -14,6 +14,7 @@ var duplicateID = &Rule{
 	ID:       DuplicateID,
 	Title:    "two members, decisions, actions or work items share an id within a network",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 Ids are how records refer to each other, so each must name one thing:
 members, decisions, actions and work items within a network (decisions and

@@ -10,6 +10,7 @@ var duplicateKey = &Rule{
 	ID:       DuplicateKey,
 	Title:    "a key appears twice in one mapping",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 YAML tools disagree about which of two equal keys wins, so govctl rejects the
 second. The message gives the line of the first.

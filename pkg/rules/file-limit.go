@@ -10,6 +10,7 @@ var fileLimit = &Rule{
 	ID:       FileLimit,
 	Title:    "a file past a size, depth or alias limit",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 A file larger than 1 MiB, nested more than 64 levels deep, or reaching more
 than 1,000 nodes through YAML aliases (an alias bomb) is not read. A

@@ -156,6 +156,9 @@ func TestRuleDocs(t *testing.T) {
 			t.Errorf("rule %s is listed twice", r.ID)
 		}
 		seen[r.ID] = true
+		if r.Check == nil && !r.Refuses {
+			t.Errorf("rule %s is reported by the loader: its errors must refuse (Refuses: true)", r.ID)
+		}
 		if r.Title == "" || len(r.Paragraphs()) == 0 {
 			t.Errorf("rule %s lacks a title or doc", r.ID)
 		}

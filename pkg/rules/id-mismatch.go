@@ -10,6 +10,7 @@ var idMismatch = &Rule{
 	ID:       IDMismatch,
 	Title:    "a network id differs from its folder, or a meeting date from its file name",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 A network's id is its folder name, and a meeting's date is its file name, so
 that paths and ids can never disagree.

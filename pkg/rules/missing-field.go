@@ -10,6 +10,7 @@ var missingField = &Rule{
 	ID:       MissingField,
 	Title:    "a required field is absent",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 A field the format requires is absent or empty. The finding points at the
 mapping that lacks it.

@@ -10,6 +10,7 @@ var missingFile = &Rule{
 	ID:       MissingFile,
 	Title:    "a network folder with no network.yaml, or a repository with no organisations.yaml",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 Every folder of the repository is a network and holds its terms of reference
 in network.yaml; every repository lists its organisations in

@@ -13,6 +13,7 @@ var parentCycle = &Rule{
 	ID:       ParentCycle,
 	Title:    "networks that report to each other in a loop",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 Following parents upward must end at a body that reports to no one in the
 repository.

@@ -40,6 +40,14 @@ type Rule struct {
 	Doc string
 	// Check reports findings; nil for the rules the loader reports.
 	Check func(p *Pass)
+	// Refuses is set for a rule whose error means the records cannot be
+	// read as their author meant: a file that does not parse, a name that
+	// names nothing, a record that contradicts itself. Commands that write
+	// papers or records from a body refuse to go on while one is found in
+	// its files. The other rules judge what the records say happened (an
+	// inquorate decision, a tally the terms do not carry), which the papers
+	// report as such.
+	Refuses bool
 }
 
 // Lookup finds a rule by id.

@@ -10,6 +10,7 @@ var unknownFile = &Rule{
 	ID:       UnknownFile,
 	Title:    "a file govctl does not expect",
 	Severity: diag.Warning,
+	Refuses:  true,
 	Doc: `
 A YAML file govctl has no use for, such as a meeting file whose name is not a
 date, or a folder of YAML files it does not read (a misspelt meetings folder).

@@ -9,6 +9,7 @@ var unknownMeetingKind = &Rule{
 	ID:       UnknownMeetingKind,
 	Title:    "a meeting kind that network.yaml does not define",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 A meeting's kind is a key of network.yaml meetings, which says its cadence,
 notice and standing items.

@@ -9,6 +9,7 @@ var unknownMeeting = &Rule{
 	ID:       UnknownMeeting,
 	Title:    "approves_minutes names no earlier meeting",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 A meeting approves the minutes of earlier meetings of the same network, named
 by date; each date must be that of an earlier meeting.

@@ -12,6 +12,7 @@ var unknownMember = &Rule{
 	ID:       UnknownMember,
 	Title:    "a member id that members.yaml lacks",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 Owners of actions, attendees, substitutes, office holders, presenters, chairs,
 declarations, votes cast by members and work-item leads name members by their

@@ -9,6 +9,7 @@ var unknownNetwork = &Rule{
 	ID:       UnknownNetwork,
 	Title:    "a parent that does not exist",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 A network's parent is the id of another network in the repository.
 `,

@@ -9,6 +9,7 @@ var unknownOffice = &Rule{
 	ID:       UnknownOffice,
 	Title:    "an office or seat title that network.yaml does not define",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 office_holders name an office under network.yaml offices; a member's seat is
 the title of one of network.yaml's seats.

@@ -15,6 +15,7 @@ var unknownOrganisation = &Rule{
 	ID:       UnknownOrganisation,
 	Title:    "an organisation or group that organisations.yaml lacks",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 Members, seats, quorum conditions, venue rotations, the secretariat, votes
 cast by organisation and work-item leads name organisations by their id in

@@ -10,6 +10,7 @@ var unreadableFile = &Rule{
 	ID:       UnreadableFile,
 	Title:    "a file that cannot be read",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 The file exists but could not be read (permissions, an I/O error, or a folder
 where the file should be). A folder that cannot be listed is reported the same

@@ -10,6 +10,7 @@ var unsafePath = &Rule{
 	ID:       UnsafePath,
 	Title:    "a symbolic link or id leading outside the repository",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 govctl reads and writes only files inside the repository. A symbolic link that
 leads outside it (or nowhere) is reported and not followed, and an id that

@@ -10,6 +10,7 @@ var wrongType = &Rule{
 	ID:       WrongType,
 	Title:    "a value of the wrong kind",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 A value is of the wrong kind (a list where text is expected, text where a
 number is expected), not one of the allowed words (status: planned, held or

@@ -10,6 +10,7 @@ var yamlSyntax = &Rule{
 	ID:       YAMLSyntax,
 	Title:    "the file is not valid YAML",
 	Severity: diag.Error,
+	Refuses:  true,
 	Doc: `
 The file could not be parsed as YAML (or is not UTF-8 text, or holds more
 than one YAML document). Nothing else in the file is checked until it parses.

@@ -2,8 +2,8 @@
 // check, with what the commands that work on a single body (schedule,
 // agenda, minutes, report attendance) need: its meetings by date, the path
 // of each record and paper, and the writing of planned records and papers
-// inside the repository. It refuses to open a network whose files have
-// errors.
+// inside the repository. It refuses to open a network whose files cannot
+// be read as meant (package check, OpenBody).
 package workspace
 
 import (
@@ -29,10 +29,12 @@ type Workspace struct {
 	clock func() time.Time
 }
 
-// Open loads network id from the repository in dir, refusing errors in its
-// files (a *check.FindingsError).
+// Open loads network id from the repository in dir and checks it, refusing
+// (a *check.FindingsError) while its files or the repository-wide ones hold
+// an error of a rule that refuses: no record or paper is written from files
+// that cannot be read as meant.
 func Open(dir, id string, now func() time.Time) (*Workspace, error) {
-	res, err := check.Open(dir, []string{id}, now)
+	res, err := check.OpenBody(dir, id, now)
 	if err != nil {
 		return nil, err
 	}

@@ -10,10 +10,13 @@ import (
 	"time"
 
 	"github.com/MakeNowJust/heredoc"
+	"github.com/rickb777/date"
 	"github.com/spf13/cobra"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/record"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/workspace"
@@ -64,7 +67,7 @@ func NewCmdMinutes(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		}
 		c.Flags().StringVar(&opts.Kind, "kind", "", "kind of meeting, when the record is created")
 		if !render {
-			c.Flags().BoolVar(&opts.Force, "force", false, "replace the attendance of a record that already has one")
+			c.Flags().BoolVar(&opts.Force, "force", false, "replace the attendance of a record that already has one, or prepare the record of a meeting not yet held")
 		}
 		return c
 	}
@@ -99,6 +102,13 @@ func newRun(opts *Options) error {
 	m, err := ws.Meeting(opts.Date, opts.Kind)
 	if err != nil {
 		return err
+	}
+	if when := meetingDay(m, opts.Date); when.After(ws.Today.Date) && !opts.Force {
+		return &cmdutil.UserError{
+			Err:  fmt.Errorf("the meeting of %s has not happened yet (today is %s): its attendance cannot be recorded", when, ws.Today),
+			Hint: "run it after the meeting, or again with --force to prepare the record now",
+			Code: cmdutil.ExitFindings,
+		}
 	}
 	if m == nil {
 		kind := opts.Kind
@@ -156,6 +166,14 @@ func renderRun(opts *Options) error {
 	if m == nil {
 		return cmdutil.Errorf(fmt.Sprintf("record it first: govctl minutes new %s %s", opts.Network, opts.Date), "%s has no meeting on %s", opts.Network, opts.Date)
 	}
+	switch m.Status {
+	case "held":
+	case "cancelled":
+		return cmdutil.Errorf("a cancelled meeting has no minutes", "the meeting of %s was cancelled", m.Date)
+	default:
+		return cmdutil.Errorf(fmt.Sprintf("after the meeting, record it with govctl minutes new %s %s, mark the attendance, then render", opts.Network, m.File),
+			"the meeting of %s is %s, not held: it has no minutes yet", m.Date, m.Status)
+	}
 	data, err := render.Minutes(ws.Inputs(), m)
 	if err != nil {
 		return err
@@ -165,8 +183,15 @@ func renderRun(opts *Options) error {
 		return err
 	}
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
-	if m.Status != "held" {
-		fmt.Fprintf(opts.IO.ErrOut, "warning: the meeting of %s is %s, not held\n", m.Date, m.Status)
-	}
 	return nil
+}
+
+// meetingDay is the day of meeting m, or of ref (YYYY-MM-DD...) when there
+// is no record yet.
+func meetingDay(m *model.Meeting, ref string) date.Date {
+	if m != nil {
+		return m.Date.Date
+	}
+	d, _ := load.ParseDate(ref[:10]) // ws.Meeting has checked it
+	return d
 }

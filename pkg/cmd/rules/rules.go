@@ -83,6 +83,9 @@ func rulesRun(opts *Options) error {
 	for _, p := range r.Paragraphs() {
 		fmt.Fprintf(out, "%s\n\n", wrap(p, 78))
 	}
+	if r.Refuses {
+		fmt.Fprintf(out, "%s\n\n", wrap("While a body's files hold an error of this rule, the commands that write its records and papers (schedule, agenda new, minutes new, minutes render) refuse to go on.", 78))
+	}
 	fmt.Fprintf(out, "Fails:\n\n%s\n", indent(rules.ExampleText(ex.Fails)))
 	fmt.Fprintf(out, "Passes:\n\n%s", indent(rules.ExampleText(ex.Passes)))
 	return nil

@@ -1,6 +1,8 @@
 package terms
 
 import (
+	"github.com/rickb777/date"
+
 	"github.com/govctl/govctl/pkg/model"
 )
 
@@ -66,4 +68,27 @@ func (nx *Net) computeActions() []*ActionState {
 		}
 	}
 	return out
+}
+
+// AsOf is the action as it stood at the end of day d: only the updates
+// recorded at meetings on or before d count. It is false for an action
+// raised after d.
+func (a *ActionState) AsOf(d date.Date) (ActionState, bool) {
+	if a.Raised.Date.After(d) {
+		return ActionState{}, false
+	}
+	s := ActionState{Action: a.Action, Raised: a.Raised, Status: "open", Due: a.Action.Due}
+	for _, u := range a.Updates {
+		if u.Meeting.Date.After(d) {
+			break // in date order
+		}
+		s.Updates = append(s.Updates, u)
+		if u.Update.Status != "" {
+			s.Status = u.Update.Status
+		}
+		if u.Update.Due.Set() {
+			s.Due = u.Update.Due
+		}
+	}
+	return s, true
 }

@@ -111,7 +111,11 @@ func Collect(opts *Options) ([]Entry, error) {
 	}
 	entries := []Entry{}
 	for _, nx := range res.Nets() {
-		for _, a := range nx.Actions() {
+		for _, all := range nx.Actions() {
+			a, ok := all.AsOf(asOf) // later meetings' updates are not known yet
+			if !ok {
+				continue
+			}
 			e := Entry{Network: nx.N.ID, ID: a.Action.ID, Text: a.Action.Text, Owner: nx.MemberName(a.Action.Owner.ID), OwnerID: a.Action.Owner.ID, Status: a.Status, Raised: a.Raised.Date.String()}
 			if a.Due.Set() {
 				e.Due = a.Due.String()

@@ -87,6 +87,21 @@ func TestActionsRunAsOf(t *testing.T) {
 	}
 }
 
+// TestActionsRunAsOfIgnoresLaterUpdates: as of 10 November, A-2 was still
+// open (it was done on the 17th), and an action raised later did not exist.
+func TestActionsRunAsOfIgnoresLaterUpdates(t *testing.T) {
+	var got []Entry
+	if err := json.Unmarshal([]byte(run(t, Options{Status: "all", Owner: "bob", Format: "json", AsOf: cmdtest.Date(t, "2026-11-10")})), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Status != "open" || len(got[0].History) != 1 {
+		t.Errorf("A-2 as of 2026-11-10: %+v; want open, with only its raising", got)
+	}
+	if out := strings.TrimSpace(run(t, Options{Status: "all", Format: "json", AsOf: cmdtest.Date(t, "2026-11-02")})); out != "[]" {
+		t.Errorf("as of 2026-11-02, before any was raised: %s", out)
+	}
+}
+
 func TestActionsRunTableAndMarkdown(t *testing.T) {
 	table := strings.Split(strings.TrimSpace(run(t, Options{Status: "all", Format: "table"})), "\n")
 	if len(table) != 3 || table[0] != "NETWORK\tID\tACTION\tOWNER\tDUE\tSTATUS\tRAISED\tLATEST" {

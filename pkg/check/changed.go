@@ -118,14 +118,19 @@ func (s Scope) Within(dir string, ds []diag.Diagnostic) []diag.Diagnostic {
 	if s.All {
 		return ds
 	}
-	prefix := filepath.ToSlash(filepath.Clean(dir)) + "/"
 	var out []diag.Diagnostic
 	for _, d := range ds {
-		rel := strings.TrimPrefix(d.Pos.File, prefix)
-		id, _, nested := strings.Cut(rel, "/")
-		if !nested || slices.Contains(s.Report, id) {
+		if id, nested := networkOf(dir, d.Pos.File); !nested || slices.Contains(s.Report, id) {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// networkOf is the network folder a finding's file is in; false for a
+// repository-wide file.
+func networkOf(dir, file string) (string, bool) {
+	rel := strings.TrimPrefix(file, filepath.ToSlash(filepath.Clean(dir))+"/")
+	id, _, nested := strings.Cut(rel, "/")
+	return id, nested
 }

@@ -8,6 +8,7 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -57,6 +58,12 @@ type Result struct {
 	// Diagnostics are sorted; when the rules ran, govctl.yaml's severities
 	// are applied.
 	Diagnostics []diag.Diagnostic
+	// LeftOut, from OpenSound, is the networks left out for their errors,
+	// with those errors; nil when none was.
+	LeftOut *FindingsError
+	// report, when set, is the networks Nets gives: those a scope reports
+	// (their ancestors are loaded to judge them, not to be shown).
+	report []string
 }
 
 // Run opens the repository in dir. The error is for a network id that is
@@ -97,6 +104,9 @@ func Run(dir string, opts Options) (*Result, error) {
 	res.Check(asOf)
 	if opts.Scope != nil {
 		res.Diagnostics = opts.Scope.Within(dir, res.Diagnostics)
+		if !opts.Scope.All {
+			res.report = opts.Scope.Report
+		}
 	}
 	return res, nil
 }
@@ -136,6 +146,61 @@ func OpenBody(dir, id string, now func() time.Time) (*Result, error) {
 	return res, nil
 }
 
+// OpenSound opens the networks ids (all when none is named) for a command
+// that reads across bodies (actions, calendar, reports): every rule runs as
+// of today, and a body whose files hold an error of a rule that refuses is
+// left out (Nets skips it; LeftOut says which, with their errors, for the
+// command to return after its output, exit 1). One body's errors are not
+// every body's; an error in a repository-wide file, which every body
+// reads, or errors in every body, refuse the whole (a *FindingsError).
+func OpenSound(dir string, ids []string, now func() time.Time) (*Result, error) {
+	opts := Options{Networks: ids, Now: now}
+	if len(ids) > 0 {
+		// The named bodies, judged as a full run judges them: their
+		// ancestors are loaded too, but only theirs are reported.
+		if err := checkNetworks(dir, ids); err != nil {
+			return nil, err
+		}
+		report := map[string]bool{}
+		for _, id := range ids {
+			report[id] = true
+		}
+		scope := scopeOf(report, parents(dir))
+		opts = Options{Now: now, Scope: &scope}
+	}
+	res, err := Run(dir, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := res.Refuse(); err != nil {
+		fe := err.(*FindingsError)
+		var shared []diag.Diagnostic
+		left := map[string]bool{}
+		for _, d := range fe.Diagnostics {
+			if id, nested := networkOf(dir, d.Pos.File); nested {
+				left[id] = true
+			} else {
+				shared = append(shared, d)
+			}
+		}
+		if len(shared) > 0 || len(left) == len(res.Nets()) {
+			return nil, fe // nothing sound to do
+		}
+		fe.LeftOut = slices.Sorted(maps.Keys(left))
+		res.LeftOut = fe
+	}
+	return res, nil
+}
+
+// Left is the error of the networks OpenSound left out, or nil: a command
+// returns it after its output, so that it exits 1 with their findings.
+func (r *Result) Left() error {
+	if r.LeftOut == nil {
+		return nil
+	}
+	return r.LeftOut
+}
+
 // Check runs every rule as of asOf, adding their findings to the loader's,
 // and applies govctl.yaml's severities.
 func (r *Result) Check(asOf date.Date) {
@@ -161,11 +226,16 @@ func (r *Result) Refuse() error {
 	return nil
 }
 
-// Nets are the networks loaded, indexed, in the repository's order.
+// Nets are the networks loaded, indexed, in the repository's order: those
+// a scope reports (not the ancestors loaded to judge them), less those
+// OpenSound left out.
 func (r *Result) Nets() []*terms.Net {
-	nets := make([]*terms.Net, len(r.Repo.Networks))
-	for i, n := range r.Repo.Networks {
-		nets[i] = r.Index.Network(n)
+	nets := make([]*terms.Net, 0, len(r.Repo.Networks))
+	for _, n := range r.Repo.Networks {
+		if r.LeftOut != nil && slices.Contains(r.LeftOut.LeftOut, n.Folder) || r.report != nil && !slices.Contains(r.report, n.Folder) {
+			continue
+		}
+		nets = append(nets, r.Index.Network(n))
 	}
 	return nets
 }

@@ -197,3 +197,43 @@ func TestRunWithinScope(t *testing.T) {
 		t.Errorf("no finding in d: %v", res.Diagnostics)
 	}
 }
+
+// TestOpenSound: the bodies whose files hold a refusing error are left out
+// and named; the others are given; an error only in a verdict rule (a
+// missing meeting: unscheduled, a warning) leaves nobody out; a named body
+// is judged with its ancestors loaded (b's parent a), and only it is given.
+func TestOpenSound(t *testing.T) {
+	files := maps.Clone(family)
+	files["c/members.yaml"] = "members:\n  - {id: m, name: M, organisation: nowhere}\n"
+	dir := repo(t, files)
+	res, err := check.OpenSound(dir, nil, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, nx := range res.Nets() {
+		got = append(got, nx.N.ID)
+	}
+	if !slices.Equal(got, []string{"a", "b", "d"}) {
+		t.Errorf("Nets() = %v, want a, b and d (c left out)", got)
+	}
+	var fe *check.FindingsError
+	if !errors.As(res.Left(), &fe) || !slices.Equal(fe.LeftOut, []string{"c"}) || len(fe.Diagnostics) != 1 || fe.Diagnostics[0].Rule != "unknown-organisation" {
+		t.Fatalf("Left() = %v, want c left out for its unknown organisation", res.Left())
+	}
+	if want := "c left out, the other bodies done: its files have 1 error to fix (govctl validate lists it)"; fe.Error() != want {
+		t.Errorf("message %q, want %q", fe.Error(), want)
+	}
+
+	res, err = check.OpenSound(dir, []string{"b"}, clock)
+	if err != nil || res.Left() != nil {
+		t.Fatalf("OpenSound(b) = %v, %v; want b, judged with a loaded", err, res.Left())
+	}
+	if nets := res.Nets(); len(nets) != 1 || nets[0].N.ID != "b" {
+		t.Errorf("OpenSound(b).Nets() = %d networks, want b alone", len(nets))
+	}
+
+	if _, err := check.OpenSound(dir, []string{"c"}, clock); !errors.As(err, new(*check.FindingsError)) {
+		t.Errorf("OpenSound(c) = %v: with c alone named, nothing is sound: want a refusal", err)
+	}
+}

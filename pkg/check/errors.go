@@ -12,16 +12,30 @@ import (
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/suggest"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // FindingsError carries the errors that stop a command: the files must be
 // fixed first.
 type FindingsError struct {
 	Diagnostics []diag.Diagnostic
+	// LeftOut names the networks a command reading across bodies left out
+	// for these findings, having done the others (OpenSound).
+	LeftOut []string
 }
 
 func (e *FindingsError) Error() string {
 	errs, _ := diag.Count(e.Diagnostics)
+	if len(e.LeftOut) > 0 {
+		whose, them := "its", "it"
+		if len(e.LeftOut) > 1 {
+			whose = "their"
+		}
+		if errs > 1 {
+			them = "them"
+		}
+		return fmt.Sprintf("%s left out, the other bodies done: %s files have %s to fix (govctl validate lists %s)", words.List(e.LeftOut), whose, words.Plural(errs, "error"), them)
+	}
 	if errs == 1 {
 		return "the repository has an error to fix first (govctl validate lists it)"
 	}

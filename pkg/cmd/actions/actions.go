@@ -99,17 +99,19 @@ func NewCmdActions(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 	return cmd
 }
 
-// Collect lists the actions of the networks that pass the filters.
-func Collect(opts *Options) ([]Entry, error) {
-	res, err := check.Open(opts.Dir, opts.Networks, opts.Now)
+// Collect lists the actions of the networks that pass the filters. The
+// error left is that of the networks left out for errors in their files
+// (check.OpenSound), to return after the list is printed.
+func Collect(opts *Options) (entries []Entry, left error, err error) {
+	res, err := check.OpenSound(opts.Dir, opts.Networks, opts.Now)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	asOf := res.Today.Date
 	if !opts.AsOf.IsZero() {
 		asOf = opts.AsOf
 	}
-	entries := []Entry{}
+	entries = []Entry{}
 	for _, nx := range res.Nets() {
 		for _, all := range nx.Actions() {
 			a, ok := all.AsOf(asOf) // later meetings' updates are not known yet
@@ -139,14 +141,22 @@ func Collect(opts *Options) ([]Entry, error) {
 			entries = append(entries, e)
 		}
 	}
-	return entries, nil
+	return entries, res.Left(), nil
 }
 
 func actionsRun(opts *Options) error {
-	entries, err := Collect(opts)
+	entries, left, err := Collect(opts)
 	if err != nil {
 		return err
 	}
+	if err := printActions(opts, entries); err != nil {
+		return err
+	}
+	return left
+}
+
+// printActions writes the entries in the format asked for.
+func printActions(opts *Options, entries []Entry) error {
 	out := opts.IO.Out
 	switch opts.Format {
 	case "json":

@@ -72,7 +72,7 @@ func NewCmdCalendar(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 }
 
 func calendarRun(opts *Options) error {
-	res, err := check.Open(opts.Dir, opts.Networks, opts.Now)
+	res, err := check.OpenSound(opts.Dir, opts.Networks, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -84,5 +84,8 @@ func calendarRun(opts *Options) error {
 		Until:     opts.Until,
 		Deadlines: opts.Deadlines,
 	}))
-	return err
+	if err != nil {
+		return err
+	}
+	return res.Left()
 }

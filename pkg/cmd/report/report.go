@@ -121,7 +121,7 @@ func NewCmdWorkProgramme(f *cmdutil.Factory, runF func(*WorkProgrammeOptions) er
 }
 
 func workProgrammeRun(opts *WorkProgrammeOptions) error {
-	res, err := check.Open(opts.Dir, opts.Networks, opts.Now)
+	res, err := check.OpenSound(opts.Dir, opts.Networks, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -130,8 +130,16 @@ func workProgrammeRun(opts *WorkProgrammeOptions) error {
 		today.Date = opts.AsOf
 	}
 	r := report.WorkProgramme(res.Nets(), today)
-	out := opts.IO.Out
-	switch opts.Format {
+	if err := printWorkProgramme(opts.IO.Out, opts.IO.OutTTY, opts.Format, r); err != nil {
+		return err
+	}
+	return res.Left()
+}
+
+// printWorkProgramme writes the report in format (a table: aligned on a
+// terminal, tty, else tab-separated).
+func printWorkProgramme(out io.Writer, tty bool, format string, r report.WorkProgrammeReport) error {
+	switch format {
 	case "json":
 		return writeJSON(out, r)
 	case "markdown":
@@ -152,7 +160,7 @@ func workProgrammeRun(opts *WorkProgrammeOptions) error {
 	for _, s := range r.Summary {
 		sumRows = append(sumRows, []string{s.Network, fmt.Sprint(s.NotStarted), fmt.Sprint(s.OnTrack), fmt.Sprint(s.AtRisk), fmt.Sprint(s.OffTrack), fmt.Sprint(s.Complete), fmt.Sprint(s.Total)})
 	}
-	if !opts.IO.OutTTY {
+	if !tty {
 		writeTSV(out, header, rows)
 		fmt.Fprintln(out)
 		writeTSV(out, sumHeader, sumRows)

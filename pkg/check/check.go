@@ -172,24 +172,38 @@ func OpenSound(dir string, ids []string, now func() time.Time) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
-	if err := res.Refuse(); err != nil {
-		fe := err.(*FindingsError)
-		var shared []diag.Diagnostic
-		left := map[string]bool{}
-		for _, d := range fe.Diagnostics {
-			if id, nested := networkOf(dir, d.Pos.File); nested {
-				left[id] = true
-			} else {
-				shared = append(shared, d)
-			}
-		}
-		if len(shared) > 0 || len(left) == len(res.Nets()) {
-			return nil, fe // nothing sound to do
-		}
-		fe.LeftOut = slices.Sorted(maps.Keys(left))
-		res.LeftOut = fe
+	if err := res.LeaveOut(); err != nil {
+		return nil, err
 	}
 	return res, nil
+}
+
+// LeaveOut leaves out of Nets the networks whose files hold an error of a
+// rule that refuses, and names them in LeftOut. It refuses the whole (a
+// *FindingsError) when a repository-wide file holds one, or when no network
+// is left.
+func (r *Result) LeaveOut() error {
+	err := r.Refuse()
+	if err == nil {
+		return nil
+	}
+	fe := err.(*FindingsError)
+	shared := false
+	left := map[string]bool{}
+	for _, d := range fe.Diagnostics {
+		if id, nested := networkOf(r.Dir, d.Pos.File); nested {
+			left[id] = true
+		} else {
+			shared = true
+		}
+	}
+	sound := slices.ContainsFunc(r.Nets(), func(nx *terms.Net) bool { return !left[nx.N.Folder] })
+	if shared || !sound {
+		return fe // nothing sound to do
+	}
+	fe.LeftOut = slices.Sorted(maps.Keys(left))
+	r.LeftOut = fe
+	return nil
 }
 
 // Left is the error of the networks OpenSound left out, or nil: a command

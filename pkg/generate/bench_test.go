@@ -21,7 +21,7 @@ func BenchmarkPlan(b *testing.B) {
 		}
 	}
 	for b.Loop() {
-		if _, errs, err := Plan(dir); err != nil || len(errs) > 0 {
+		if _, errs, err := Plan(dir); err != nil || errs != nil {
 			b.Fatal(err, errs)
 		}
 	}

@@ -32,15 +32,16 @@ type File struct {
 	State string
 }
 
-// Plan loads dir and works out every generated file. Loader errors stop it
-// (returned as diagnostics with ok false).
-func Plan(dir string) ([]File, []diag.Diagnostic, error) {
+// Plan loads dir, checks it, and works out every generated file. A body
+// whose files hold an error of a rule that refuses (check.Result.LeaveOut)
+// gets no files; left names those bodies with their findings, for the
+// command to report after its work (nil when none is left out). An error in
+// a repository-wide file, or in every body, stops it (err, a
+// *check.FindingsError).
+func Plan(dir string) (files []File, left error, err error) {
 	res, err := check.Run(dir, check.Options{LoadOnly: true})
 	if err != nil {
 		return nil, nil, err
-	}
-	if errs, _ := diag.Count(res.Diagnostics); errs > 0 {
-		return nil, res.Diagnostics, nil
 	}
 	repo := res.Repo
 	asOf := BasisDate(repo)
@@ -53,8 +54,12 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 	res.Check(checkDate)
 	// The findings the index counts: with no dated record, errors only.
 	counted := res.Diagnostics
+	all := res.Nets() // the index lists every body, sound or not
 	if !asOf.Set() {
 		counted = slices.DeleteFunc(slices.Clone(counted), func(d diag.Diagnostic) bool { return d.Severity == diag.Warning })
+	}
+	if err := res.LeaveOut(); err != nil {
+		return nil, nil, err
 	}
 	nets := res.Nets()
 	// Each network's files are worked out (and compared with what is on
@@ -81,15 +86,15 @@ func Plan(dir string) ([]File, []diag.Diagnostic, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
-	index, err := render.Index(report.Networks(nets, dir, nil, counted, asOf).Networks, asOf)
+	index, err := render.Index(report.Networks(all, dir, nil, counted, asOf).Networks, asOf)
 	if err != nil {
 		return nil, nil, err
 	}
-	files := []File{compare(File{Path: filepath.Join(dir, "README.md"), Data: index})}
+	files = []File{compare(File{Path: filepath.Join(dir, "README.md"), Data: index})}
 	for _, fs := range perNet {
 		files = append(files, fs...)
 	}
-	return files, nil, nil
+	return files, res.Left(), nil
 }
 
 // networkFiles works out one network's page, agendas and minutes, each

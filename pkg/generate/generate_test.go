@@ -16,7 +16,7 @@ func TestPlanWriteCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	files, errs, err := Plan(dir)
-	if err != nil || len(errs) > 0 {
+	if err != nil || errs != nil {
 		t.Fatal(err, errs)
 	}
 	// 1 index + per body: 1 page and 12 held meetings' minutes.
@@ -78,7 +78,7 @@ func TestIndexAsOfLatestRecord(t *testing.T) {
 	var index []string
 	for _, d := range []string{dir, dir + string(filepath.Separator)} {
 		files, errs, err := Plan(d)
-		if err != nil || len(errs) > 0 {
+		if err != nil || errs != nil {
 			t.Fatal(err, errs)
 		}
 		index = append(index, string(files[0].Data))

@@ -10,7 +10,6 @@ import (
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
-	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	gen "github.com/govctl/govctl/pkg/generate"
 	"github.com/govctl/govctl/pkg/iostreams"
@@ -47,6 +46,11 @@ func NewCmdGenerate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 
 			--check writes nothing, lists every missing or stale file, and exits 1
 			when there is one.
+
+			A body whose files hold an error that makes them unreadable as meant (a
+			file that does not parse, a name that names nothing) gets no pages: the
+			others are done, and its findings follow, with exit 1. An error in
+			govctl.yaml or organisations.yaml stops it as a whole.
 		`),
 		Example: heredoc.Doc(`
 			govctl generate
@@ -66,12 +70,9 @@ func NewCmdGenerate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 }
 
 func generateRun(opts *Options) error {
-	files, errs, err := gen.Plan(opts.Dir)
+	files, left, err := gen.Plan(opts.Dir)
 	if err != nil {
 		return err
-	}
-	if len(errs) > 0 {
-		return &check.FindingsError{Diagnostics: errs}
 	}
 	changed := 0
 	for _, f := range files {
@@ -95,9 +96,11 @@ func generateRun(opts *Options) error {
 	switch {
 	case opts.Check && changed > 0:
 		fmt.Fprintf(opts.IO.ErrOut, "%d generated file(s) missing or out of date; run govctl generate\n", changed)
-		return cmdutil.ErrFindings
+		if left == nil {
+			return cmdutil.ErrFindings
+		}
 	case changed == 0:
 		fmt.Fprintf(opts.IO.ErrOut, "all %d generated files are up to date\n", len(files))
 	}
-	return nil
+	return left // the bodies left out, with their findings (exit 1)
 }

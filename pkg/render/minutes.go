@@ -57,6 +57,7 @@ type MinutesView struct {
 func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 	nx := in.Net
 	v := MinutesView{Paper: head(in, m), Draft: true}
+	v.Venue = in.Net.HeldVenue(m) // where it met, not the rotation's prediction
 	for _, o := range nx.N.MeetingList {
 		if o.Status != "held" || !m.Date.Before(o.Date.Date) {
 			continue

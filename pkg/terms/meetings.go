@@ -38,6 +38,21 @@ func (nx *Net) Venue(m *model.Meeting) string {
 	return fmt.Sprintf("The offices of %s (next in the rotation)", host)
 }
 
+// HeldVenue is where meeting m met, as its record says: its own venue, or
+// its kind's where that names a place. A rotation only predicts where a
+// meeting will be, so it says nothing of where one was: "" then, as when no
+// venue is given at all.
+func (nx *Net) HeldVenue(m *model.Meeting) string {
+	v := m.Venue
+	if k := nx.MeetingKind(m); v == nil && k != nil {
+		v = k.Venue
+	}
+	if v == nil || v.Text == "" && len(v.Rotate) > 0 {
+		return ""
+	}
+	return v.String()
+}
+
 // Start is meeting m's start time: its own, or its kind's; not Valid when
 // neither is given.
 func (nx *Net) Start(m *model.Meeting) model.Clock {

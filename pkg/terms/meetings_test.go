@@ -204,3 +204,27 @@ func TestPapersDeadlineWithoutCalendar(t *testing.T) {
 		t.Errorf("business-day notice with no calendar: %s, true; want no deadline", d)
 	}
 }
+
+// TestHeldVenue: a held meeting's venue is the one its record gives, or its
+// kind's place; a rotation predicts the planned ones only.
+func TestHeldVenue(t *testing.T) {
+	nx := board()
+	rotate := &model.Venue{Online: true, Rotate: []model.Ref{{ID: "a"}, {ID: "b"}}}
+	nx.N.Meetings[0].Venue = rotate
+	held, planned := nx.N.MeetingList[0], nx.N.MeetingList[4]
+	if got := nx.HeldVenue(held); got != "" {
+		t.Errorf("held, rotation only: %q; want nothing said", got)
+	}
+	if got := nx.Venue(planned); got == "" {
+		t.Error("planned, rotation: the prediction is gone")
+	}
+	held.Venue = &model.Venue{Text: "Brent Civic Centre"}
+	if got := nx.HeldVenue(held); got != "Brent Civic Centre" {
+		t.Errorf("held, recorded: %q", got)
+	}
+	held.Venue = nil
+	nx.N.Meetings[0].Venue = &model.Venue{Text: "Lewisham Town Hall"}
+	if got := nx.HeldVenue(held); got != "Lewisham Town Hall" {
+		t.Errorf("held, the kind's place: %q", got)
+	}
+}

@@ -20,6 +20,7 @@ func All() []*Rule {
 		inquorateDecision, voteNotEntitled, voteCount, castingVote, consensusNotReached,
 		voteWhileConflicted, attendanceConflict, missingStandingItem,
 		workProgrammeNotReviewed, minutesMissing, minutesUnapproved,
+		voteNotPresent, decisionItemUnknown,
 		// The schedule.
 		cadenceGap, cadenceCount, unscheduled, nonBusinessDay, papersLate, papersOverdue,
 		meetingClash,

@@ -109,3 +109,16 @@ func (p *Pass) knownVoter(nx *terms.Net, id string) bool {
 	_, ok := p.Repo.Orgs[id]
 	return ok
 }
+
+// anyMemberTypo reports whether any member of the network has a misspelt
+// seat or organisation: which organisations its members come from cannot
+// then all be told.
+func (p *Pass) anyMemberTypo(nx *terms.Net) bool {
+	ms := nx.AllMembers()
+	for i := range ms {
+		if p.memberTypo(nx, &ms[i]) {
+			return true
+		}
+	}
+	return false
+}

@@ -111,20 +111,6 @@ func Run(dir string, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// Open opens the networks ids (all when none is named) for a command that
-// writes papers or reports from them: Run with the loader's findings alone,
-// refused when any is an error (a *FindingsError).
-func Open(dir string, ids []string, now func() time.Time) (*Result, error) {
-	res, err := Run(dir, Options{Networks: ids, Now: now, LoadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	if err := res.Refuse(); err != nil {
-		return nil, err
-	}
-	return res, nil
-}
-
 // OpenBody opens network id for a command that writes its records or
 // papers: the body's files and the repository-wide ones are loaded and
 // checked by every rule as of today (its ancestors loaded too, so that the

@@ -130,11 +130,11 @@ func TestRefuseHoldsTheErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := check.Open(dir, []string{"a"}, clock); err != nil {
-		t.Errorf("Open(a) = %v: the error is in b, which a does not need", err)
+	if res, err := check.OpenSound(dir, []string{"a"}, clock); err != nil || res.Left() != nil {
+		t.Errorf("OpenSound(a) = %v, %v: the error is in b, which a does not need", err, res.Left())
 	}
-	if _, err := check.Open(dir, nil, clock); !errors.As(err, new(*check.FindingsError)) {
-		t.Errorf("Open(all) = %v, want the error in b", err)
+	if res, err := check.OpenSound(dir, nil, clock); err != nil || !errors.As(res.Left(), new(*check.FindingsError)) {
+		t.Errorf("OpenSound(all) = %v; want b left out for its error", err)
 	}
 	refused := res.Refuse()
 	var fe *check.FindingsError

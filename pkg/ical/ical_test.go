@@ -44,7 +44,10 @@ func fixture(t *testing.T, tz string) Options {
 		}
 	}
 	now := func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
-	res, err := check.Open(dir, nil, now)
+	res, err := check.OpenSound(dir, nil, now)
+	if err == nil {
+		err = res.Left()
+	}
 	if err != nil {
 		t.Fatalf("loading the fixture: %v", err)
 	}

@@ -169,11 +169,11 @@ func writeRepo(t *testing.T, files map[string]string) string {
 // open opens the networks ids of the repository in dir as the commands
 // that read across bodies do, on 23 November 2026.
 func open(dir string, ids []string) ([]*terms.Net, model.Date, error) {
-	res, err := check.Open(dir, ids, cmdtest.Clock("2026-11-23"))
+	res, err := check.OpenSound(dir, ids, cmdtest.Clock("2026-11-23"))
 	if err != nil {
 		return nil, model.Date{}, err
 	}
-	return res.Nets(), res.Today, nil
+	return res.Nets(), res.Today, res.Left()
 }
 
 // loadNets loads the test repository as the commands do; any error in the

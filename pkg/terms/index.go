@@ -19,6 +19,12 @@ type Repo struct {
 	Orgs     map[string]*model.Organisation
 	Groups   map[string][]string // group name -> organisation ids, in file order
 	Networks map[string]*model.Network
+
+	// nets indexes every network once, on first asking: the rules, the
+	// papers and the reports of one run share each network's index and
+	// what it caches (the action log).
+	nets      func() []*Net
+	byNetwork map[*model.Network]*Net
 }
 
 // NewRepo builds the index. The first of two things with one id wins.
@@ -39,6 +45,15 @@ func NewRepo(r *model.Repo) *Repo {
 			x.Networks[n.ID] = n
 		}
 	}
+	x.nets = sync.OnceValue(func() []*Net {
+		out := make([]*Net, len(r.Networks))
+		x.byNetwork = make(map[*model.Network]*Net, len(r.Networks))
+		for i, n := range r.Networks {
+			out[i] = x.index(n)
+			x.byNetwork[n] = out[i]
+		}
+		return out
+	})
 	return x
 }
 
@@ -69,8 +84,18 @@ type Net struct {
 	seatOrgs    map[*model.Seat][]string
 }
 
-// Network builds the index of one network.
+// Network is the index of network n, built once for the repository's own
+// networks.
 func (x *Repo) Network(n *model.Network) *Net {
+	x.nets()
+	if nx, ok := x.byNetwork[n]; ok {
+		return nx
+	}
+	return x.index(n)
+}
+
+// index builds the index of one network.
+func (x *Repo) index(n *model.Network) *Net {
 	nx := &Net{Repo: x, N: n, Members: map[string]*model.Member{}, Offices: map[string]*model.Office{}, Seats: map[string]*model.Seat{}, Kinds: map[string]*model.MeetingKind{}}
 	if n.Members != nil {
 		for i := range n.Members.Members {
@@ -96,13 +121,10 @@ func (x *Repo) Network(n *model.Network) *Net {
 	return nx
 }
 
-// Nets builds the index of every network, in the repository's order.
+// Nets is the index of every network, in the repository's order, built
+// once. Callers must not change the slice.
 func (x *Repo) Nets() []*Net {
-	out := make([]*Net, len(x.Repo.Networks))
-	for i, n := range x.Repo.Networks {
-		out[i] = x.Network(n)
-	}
-	return out
+	return x.nets()
 }
 
 // SeatOrgs lists the organisations a seat admits, in order, groups expanded.

@@ -18,8 +18,12 @@ import (
 	"github.com/govctl/govctl/pkg/terms"
 )
 
-// maxDates bounds any schedule, whatever the flags.
-const maxDates = 1000
+// maxDates bounds any schedule, whatever the flags; maxTried the dates of
+// the cadence looked at to find them.
+const (
+	maxDates = 1000
+	maxTried = 100 * maxDates
+)
 
 // Slot is one planned date.
 type Slot struct {
@@ -41,6 +45,9 @@ type Request struct {
 	// Count or Until bounds the series (Until inclusive).
 	Count int
 	Until date.Date
+	// Skip, when set, leaves a date out of the series without counting it
+	// (a cadence period that has its meeting, papers already late).
+	Skip func(Slot) bool
 }
 
 // Ordinal is a parsed "on" value: the nth (1..4, or -1 for last) weekday of
@@ -97,7 +104,9 @@ func Dates(cal *calendar.Calendar, req Request) ([]Slot, error) {
 		return nil, err
 	}
 	var out []Slot
-	for len(out) < limit {
+	// The cadence's dates run on for ever: a Skip that refused them all
+	// would too, so the dates looked at are bounded as well.
+	for tried := 0; len(out) < limit && tried < maxTried; tried++ {
 		d := next()
 		if !req.Until.IsZero() && d.After(req.Until) {
 			break
@@ -122,6 +131,9 @@ func Dates(cal *calendar.Calendar, req Request) ([]Slot, error) {
 			continue
 		}
 		if len(out) > 0 && !s.Date.After(out[len(out)-1].Date) {
+			continue
+		}
+		if req.Skip != nil && req.Skip(s) {
 			continue
 		}
 		out = append(out, s)

@@ -88,3 +88,29 @@ func TestBounded(t *testing.T) {
 		t.Error("no count and no end: want an error")
 	}
 }
+
+// TestDatesSkip: a skipped date does not count towards Count, and a Skip
+// that refuses every date ends (with none) rather than running for ever.
+func TestDatesSkip(t *testing.T) {
+	cal, err := calendar.New(calendar.EnglandAndWales, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := &model.MeetingKind{Every: model.Period{Period: period.MustParse("P1M")}, On: "second Tuesday"}
+	january := func(s Slot) bool { return s.Date.Month() == 1 }
+	got, err := Dates(cal, Request{Kind: k, From: d("2026-12-01"), Count: 3, Skip: january})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dates []string
+	for _, s := range got {
+		dates = append(dates, s.Date.String())
+	}
+	if want := "2026-12-08 2027-02-09 2027-03-09"; strings.Join(dates, " ") != want {
+		t.Errorf("January skipped: %v, want %s", dates, want)
+	}
+	none, err := Dates(cal, Request{Kind: k, From: d("2026-12-01"), Count: 3, Skip: func(Slot) bool { return true }})
+	if err != nil || len(none) != 0 {
+		t.Errorf("everything skipped: %v, %v; want no date", none, err)
+	}
+}

@@ -148,31 +148,18 @@ func scheduleRun(opts *Options) error {
 	}
 	var slots []sched.Slot
 	if want == 0 || len(inRange) < want {
-		// Asked for by count, the series may need more dates than it
-		// shows (some are dropped below); by --until it is bounded anyway.
-		req := sched.Request{Kind: k, From: from, After: after, Until: opts.Until}
-		if want > 0 {
-			req.Count = min((want-len(inRange))*4+8, 1000)
-		}
-		all, err := sched.Dates(ws.Calendar, req)
-		if err != nil {
-			return cmdutil.Errorf("set every, on or per_year for the kind in network.yaml", "%s %s meetings: %v", opts.Network, kind, err)
-		}
-		for _, s := range all {
-			if want > 0 && len(inRange)+len(slots) == want {
-				break
-			}
-			if slices.ContainsFunc(onRecord, func(m *model.Meeting) bool { return terms.Clash(k, m.Date.Date, s.Date) }) {
-				continue // that cadence period has its meeting
-			}
-			if opts.From.IsZero() {
-				// Planning from today: a date whose papers are already
-				// late is not offered (ask for it with --from).
-				if d, ok := terms.PapersDeadline(ws.Calendar, k, s.Date); ok && d.Before(ws.Today.Date) {
-					continue
+		req := sched.Request{Kind: k, From: from, After: after, Until: opts.Until, Count: max(want-len(inRange), 0),
+			Skip: func(s sched.Slot) bool {
+				if slices.ContainsFunc(onRecord, func(m *model.Meeting) bool { return terms.Clash(k, m.Date.Date, s.Date) }) {
+					return true // that cadence period has its meeting
 				}
-			}
-			slots = append(slots, s)
+				// Planning from today, a date whose papers are already late
+				// is not offered (ask for it with --from).
+				d, ok := terms.PapersDeadline(ws.Calendar, k, s.Date)
+				return opts.From.IsZero() && ok && d.Before(ws.Today.Date)
+			}}
+		if slots, err = sched.Dates(ws.Calendar, req); err != nil {
+			return cmdutil.Errorf("set every, on or per_year for the kind in network.yaml", "%s %s meetings: %v", opts.Network, kind, err)
 		}
 	}
 	rows := [][]string{}

@@ -57,10 +57,14 @@ func ChangeScope(dir string, changed []string) Scope {
 	return scopeOf(report, parentOf)
 }
 
-// BodyScope is the scope of one network: its findings, judged as a full run
-// judges them, with its ancestors loaded.
-func BodyScope(dir, id string) Scope {
-	return scopeOf(map[string]bool{id: true}, parents(dir))
+// NamedScope is the scope of the networks ids: their findings, judged as a
+// full run judges them, with their ancestors loaded.
+func NamedScope(dir string, ids []string) Scope {
+	report := map[string]bool{}
+	for _, id := range ids {
+		report[id] = true
+	}
+	return scopeOf(report, parents(dir))
 }
 
 // parents is a network's parent, read from its network.yaml once.

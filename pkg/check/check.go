@@ -118,11 +118,7 @@ func Run(dir string, opts Options) (*Result, error) {
 // refuses (a file that does not parse, a name that names nothing) stops the
 // command (a *FindingsError). Another body's errors do not.
 func OpenBody(dir, id string, now func() time.Time) (*Result, error) {
-	if err := checkNetworks(dir, []string{id}); err != nil {
-		return nil, err
-	}
-	scope := BodyScope(dir, id)
-	res, err := Run(dir, Options{Now: now, Scope: &scope})
+	res, err := runNamed(dir, []string{id}, now)
 	if err != nil {
 		return nil, err
 	}
@@ -140,21 +136,7 @@ func OpenBody(dir, id string, now func() time.Time) (*Result, error) {
 // every body's; an error in a repository-wide file, which every body
 // reads, or errors in every body, refuse the whole (a *FindingsError).
 func OpenSound(dir string, ids []string, now func() time.Time) (*Result, error) {
-	opts := Options{Networks: ids, Now: now}
-	if len(ids) > 0 {
-		// The named bodies, judged as a full run judges them: their
-		// ancestors are loaded too, but only theirs are reported.
-		if err := checkNetworks(dir, ids); err != nil {
-			return nil, err
-		}
-		report := map[string]bool{}
-		for _, id := range ids {
-			report[id] = true
-		}
-		scope := scopeOf(report, parents(dir))
-		opts = Options{Now: now, Scope: &scope}
-	}
-	res, err := Run(dir, opts)
+	res, err := runNamed(dir, ids, now)
 	if err != nil {
 		return nil, err
 	}
@@ -162,6 +144,21 @@ func OpenSound(dir string, ids []string, now func() time.Time) (*Result, error) 
 		return nil, err
 	}
 	return res, nil
+}
+
+// runNamed runs every rule, as of today, over the bodies ids a person named
+// (all when none is named), each judged as a full run judges it: its
+// ancestors are loaded too, but only the named bodies' findings and
+// networks are given.
+func runNamed(dir string, ids []string, now func() time.Time) (*Result, error) {
+	if len(ids) == 0 {
+		return Run(dir, Options{Now: now})
+	}
+	if err := checkNetworks(dir, ids); err != nil {
+		return nil, err
+	}
+	scope := NamedScope(dir, ids)
+	return Run(dir, Options{Now: now, Scope: &scope})
 }
 
 // LeaveOut leaves out of Nets the networks whose files hold an error of a

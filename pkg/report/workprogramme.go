@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rickb777/date"
+
 	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
@@ -34,8 +36,6 @@ type WorkProgrammeReport struct {
 	// Without lists the networks that have no work programme, which the
 	// report leaves out.
 	Without []string `json:"without_work_programme"`
-
-	asOf model.Date // AsOf, for the markdown's words
 }
 
 // WorkItem is one work item as reported. Dates are YYYY-MM-DD, or "" when
@@ -112,7 +112,7 @@ func (s *StatusSummary) add(status string) {
 // and work-item-stale on the same date: every record counts, whatever its
 // date, and only the flags' thresholds move with asOf.
 func WorkProgramme(nets []*terms.Net, asOf model.Date) WorkProgrammeReport {
-	r := WorkProgrammeReport{AsOf: asOf.String(), asOf: asOf, Items: []WorkItem{}, Summary: []StatusSummary{}, Without: []string{}}
+	r := WorkProgrammeReport{AsOf: asOf.String(), Items: []WorkItem{}, Summary: []StatusSummary{}, Without: []string{}}
 	staleBefore := asOf.AddDate(0, -3, 0)
 	for _, nx := range nets {
 		wp := nx.N.WorkProgramme
@@ -175,8 +175,8 @@ func WorkProgramme(nets []*terms.Net, asOf model.Date) WorkProgrammeReport {
 func (r WorkProgrammeReport) Markdown() []byte {
 	var b strings.Builder
 	b.WriteString("# Work programme report\n\n")
-	if r.asOf.Set() {
-		fmt.Fprintf(&b, "As of %s.\n", words.LongDate(r.asOf.Date))
+	if d, err := date.ParseISO(r.AsOf); err == nil {
+		fmt.Fprintf(&b, "As of %s.\n", words.LongDate(d))
 	}
 	for _, s := range r.Summary {
 		fmt.Fprintf(&b, "\n## %s (%s)\n\n", markdown.Text(s.Name), markdown.Text(s.Network))

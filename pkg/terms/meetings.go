@@ -11,11 +11,7 @@ import (
 // next organisation in a rotation (counted over the kind's earlier meetings
 // that were not cancelled).
 func (nx *Net) Venue(m *model.Meeting) string {
-	v := m.Venue
-	k := nx.MeetingKind(m)
-	if v == nil && k != nil {
-		v = k.Venue
-	}
+	v := nx.venue(m)
 	if v == nil {
 		return ""
 	}
@@ -43,14 +39,23 @@ func (nx *Net) Venue(m *model.Meeting) string {
 // meeting will be, so it says nothing of where one was: "" then, as when no
 // venue is given at all.
 func (nx *Net) HeldVenue(m *model.Meeting) string {
-	v := m.Venue
-	if k := nx.MeetingKind(m); v == nil && k != nil {
-		v = k.Venue
-	}
+	v := nx.venue(m)
 	if v == nil || v.Text == "" && len(v.Rotate) > 0 {
 		return ""
 	}
 	return v.String()
+}
+
+// venue is meeting m's venue as given: its own, or its kind's; nil when
+// neither gives one.
+func (nx *Net) venue(m *model.Meeting) *model.Venue {
+	if m.Venue != nil {
+		return m.Venue
+	}
+	if k := nx.MeetingKind(m); k != nil {
+		return k.Venue
+	}
+	return nil
 }
 
 // Start is meeting m's start time: its own, or its kind's; not Valid when

@@ -155,7 +155,7 @@ func planHint(ws *workspace.Workspace, opts *Options) string {
 	switch {
 	case !ok:
 		return fmt.Sprintf("add a kind of meeting under meetings: in %s/network.yaml, then give the date: govctl agenda new %s --date YYYY-MM-DD", opts.Network, opts.Network)
-	case !cadenced(k):
+	case !hasCadence(k):
 		return fmt.Sprintf("%s meetings have no cadence to plan from: give the date, as in govctl agenda new %s --date YYYY-MM-DD", kind, opts.Network)
 	}
 	cmd := "govctl schedule " + opts.Network
@@ -165,7 +165,7 @@ func planHint(ws *workspace.Workspace, opts *Options) string {
 	return fmt.Sprintf("plan meetings with: %s --count 12 --write (or give --date)", cmd)
 }
 
-func cadenced(k *model.MeetingKind) bool {
+func hasCadence(k *model.MeetingKind) bool {
 	_, err := terms.Cadence(k)
 	return err == nil
 }

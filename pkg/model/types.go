@@ -295,11 +295,14 @@ type Meeting struct {
 	Start           Clock          `yaml:"start" doc:"local start time (default: the kind's)"`
 	Kind            Ref            `yaml:"kind" govctl:"required" doc:"a key of network.yaml meetings"`
 	Status          string         `yaml:"status" govctl:"required,enum=planned|held|cancelled" doc:"planned, held or cancelled"`
+	CancelledReason string         `yaml:"cancelled_reason" doc:"why a cancelled meeting was cancelled"`
+	MovedFrom       []Date         `yaml:"moved_from" doc:"the dates a moved meeting was planned for, earliest first"`
 	Venue           *Venue         `yaml:"venue" doc:"where (default: the kind's)"`
 	PapersSent      Date           `yaml:"papers_sent" doc:"when agenda and papers went out"`
 	Chair           *Ref           `yaml:"chair" doc:"member who chaired"`
 	Attendance      *Attendance    `yaml:"attendance" doc:"who came"`
-	Agenda          []AgendaItem   `yaml:"agenda" doc:"the items"`
+	OmitStanding    []OmitStanding `yaml:"omit_standing_items" doc:"standing items left off this meeting, each with its reason"`
+	Agenda          []AgendaItem   `yaml:"agenda" doc:"the items after the standing items (a standing item's title adds to it)"`
 	ApprovesMinutes []Date         `yaml:"approves_minutes" doc:"earlier meetings whose minutes this one agreed"`
 	Declarations    []Declaration  `yaml:"declarations" doc:"interests declared"`
 	Decisions       []Decision     `yaml:"decisions" doc:"what was decided"`
@@ -316,7 +319,25 @@ type Attendance struct {
 	Apologies   []Ref           `yaml:"apologies" doc:"member ids"`
 	Substitutes []SubstituteFor `yaml:"substitutes" doc:"substitute: the member they stood in for"`
 	Absent      []Ref           `yaml:"absent" doc:"member ids"`
+	StandIns    []StandIn       `yaml:"stand_ins" doc:"colleagues who are not members, sent for one meeting"`
 	Guests      []string        `yaml:"guests" doc:"names of guests"`
+}
+
+// StandIn is a colleague, not a member, sent for one meeting in a member's
+// place. Where the member's seat allows substitutes, a stand-in counts as
+// one.
+type StandIn struct {
+	Loc
+	Name         string `yaml:"name" govctl:"required" doc:"name and role, as for a guest"`
+	Organisation *Ref   `yaml:"organisation" doc:"the organisation they come from"`
+	For          Ref    `yaml:"for" govctl:"required" doc:"the member they stand in for"`
+}
+
+// OmitStanding is a standing item left off one meeting's agenda.
+type OmitStanding struct {
+	Loc
+	Item   string `yaml:"item" govctl:"required" doc:"the standing item's title"`
+	Reason string `yaml:"reason" govctl:"required" doc:"why it is left off"`
 }
 
 // SubstituteFor is one substitute and the member they stood in for.
@@ -330,10 +351,11 @@ type SubstituteFor struct {
 type AgendaItem struct {
 	Loc
 	Title        string `yaml:"title" govctl:"required" doc:"the item"`
-	Kind         string `yaml:"kind" govctl:"enum=standing|decision|discussion|information|urgent" doc:"what kind of item"`
+	Kind         string `yaml:"kind" govctl:"enum=standing|decision|discussion|information|urgent|aob" doc:"what kind of item; aob: any other business, taken last"`
 	Presenter    *Ref   `yaml:"presenter" doc:"member id"`
 	Paper        string `yaml:"paper" doc:"path or link to the paper"`
 	UrgentReason string `yaml:"urgent_reason" doc:"why a late item may stand"`
+	Minutes      string `yaml:"minutes" doc:"what was said and agreed under the item (markdown)"`
 }
 
 // Declaration is an interest declared at a meeting.

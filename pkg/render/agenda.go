@@ -50,6 +50,26 @@ type WorkLine struct {
 	Milestones                   string
 }
 
+// OmittedLine is a standing item left off a meeting, and why.
+type OmittedLine struct {
+	Title, Reason string
+}
+
+// DecisionLine is a decision of an earlier meeting brought up for review.
+type DecisionLine struct {
+	ID, Item, Text, Outcome string
+}
+
+// ArisingView is what earlier meetings bring up for review: the actions
+// still open, and the decisions and recommendations of the last meeting
+// held.
+type ArisingView struct {
+	Actions         []ActionLine
+	From            string // "the meeting of Tuesday 10 November 2026"
+	Decisions       []DecisionLine
+	Recommendations []string
+}
+
 // AgendaView is everything an agenda shows.
 type AgendaView struct {
 	Paper
@@ -59,11 +79,15 @@ type AgendaView struct {
 	PapersSent     string
 	Items          []AgendaItem
 	Urgent         []AgendaItem
-	Actions        []ActionLine
-	WorkProgramme  []WorkLine
-	ReviewWork     bool
-	LastHeld       string
-	UrgentPolicy   string
+	// AOB is true when the agenda ends with any other business, which is
+	// taken after urgent business too.
+	AOB           bool
+	Omitted       []OmittedLine
+	Arising       *ArisingView
+	WorkProgramme []WorkLine
+	ReviewWork    bool
+	LastHeld      string
+	UrgentPolicy  string
 }
 
 // Inputs are what papers are computed from besides the meeting.
@@ -118,6 +142,7 @@ func buildAgenda(in Inputs, m *model.Meeting) AgendaView {
 		v.LastHeld = words.LongDate(last.Date.Date)
 	}
 
+	arising := nx.MattersArising(m)
 	for _, e := range nx.Agenda(m) {
 		ai := AgendaItem{Title: e.Title}
 		if it := e.Record; it != nil {
@@ -130,20 +155,86 @@ func buildAgenda(in Inputs, m *model.Meeting) AgendaView {
 		switch {
 		case e.ApprovesMinutesOf != nil:
 			ai.Note = "To approve the minutes of the meeting of " + words.LongDate(e.ApprovesMinutesOf.Date.Date) + "."
+		case e.MattersArising:
+			v.Arising = arisingView(nx, m, arising)
+			ai.Note = arisingNote(v.Arising)
 		case e.WorkProgramme:
 			ai.Note = "Progress against the work programme (below)."
 		}
-		if e.Urgent {
+		if e.Urgent && !e.AOB {
 			v.Urgent = append(v.Urgent, ai)
 		} else {
 			v.Items = append(v.Items, ai)
+			v.AOB = e.AOB
 		}
 	}
-	v.Actions = openActions(nx, m.Date, m)
+	v.Omitted = omittedLines(nx, m)
 	if v.ReviewWork && nx.N.WorkProgramme != nil {
 		v.WorkProgramme = workLines(nx)
 	}
 	return v
+}
+
+// omittedLines lists the standing items meeting m leaves off.
+func omittedLines(nx *terms.Net, m *model.Meeting) []OmittedLine {
+	omitted, _ := nx.Omitted(m)
+	var out []OmittedLine
+	for _, o := range omitted {
+		out = append(out, OmittedLine{Title: o.Title, Reason: o.Entry.Reason})
+	}
+	return out
+}
+
+// arisingView lays out what earlier meetings bring to meeting m.
+func arisingView(nx *terms.Net, m *model.Meeting, a terms.MattersArising) *ArisingView {
+	if a.Empty() {
+		return &ArisingView{}
+	}
+	v := &ArisingView{Recommendations: a.Recommendations}
+	if len(a.From) > 0 {
+		noun := "meeting"
+		if len(a.From) > 1 {
+			noun = "meetings"
+		}
+		v.From = "the " + noun + " of " + words.LongDate(a.From[0].Date.Date)
+	}
+	for _, d := range a.Decisions {
+		v.Decisions = append(v.Decisions, DecisionLine{ID: d.ID, Item: d.Item, Text: d.Text, Outcome: d.Outcome})
+	}
+	for _, s := range a.Actions {
+		l := ActionLine{ID: s.Action.ID, Text: s.Action.Text, Owner: nx.MemberName(s.Action.Owner.ID), Raised: s.Raised.Date.String(), Status: s.Status}
+		if n := len(s.Updates); n > 0 {
+			l.Latest = s.Updates[n-1].Update.Note
+		}
+		if s.Due.Set() {
+			l.Due = s.Due.String()
+			l.Overdue = s.Due.Before(m.Date.Date)
+		}
+		v.Actions = append(v.Actions, l)
+	}
+	return v
+}
+
+// arisingNote says under the matters arising item what comes up.
+func arisingNote(v *ArisingView) string {
+	var what []string
+	if len(v.Actions) > 0 {
+		what = append(what, "the actions still open")
+	}
+	var of []string
+	if len(v.Decisions) > 0 {
+		of = append(of, "decisions")
+	}
+	if len(v.Recommendations) > 0 {
+		of = append(of, "recommendations")
+	}
+	if len(of) > 0 {
+		what = append(what, "the "+words.List(of)+" of "+v.From)
+	}
+	if len(what) == 0 {
+		return "Nothing is outstanding from earlier meetings."
+	}
+	return "To review " + words.List(what) + " (below)."
 }
 
 // agendaFrom resolves agenda_by: an office (the holders' names), an
@@ -162,38 +253,6 @@ func agendaFrom(nx *terms.Net, by string, d model.Date) string {
 		return nx.OrgName(by)
 	}
 	return by
-}
-
-// openActions lists the actions raised before meeting m (on day d) that are
-// open as things stood before it, marked overdue when due before d.
-func openActions(nx *terms.Net, d model.Date, m *model.Meeting) []ActionLine {
-	var out []ActionLine
-	for _, a := range nx.Actions() {
-		if !a.Raised.Date.Before(d.Date) {
-			continue
-		}
-		status, due, latest := "open", a.Action.Due, ""
-		for _, u := range a.Updates {
-			if !u.Meeting.Date.Before(d.Date) {
-				break
-			}
-			status = u.Update.Status
-			if u.Update.Due.Set() {
-				due = u.Update.Due
-			}
-			latest = u.Update.Note
-		}
-		if status != "open" {
-			continue
-		}
-		l := ActionLine{ID: a.Action.ID, Text: a.Action.Text, Owner: nx.MemberName(a.Action.Owner.ID), Raised: a.Raised.Date.String(), Status: status, Latest: latest}
-		if due.Set() {
-			l.Due = due.String()
-			l.Overdue = due.Before(d.Date)
-		}
-		out = append(out, l)
-	}
-	return out
 }
 
 // workLines summarises the work programme.

@@ -30,6 +30,14 @@ type UpdateView struct {
 	Action, Text, Status, Note, Due string
 }
 
+// MinutesItem is one item of business and what was minuted under it.
+type MinutesItem struct {
+	Title, Presenter, Paper string
+	Urgent                  bool
+	// Minutes is the record's markdown: what was said and agreed.
+	Minutes string
+}
+
 // MinutesView is everything minutes show.
 type MinutesView struct {
 	Paper
@@ -44,7 +52,8 @@ type MinutesView struct {
 	Quorum          string
 	QuorumReasons   []string
 	Declarations    []string
-	Agenda          []string
+	Items           []MinutesItem
+	Omitted         []OmittedLine
 	Decisions       []DecisionView
 	Actions         []ActionLine
 	Updates         []UpdateView
@@ -118,9 +127,23 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		}
 		v.Declarations = append(v.Declarations, s)
 	}
-	for _, it := range m.Agenda {
-		v.Agenda = append(v.Agenda, it.Title)
+	// The items taken: the agenda less what govctl would add to it but the
+	// record does not show was taken.
+	for _, e := range nx.Agenda(m) {
+		if e.Added {
+			continue
+		}
+		mi := MinutesItem{Title: e.Title, Urgent: e.Urgent && !e.AOB}
+		if it := e.Record; it != nil {
+			if it.Presenter != nil {
+				mi.Presenter = nx.MemberName(it.Presenter.ID)
+			}
+			mi.Paper = it.Paper
+			mi.Minutes = it.Minutes
+		}
+		v.Items = append(v.Items, mi)
 	}
+	v.Omitted = omittedLines(nx, m)
 	for i := range m.Decisions {
 		v.Decisions = append(v.Decisions, decisionView(nx, m, &m.Decisions[i], q))
 	}

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"embed"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
@@ -33,6 +34,7 @@ var templates = sync.OnceValues(func() (*template.Template, error) {
 		"md":       markdown.Text,
 		"cell":     markdown.Cell,
 		"freetext": markdown.Block,
+		"nested":   nested,
 		"join":     strings.Join,
 		"inc":      func(i int) int { return i + 1 },
 		"plural":   words.Plural,
@@ -92,4 +94,20 @@ func link(p string) string {
 	}
 	target := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "[", "%5B", "]", "%5D").Replace(p)
 	return "[" + markdown.Text(path.Base(p)) + "](" + target + ")"
+}
+
+// nested keeps s as a person's free markdown (as freetext does) inside the
+// n-th item of a numbered list: every line is indented to the item's
+// content, so that the person's paragraphs, lists and code stay within the
+// item, and a code fence left open ends with it instead of swallowing the
+// rest of the page.
+func nested(n int, s string) string {
+	pad := strings.Repeat(" ", len(strconv.Itoa(n))+2)
+	lines := strings.Split(markdown.Block(s), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = pad + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }

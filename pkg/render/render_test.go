@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -440,4 +441,120 @@ func cells(row string) int {
 		n--
 	}
 	return n + 1
+}
+
+// TestAgendaOrderAndOmissions: the record of 29 December lists every
+// standing item but the one it leaves off, so it sets the order; any other
+// business is last, after the review of the work programme and urgent
+// business; the standing item left off is said, with its reason.
+func TestAgendaOrderAndOmissions(t *testing.T) {
+	ws := open(t, today)
+	out, err := render.Agenda(ws.Inputs(), meeting(t, ws, "2026-12-29"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "agenda of 2026-12-29", out,
+		"4. **Budget monitoring**",
+		"5. **Declarations of interest**\n6. **Review of the work programme**<br>Progress against the work programme (below).\n7. **Any other business**\n\n",
+		"Standing items not taken at this meeting:\n\n- **Risk register**: The register is being rewritten \\| see A-3\n",
+		"with the chair's agreement, before any other business.")
+	mustNotContain(t, "agenda of 2026-12-29", out, ". **Risk register**")
+	if a, u := bytes.Index(out, []byte("Any other business")), bytes.Index(out, []byte("## Urgent business")); a < 0 || u < a {
+		t.Errorf("urgent business is not listed after the items (any other business at %d, urgent at %d)", a, u)
+	}
+}
+
+// TestAgendaMattersArising: each agenda brings up the actions still open
+// and the decisions and recommendations of the last meeting held.
+func TestAgendaMattersArising(t *testing.T) {
+	ws := open(t, today)
+	agenda := func(date string) []byte {
+		t.Helper()
+		out, err := render.Agenda(ws.Inputs(), meeting(t, ws, date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	// The first meeting: nothing arises.
+	mustNotContain(t, "agenda of 2026-10-13", agenda("2026-10-13"), "Matters arising", "Action")
+
+	out := agenda("2026-11-10")
+	mustContain(t, "agenda of 2026-11-10", out,
+		"3. **Matters arising**<br>To review the actions still open and the decisions and recommendations of the meeting of Tuesday 13 October 2026 (below).\n",
+		"## Matters arising\n\n### Actions still open\n",
+		// A-1 was done at this meeting, not before it.
+		"| A-1 | Circulate the risk register",
+		"| D-2026-10-13-3 | Review of the work programme | Adopt the \\<b\\>new\\</b\\> naming standard \\| v2 | deferred |",
+		"### Recommendations of the meeting of Tuesday 13 October 2026\n\n- To the Joint Management Board: adopt the budget (see \\*\\*paper\\*\\*)\n")
+
+	out = agenda("2026-12-29")
+	mustContain(t, "agenda of 2026-12-29", out,
+		"3. **Matters arising**<br>To review the actions still open and the decisions of the meeting of Tuesday 10 November 2026 (below).\n",
+		"| A-4 | Book the workshop | Jordan Lee | none set | 2026-11-10 |",
+		"### Decisions of the meeting of Tuesday 10 November 2026\n")
+	// 13 October's were reviewed on 10 November; 10 November made no
+	// recommendation.
+	mustNotContain(t, "agenda of 2026-12-29", out, "| A-1 |", "D-2026-10-13", "### Recommendations")
+
+	// 30 March 2027: the meeting of 9 February was cancelled and 29
+	// December's is not held, so 10 November's still come up.
+	mustContain(t, "agenda of 2027-03-30", agenda("2027-03-30"), "### Decisions of the meeting of Tuesday 10 November 2026\n")
+}
+
+// TestMinutesOfItems: what was minuted under each item is under it, kept as
+// the person's markdown but for raw HTML, and a code fence left open ends
+// with its item.
+func TestMinutesOfItems(t *testing.T) {
+	ws := open(t, today)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	html := func(date string) string {
+		t.Helper()
+		out, err := render.Minutes(ws.Inputs(), meeting(t, ws, date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := md.Convert(out, &b); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	h := html("2026-10-13")
+	for _, want := range []string{
+		// The standing item the record does not list is among the items.
+		"<li>\n<p><strong>Risk register</strong></p>\n</li>",
+		"the <strong>cost of licences</strong> and the &lt;b&gt;reserve&lt;/b&gt;.",
+		"<li>Brent asked for a three-year view.</li>",
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("minutes of 2026-10-13 lack %q:\n%s", want, h)
+		}
+	}
+	// The person's list is inside the item, not a list of its own after it.
+	if i, j := strings.Index(h, "<strong>Budget 2027/28</strong>"), strings.Index(h, "<strong>Review of the work programme</strong>"); i < 0 || j < 0 || !strings.Contains(h[i:j], "<ul>") || strings.Contains(h[i:j], "</ol>\n<ul>") {
+		t.Errorf("the budget item's minutes are not within the item:\n%s", h)
+	}
+
+	h = html("2026-11-10")
+	code := regexp.MustCompile(`(?s)<pre><code>(.*?)</code></pre>`).FindStringSubmatch(h)
+	if code == nil || !strings.Contains(code[1], "phase 2 |") || strings.Contains(code[1], "Retirement") {
+		t.Errorf("the open code fence did not end with its item: %q", code)
+	}
+	for _, want := range []string{
+		"<strong>Retirement of the clerk</strong>",
+		"<em>twenty</em> years",
+		"<h2>Minutes of earlier meetings</h2>",
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("minutes of 2026-11-10 lack %q:\n%s", want, h)
+		}
+	}
+	// The standing items the record does not list come first; what the
+	// record lists follows, in its order.
+	out, err := render.Minutes(ws.Inputs(), meeting(t, ws, "2026-11-10"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "minutes of 2026-11-10", out, "4. **Risk register**\n5. **Work programme review**\n\n   The tender report", "\n6. **Retirement of the clerk**\n\n   The chair thanked")
 }

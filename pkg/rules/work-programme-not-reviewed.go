@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/govctl/govctl/pkg/diag"
-	"github.com/govctl/govctl/pkg/terms"
 )
 
 // WorkProgrammeNotReviewed is a held meeting that did not review the work
@@ -15,13 +14,15 @@ var workProgrammeNotReviewed = &Rule{
 	Severity: diag.Error,
 	Doc: `
 Where a meeting kind has review_work_programme: true, every held meeting of
-that kind has an agenda item whose title mentions the work programme.
+that kind has an agenda item whose title mentions the work programme: a
+standing item of the kind (not left off the meeting with
+omit_standing_items), or an item of the record that is not urgent business.
 `,
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
 			for _, mt := range nx.N.MeetingList {
 				k := nx.MeetingKind(mt)
-				if k != nil && k.ReviewWorkProgramme && mt.Status == "held" && !terms.ReviewsWorkProgramme(mt) {
+				if k != nil && k.ReviewWorkProgramme && mt.Status == "held" && !nx.ReviewsWorkProgramme(mt) {
 					p.Reportf(mt.KeyPos("status"), "the %s meeting of %s did not review the work programme, as the terms require (no agenda item mentions it)", k.Name, mt.Date.String())
 				}
 			}

@@ -13,74 +13,293 @@ type AgendaEntry struct {
 	// Record is the record's item of this title, or nil: a standing item
 	// the record does not list, or an item the terms add.
 	Record *model.AgendaItem
+	// Standing is true for a standing item of the meeting's kind.
+	Standing bool
+	// Added is true for an item that govctl adds to the agenda, being
+	// neither a standing item nor the record's: the approval of the last
+	// minutes, matters arising, the review of the work programme. Record
+	// is nil for such an item.
+	Added bool
 	// Urgent is true for urgent business (kind urgent, or a reason given).
 	Urgent bool
+	// AOB is true for any other business (kind aob, or an item so titled),
+	// which is always taken last.
+	AOB bool
 	// ApprovesMinutesOf is the held meeting whose minutes the item is to
 	// approve, or nil.
 	ApprovesMinutesOf *model.Meeting
+	// MattersArising is true for the item under which what earlier meetings
+	// left open is reviewed (see Net.MattersArising).
+	MattersArising bool
 	// WorkProgramme is true for the review of the work programme added
 	// because the kind of meeting requires one and no item is about it.
 	WorkProgramme bool
 }
 
-// Agenda lists meeting m's agenda in order: the kind's standing items, each
-// with the record's item of the same title; an item to approve the minutes
-// of the last held meeting when no standing item is about minutes; the
-// record's other items, urgent business marked; and a review of the work
-// programme when the kind requires one and no item that is not urgent is
-// about it. Titles are matched with their case and spacing set aside; of
-// two items of one title only the first is listed.
+// The titles of the items the terms add.
+const (
+	MinutesTitle        = "Minutes of the last meeting"
+	MattersArisingTitle = "Matters arising"
+	WorkProgrammeTitle  = "Review of the work programme"
+)
+
+// Agenda lists meeting m's agenda in order, as docs/format.md defines it:
+//
+//   - the standing items of its kind, in the terms' order, less those
+//     omit_standing_items leaves off this meeting, each with the record's
+//     item of the same title (which adds its presenter, paper and minutes);
+//     then the record's other items, in the record's order. A record that
+//     lists every standing item not left off sets the order of them all.
+//   - an item to approve the minutes of the last held meeting, where no
+//     standing item is about minutes: the record's "Minutes of the last
+//     meeting", or one added after the standing items;
+//   - matters arising, where earlier meetings left something to review
+//     (Net.MattersArising) or a standing item is about them: the standing
+//     or record item of that title, or one added after the minutes;
+//   - a review of the work programme, where the kind requires one and no
+//     item that is not urgent is about it (nor a standing item about it
+//     left off);
+//   - any other business, last of all.
+//
+// Titles are matched with their case and spacing set aside; of two items
+// of one title only the first is listed. A standing item both left off and
+// listed by the record is left off (missing-standing-item reports it).
 func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 	k := nx.MeetingKind(m)
-	last := nx.LastHeld(m)
-	recordItems := map[string]*model.AgendaItem{}
-	for i := range m.Agenda {
-		recordItems[model.Norm(m.Agenda[i].Title)] = &m.Agenda[i]
-	}
-	var out []AgendaEntry
-	used := map[string]bool{}
-	minutesDone := false
 	var standing []string
 	if k != nil {
 		standing = k.StandingItems
 	}
-	for _, s := range standing {
-		key := model.Norm(s)
-		used[key] = true
-		e := AgendaEntry{Title: s, Record: recordItems[key]}
-		if strings.Contains(key, "minutes") && last != nil {
-			e.ApprovesMinutesOf = last
-			minutesDone = true
-		}
-		out = append(out, e)
-	}
-	if !minutesDone && last != nil {
-		const title = "Minutes of the last meeting"
-		out = append(out, AgendaEntry{Title: title, ApprovesMinutesOf: last})
-		used[model.Norm(title)] = true
-	}
+
+	// The record's items, first of each title.
+	byTitle := map[string]*model.AgendaItem{}
+	var record []*model.AgendaItem
 	for i := range m.Agenda {
 		it := &m.Agenda[i]
 		key := model.Norm(it.Title)
-		if used[key] {
+		if _, dup := byTitle[key]; dup {
 			continue
 		}
-		used[key] = true
-		out = append(out, AgendaEntry{Title: it.Title, Record: it, Urgent: it.Kind == "urgent" || it.UrgentReason != ""})
+		byTitle[key] = it
+		record = append(record, it)
 	}
-	if k != nil && k.ReviewWorkProgramme && !reviewed(out) {
-		out = append(out, AgendaEntry{Title: "Review of the work programme", WorkProgramme: true})
+
+	// The standing items, first of each title, and what they are about.
+	left := map[string]bool{}
+	omitted, _ := nx.Omitted(m)
+	for _, o := range omitted {
+		left[model.Norm(o.Title)] = true
 	}
-	return out
+	standingTitle := map[string]string{}
+	var standingKeys []string
+	minutesStanding, arisingStanding, reviewLeftOff := false, false, false
+	for _, s := range standing {
+		key := model.Norm(s)
+		if _, dup := standingTitle[key]; dup {
+			continue
+		}
+		standingTitle[key] = s
+		standingKeys = append(standingKeys, key)
+		minutesStanding = minutesStanding || minutesItem(key)
+		arisingStanding = arisingStanding || MattersArisingItem(key)
+		reviewLeftOff = reviewLeftOff || left[key] && WorkProgrammeItem(key)
+	}
+	ownOrder := true
+	for _, key := range standingKeys {
+		if !left[key] && byTitle[key] == nil {
+			ownOrder = false
+			break
+		}
+	}
+
+	standingEntry := func(key string) AgendaEntry {
+		return AgendaEntry{Title: standingTitle[key], Record: byTitle[key], Standing: true}
+	}
+	recordEntry := func(it *model.AgendaItem) AgendaEntry {
+		return AgendaEntry{Title: it.Title, Record: it, Urgent: it.Kind == "urgent" || it.UrgentReason != ""}
+	}
+	var out []AgendaEntry
+	if ownOrder {
+		for _, it := range record {
+			key := model.Norm(it.Title)
+			switch _, isStanding := standingTitle[key]; {
+			case left[key]:
+			case isStanding:
+				out = append(out, standingEntry(key))
+			default:
+				out = append(out, recordEntry(it))
+			}
+		}
+	} else {
+		for _, key := range standingKeys {
+			if !left[key] {
+				out = append(out, standingEntry(key))
+			}
+		}
+		for _, it := range record {
+			if _, isStanding := standingTitle[model.Norm(it.Title)]; !isStanding {
+				out = append(out, recordEntry(it))
+			}
+		}
+	}
+	for i := range out {
+		out[i].AOB = out[i].Record != nil && out[i].Record.Kind == "aob" || AOBItem(out[i].Title)
+	}
+
+	// afterStanding is where an added item goes when nothing places it:
+	// after the last standing item.
+	afterStanding := func() int {
+		at := 0
+		for i, e := range out {
+			if e.Standing {
+				at = i + 1
+			}
+		}
+		return at
+	}
+	// find is the index of the first entry, not urgent nor other business,
+	// that is, or is not, a standing item and whose title passes is; -1
+	// when none.
+	find := func(standing bool, is func(key string) bool) int {
+		for i, e := range out {
+			if e.Standing == standing && !e.Urgent && !e.AOB && is(model.Norm(e.Title)) {
+				return i
+			}
+		}
+		return -1
+	}
+
+	minutesAt := -1
+	if last := nx.LastHeld(m); last != nil {
+		if minutesStanding {
+			minutesAt = find(true, minutesItem)
+		} else if minutesAt = find(false, func(key string) bool { return key == model.Norm(MinutesTitle) }); minutesAt < 0 {
+			minutesAt = afterStanding()
+			out = insert(out, minutesAt, AgendaEntry{Title: MinutesTitle, Added: true})
+		}
+		if minutesAt >= 0 {
+			out[minutesAt].ApprovesMinutesOf = last
+		}
+	}
+
+	if arisingStanding {
+		if i := find(true, MattersArisingItem); i >= 0 {
+			out[i].MattersArising = true
+		}
+	} else if nx.hasMattersArising(m) {
+		if i := find(false, MattersArisingItem); i >= 0 {
+			out[i].MattersArising = true
+		} else {
+			at := afterStanding()
+			if minutesAt >= 0 {
+				at = minutesAt + 1
+			}
+			out = insert(out, at, AgendaEntry{Title: MattersArisingTitle, Added: true, MattersArising: true})
+		}
+	}
+
+	// Any other business goes last, after the review of the work programme.
+	var aob []AgendaEntry
+	n := 0
+	for _, e := range out {
+		if e.AOB {
+			aob = append(aob, e)
+		} else {
+			out[n] = e
+			n++
+		}
+	}
+	out = out[:n]
+	if k != nil && k.ReviewWorkProgramme && !reviewed(out) && !reviewLeftOff {
+		out = append(out, AgendaEntry{Title: WorkProgrammeTitle, Added: true, WorkProgramme: true})
+	}
+	return append(out, aob...)
 }
 
-// reviewed reports whether an item that is not urgent reviews the work
-// programme.
+func insert(s []AgendaEntry, i int, e AgendaEntry) []AgendaEntry {
+	s = append(s, AgendaEntry{})
+	copy(s[i+1:], s[i:])
+	s[i] = e
+	return s
+}
+
+// reviewed reports whether an item that is not urgent, nor added by the
+// terms, reviews the work programme.
 func reviewed(items []AgendaEntry) bool {
 	for _, e := range items {
-		if !e.Urgent && WorkProgrammeItem(e.Title) {
+		if !e.Urgent && !e.Added && WorkProgrammeItem(e.Title) {
 			return true
 		}
 	}
 	return false
+}
+
+// ReviewsWorkProgramme reports whether meeting m's agenda has an item that
+// reviews the work programme (see WorkProgrammeItem): a standing item not
+// left off, or an item of the record, that is not urgent business. The
+// review govctl adds to an agenda where the terms require one does not
+// count: it is what the terms ask, not what the meeting did.
+func (nx *Net) ReviewsWorkProgramme(m *model.Meeting) bool {
+	return reviewed(nx.Agenda(m))
+}
+
+// minutesItem reports whether a standing item of this normalised title is
+// about minutes (the approval of the last meeting's).
+func minutesItem(key string) bool { return strings.Contains(key, "minutes") }
+
+// MattersArisingItem reports whether an item of this title is where matters
+// arising from earlier meetings are taken.
+func MattersArisingItem(title string) bool {
+	return strings.Contains(model.Norm(title), "matters arising")
+}
+
+// AOBItem reports whether an item of this title is any other business:
+// "Any other business", "AOB" or "A.O.B.", case and spacing aside.
+func AOBItem(title string) bool {
+	t := strings.Trim(model.Norm(title), " .")
+	return strings.HasPrefix(t, "any other business") || t == "aob" || t == "a.o.b"
+}
+
+// Omission is a standing item left off one meeting.
+type Omission struct {
+	// Title is the standing item's title as the terms give it.
+	Title string
+	// Entry is the first of the record's omit_standing_items that names it.
+	Entry *model.OmitStanding
+}
+
+// Omitted lists the standing items that meeting m's omit_standing_items
+// leaves off, in the terms' order, and the entries of omit_standing_items
+// that name no standing item of m's kind (case and spacing aside), in the
+// record's order. An entry naming no standing item leaves nothing off. A
+// meeting of an unknown kind leaves nothing off and has no unknown entries:
+// its kind is what is wrong.
+func (nx *Net) Omitted(m *model.Meeting) (omitted []Omission, unknown []*model.OmitStanding) {
+	k := nx.MeetingKind(m)
+	if k == nil || len(m.OmitStanding) == 0 {
+		return nil, nil
+	}
+	known := map[string]bool{}
+	for _, s := range k.StandingItems {
+		known[model.Norm(s)] = true
+	}
+	entry := map[string]*model.OmitStanding{}
+	for i := range m.OmitStanding {
+		o := &m.OmitStanding[i]
+		key := model.Norm(o.Item)
+		switch {
+		case !known[key]:
+			unknown = append(unknown, o)
+		case entry[key] == nil:
+			entry[key] = o
+		}
+	}
+	for _, s := range k.StandingItems {
+		key := model.Norm(s)
+		if o := entry[key]; o != nil {
+			omitted = append(omitted, Omission{Title: s, Entry: o})
+			delete(entry, key) // a standing item listed twice is left off once
+		}
+	}
+	return omitted, unknown
 }

@@ -108,13 +108,3 @@ func WorkProgrammeItem(title string) bool {
 	return strings.Contains(t, "work programme") || strings.Contains(t, "work program")
 }
 
-// ReviewsWorkProgramme reports whether meeting m's agenda has an item that
-// reviews the work programme (see WorkProgrammeItem).
-func ReviewsWorkProgramme(m *model.Meeting) bool {
-	for _, it := range m.Agenda {
-		if WorkProgrammeItem(it.Title) {
-			return true
-		}
-	}
-	return false
-}

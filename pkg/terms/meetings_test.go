@@ -131,7 +131,7 @@ func TestStartAndDuration(t *testing.T) {
 	}
 }
 
-func TestReviewsWorkProgramme(t *testing.T) {
+func TestWorkProgrammeItem(t *testing.T) {
 	for title, want := range map[string]bool{
 		"Review of the work programme":  true,
 		"WORK-PROGRAMME update":         true,
@@ -144,56 +144,6 @@ func TestReviewsWorkProgramme(t *testing.T) {
 		if got := terms.WorkProgrammeItem(title); got != want {
 			t.Errorf("WorkProgrammeItem(%q) = %v; want %v", title, got, want)
 		}
-	}
-	m := &model.Meeting{Agenda: []model.AgendaItem{{Title: "Apologies"}, {Title: "Work programme"}}}
-	if !terms.ReviewsWorkProgramme(m) {
-		t.Error("a meeting with a work programme item does not review it")
-	}
-	if terms.ReviewsWorkProgramme(&model.Meeting{Agenda: []model.AgendaItem{{Title: "Apologies"}}}) {
-		t.Error("a meeting with no work programme item reviews it")
-	}
-}
-
-func TestAgenda(t *testing.T) {
-	nx := board()
-	k := nx.Kinds["ordinary"]
-	k.StandingItems = []string{"Apologies", "Minutes"}
-	k.ReviewWorkProgramme = true
-	m := nx.N.MeetingList[4] // 1 December; 1 November was the last held
-	m.Agenda = []model.AgendaItem{
-		{Title: "apologies", Paper: "a.pdf"},
-		{Title: "Budget"},
-		{Title: "Work programme", Kind: "urgent"},
-		{Title: "budget"},
-	}
-	got := nx.Agenda(m)
-	var titles []string
-	for _, e := range got {
-		titles = append(titles, e.Title)
-	}
-	want := []string{"Apologies", "Minutes", "Budget", "Work programme", "Review of the work programme"}
-	if !slices.Equal(titles, want) {
-		t.Fatalf("titles %q; want %q", titles, want)
-	}
-	if got[0].Record == nil || got[0].Record.Paper != "a.pdf" {
-		t.Errorf("the standing item has not the record's item of its title: %+v", got[0])
-	}
-	if got[1].ApprovesMinutesOf == nil || got[1].ApprovesMinutesOf.File != "2026-11-01" {
-		t.Errorf("the minutes item approves %+v; want 1 November's", got[1].ApprovesMinutesOf)
-	}
-	// An urgent item about the work programme does not stand for the review.
-	if !got[3].Urgent || got[2].Urgent || !got[4].WorkProgramme {
-		t.Errorf("urgent or review wrong: %+v", got)
-	}
-
-	// With no standing item about minutes, one is added.
-	k.StandingItems = nil
-	if got := nx.Agenda(m); got[0].Title != "Minutes of the last meeting" || got[0].ApprovesMinutesOf == nil {
-		t.Errorf("first item %+v; want the minutes of the last meeting", got[0])
-	}
-	// The first meeting has none to approve.
-	if got := nx.Agenda(nx.N.MeetingList[0]); len(got) != 1 || !got[0].WorkProgramme {
-		t.Errorf("first meeting's agenda %+v; want the review alone", got)
 	}
 }
 

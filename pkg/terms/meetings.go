@@ -107,4 +107,3 @@ func WorkProgrammeItem(title string) bool {
 	t := strings.ReplaceAll(model.Norm(title), "-", " ")
 	return strings.Contains(t, "work programme") || strings.Contains(t, "work program")
 }
-

@@ -558,3 +558,27 @@ func TestMinutesOfItems(t *testing.T) {
 	}
 	mustContain(t, "minutes of 2026-11-10", out, "4. **Risk register**\n5. **Work programme review**\n\n   The tender report", "\n6. **Retirement of the clerk**\n\n   The chair thanked")
 }
+
+// TestMinutesOfItemTen: the minutes of the tenth item and after are
+// indented to its wider number, and stay within it.
+func TestMinutesOfItemTen(t *testing.T) {
+	ws := open(t, today)
+	m := meeting(t, ws, "2026-11-10")
+	var extra []model.AgendaItem
+	for i := range 6 {
+		extra = append(extra, model.AgendaItem{Title: fmt.Sprintf("Item %c", 'A'+i)})
+	}
+	m.Agenda = append(extra, m.Agenda...)
+	out, err := render.Minutes(ws.Inputs(), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "minutes with twelve items", out, "\n12. **Retirement of the clerk**\n\n    The chair thanked")
+	var b bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(out, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`<li>\s*<p><strong>Retirement of the clerk</strong></p>\s*<p>The chair thanked the clerk for <em>twenty</em> years' service.</p>\s*</li>`).MatchString(b.String()) {
+		t.Errorf("the twelfth item's minutes are not within it:\n%s", b.String())
+	}
+}

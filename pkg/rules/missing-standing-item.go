@@ -23,11 +23,8 @@ var missingStandingItem = &Rule{
 Every standing item of a meeting's kind is on its agenda, whether or not
 the record lists it: a record lists only its own items, and an item of a
 standing item's title (case and spacing aside) adds to that item. A standing
-item is left off one meeting only by omit_standing_items, with the reason:
-
-  omit_standing_items:
-    - item: Joint communications plan
-      reason: Deferred to January at the chair's request
+item is left off one meeting only by an entry of omit_standing_items naming
+it, with the reason (the example below that passes).
 
 This rule reports an entry of omit_standing_items that names no standing
 item of the meeting's kind (its title is probably misspelt, and the item it
@@ -36,9 +33,6 @@ standing item both left off and listed in the record's agenda (the record
 contradicts itself; the item is left off until one of the two is removed).
 A reason that is missing or empty is missing-field's. A meeting of an
 unknown kind is not judged (unknown-meeting-kind).
-
-No agenda or minutes are written while this rule finds an error: the
-agenda would not be the one the secretary meant.
 `,
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
@@ -78,7 +72,7 @@ agenda would not be the one the secretary meant.
 // the standing items are.
 func standingHint(title string, standing []string) string {
 	if len(standing) == 0 {
-		return ": these meetings have no standing items"
+		return ": these meetings have no standing items, so remove the entry"
 	}
 	if s := didYouMean(title, standing); s != "" {
 		return s

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/MakeNowJust/heredoc"
@@ -15,11 +16,15 @@ import (
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/record"
 	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 	"github.com/govctl/govctl/pkg/workspace"
+	"github.com/govctl/govctl/pkg/yamlfmt"
 )
 
 // Options are the minutes commands' inputs.
@@ -110,6 +115,13 @@ func newRun(opts *Options) error {
 			Code: cmdutil.ExitFindings,
 		}
 	}
+	if m != nil && m.Status == "cancelled" {
+		return &cmdutil.UserError{
+			Err:  fmt.Errorf("the meeting of %s was cancelled: it has no minutes", m.Date),
+			Hint: fmt.Sprintf("if it took place after all, set status: planned in %s and run this again", filepath.ToSlash(ws.PathOf(m, ".yaml"))),
+			Code: cmdutil.ExitFindings,
+		}
+	}
 	if m == nil {
 		kind := opts.Kind
 		if kind == "" {
@@ -124,24 +136,18 @@ func newRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	var fill record.Minutes
-	for _, mem := range ws.Net.CurrentMembers(m.Date) {
-		if mem.Seat != nil {
-			fill.Expected = append(fill.Expected, mem.ID)
-		}
-	}
-	for _, it := range ws.Net.Agenda(m) {
-		if !it.Urgent {
-			fill.Agenda = append(fill.Agenda, it.Title)
-		}
-	}
-	out, err := record.Fill(data, fill, opts.Force)
+	known := known(ws.Net, m)
+	out, filled, err := record.Fill(data, known, opts.Force)
 	if errors.Is(err, record.ErrHasMinutes) {
 		return &cmdutil.UserError{
 			Err:  fmt.Errorf("%s already records attendance: it is a held meeting's record", filepath.ToSlash(path)),
-			Hint: "edit it by hand, or run again with --force to replace its attendance",
+			Hint: "edit it by hand, or run again with --force to add what it lacks (what it records is kept)",
 			Code: cmdutil.ExitFindings,
 		}
+	}
+	if err == nil {
+		// The layout of govctl fmt, so that fmt --check passes after.
+		out, err = yamlfmt.Format(out, layout.Meeting.Type())
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.ToSlash(path), err)
@@ -150,8 +156,63 @@ func newRun(opts *Options) error {
 		return err
 	}
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
-	fmt.Fprintf(opts.IO.ErrOut, "%d members expected; move those who sent apologies or were absent, add substitutes, decisions and actions, then run: govctl minutes render %s %s\n", len(fill.Expected), opts.Network, m.File)
+	fmt.Fprint(opts.IO.ErrOut, toDo(ws.Net, filepath.ToSlash(path), known, filled, opts.Network, m.File))
 	return nil
+}
+
+// known is what govctl knows of meeting m before its secretary fills the
+// record in.
+func known(nx *terms.Net, m *model.Meeting) record.Minutes {
+	var k record.Minutes
+	for _, mem := range nx.CurrentMembers(m.Date) {
+		if mem.Seat != nil {
+			k.Expected = append(k.Expected, mem.ID)
+		}
+	}
+	k.Chairs = nx.ChairsOn(m.Date)
+	if o := nx.MinutesToApprove(m); o != nil {
+		k.Approves = o.Date.String()
+	}
+	for _, e := range nx.Agenda(m) {
+		if e.Record == nil {
+			k.FromTerms = append(k.FromTerms, e.Title)
+		}
+	}
+	for _, a := range nx.OpenActionsAt(m) {
+		k.Open = append(k.Open, record.OpenAction{ID: a.Action.ID, Text: a.Action.Text, Owner: a.Action.Owner.ID, Due: a.Due.Date})
+	}
+	return k
+}
+
+// toDo tells the secretary what is left to do in the record at path, and
+// what to run then.
+func toDo(nx *terms.Net, path string, k record.Minutes, f record.Filled, network, file string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "The meeting is marked held, with what govctl knows filled in. Still to do in %s:\n", path)
+	line := func(format string, a ...any) { fmt.Fprintf(&b, "  - "+format+"\n", a...) }
+	if len(f.Present) > 0 {
+		line("attendance: %s under present: move those who sent apologies to apologies and those who did not come to absent; add substitutes and stand-ins", words.Plural(len(f.Present), "member"))
+	} else {
+		line("attendance: check who is under present, apologies and absent; add substitutes and stand-ins")
+	}
+	switch {
+	case f.Chair != "":
+		line("chair: set to %s (%s), who held the chair that day; change it if someone else chaired", f.Chair, nx.MemberName(f.Chair))
+	case f.NoChair && len(k.Chairs) > 1:
+		line("chair: add who chaired (one of the co-chairs: %s)", words.Or(k.Chairs))
+	case f.NoChair:
+		line("chair: add who chaired (nobody holds the chair that day)")
+	}
+	if len(f.Updates) > 0 {
+		line("action_updates: set the status of %s (done, dropped or open) and add a note", words.List(f.Updates))
+	}
+	if f.Approves != "" {
+		line("approves_minutes: %s is set; remove it if the meeting did not approve those minutes", f.Approves)
+	}
+	line("agenda: write minutes: under the items (to minute an item of the terms, add an item of its title)")
+	line("decisions and actions: add those taken and raised")
+	fmt.Fprintf(&b, "Then run: govctl minutes render %s %s\n", network, file)
+	return b.String()
 }
 
 func renderRun(opts *Options) error {

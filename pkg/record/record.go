@@ -68,9 +68,11 @@ type Filled struct {
 	// NoChair is true when the record has no chair and govctl could not
 	// name one: the secretary is to fill it in.
 	NoChair bool
-	// Present are the members put under present (none when the record's
-	// own attendance names who was there).
+	// Present are the members put under present.
 	Present []string
+	// PresentKept is true when the record's attendance has a present list
+	// already, kept as it is (Present is then empty).
+	PresentKept bool
 	// Approves is the date written in approves_minutes, or "".
 	Approves string
 	// Updates are the ids of the actions given an update to complete.
@@ -121,7 +123,7 @@ func Fill(data []byte, m Minutes, force bool) ([]byte, Filled, error) {
 	}
 	setScalar(root, "status", "held")
 
-	got.Present = fillAttendance(root, att, m.Expected)
+	got.Present, got.PresentKept = fillAttendance(root, att, m.Expected)
 
 	if value(root, "chair") == nil {
 		if len(m.Chairs) == 1 {
@@ -184,11 +186,12 @@ func Fill(data []byte, m Minutes, force bool) ([]byte, Filled, error) {
 }
 
 // fillAttendance adds the attendance, or what the record's attendance att
-// lacks, and returns the members it put under present.
-func fillAttendance(root, att *yaml.Node, expected []string) []string {
+// lacks, and returns the members it put under present, or kept true when
+// the record has its own present list.
+func fillAttendance(root, att *yaml.Node, expected []string) (added []string, kept bool) {
 	if att == nil || att.Kind != yaml.MappingNode {
 		if att != nil && !isNull(att) {
-			return nil // not a mapping: the loader has said so; left as it is
+			return nil, true // not a mapping: the loader has said so; left as it is
 		}
 		fresh := &yaml.Node{Kind: yaml.MappingNode}
 		if att == nil {
@@ -200,8 +203,8 @@ func fillAttendance(root, att *yaml.Node, expected []string) []string {
 		att = value(root, "attendance")
 	}
 	block(keyOf(root, "attendance"), att)
-	var added []string
-	if value(att, "present") == nil {
+	kept = value(att, "present") != nil
+	if !kept {
 		named := namedIn(att)
 		for _, id := range expected {
 			if !named[id] {
@@ -209,10 +212,12 @@ func fillAttendance(root, att *yaml.Node, expected []string) []string {
 			}
 		}
 		present := seq(added)
+		note := "Move members who sent apologies to apologies, and those who neither came nor sent apologies to absent."
 		if len(added) == 0 {
 			present.Style = yaml.FlowStyle
+			note = "The ids of the members who came; those who sent apologies go under apologies."
 		}
-		insert(att, attendanceKeys, "present", present, "Move members who sent apologies to apologies, and those who neither came nor sent apologies to absent.")
+		insert(att, attendanceKeys, "present", present, note)
 	}
 	for _, k := range []struct {
 		key  string
@@ -229,7 +234,7 @@ func fillAttendance(root, att *yaml.Node, expected []string) []string {
 			insert(att, attendanceKeys, k.key, k.node(), k.note)
 		}
 	}
-	return added
+	return added, kept
 }
 
 // namedIn is the set of member ids an attendance names anywhere: under
@@ -280,7 +285,7 @@ func fillUpdates(root *yaml.Node, open []OpenAction) []string {
 		if updated[a.ID] || slices.Contains(ids, a.ID) {
 			continue
 		}
-		u := &yaml.Node{Kind: yaml.MappingNode, HeadComment: comment(actionNote(a))}
+		u := &yaml.Node{Kind: yaml.MappingNode, HeadComment: "# " + actionNote(a)} // one line an action
 		u.Content = append(u.Content, scalar("action"), str(a.ID), scalar("status"), scalar("open"))
 		added = append(added, u)
 		ids = append(ids, a.ID)
@@ -369,7 +374,7 @@ func addComment(k *yaml.Node, note string, first bool) {
 }
 
 // comment is note as comment lines: each line of note that starts with a
-// space as it is, the others wrapped at about 78 characters.
+// space as it is, the others wrapped at about 72 characters (78 where indented).
 func comment(note string) string {
 	var lines []string
 	for _, para := range strings.Split(note, "\n") {
@@ -379,7 +384,7 @@ func comment(note string) string {
 		}
 		line := "#"
 		for _, w := range strings.Fields(para) {
-			if len(line) > 1 && len(line)+1+len(w) > 78 {
+			if len(line) > 1 && len(line)+1+len(w) > 72 {
 				lines = append(lines, line)
 				line = "#"
 			}

@@ -71,6 +71,12 @@ func fill(t *testing.T, data string, m record.Minutes, force bool) (string, reco
 	return string(out), got, r
 }
 
+// flat is s as words, without comment marks: what a comment says, however
+// it is wrapped.
+func flat(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "#", "")), " ")
+}
+
 func updates(r rec) string {
 	var s []string
 	for _, u := range r.ActionUpdates {
@@ -109,22 +115,32 @@ func TestFillPlannedRecord(t *testing.T) {
 		"# kept comment\n",
 		"status: held # was planned\n",
 		"  stand_ins: []\n",
-		"  # Colleagues who are not members, sent in a member's place for this meeting:\n",
-		"  # Move members who sent apologies to apologies",
+		"  stand_ins: []\n  guests: []\n",
 		"decisions: []\n",
 		"actions: []\n",
 		"agenda: []\n",
 		"approves_minutes: [2026-11-17]\n",
 		"# The minutes of 2026-11-17 await approval",
-		"# listed here:\n#   Apologies\n#   Minutes of the last meeting\n",
+		"#   Apologies\n#   Minutes of the last meeting\n",
 		"#     - title: Apologies\n#       minutes: |\n",
 		// The action named where the secretary sets its status, its text
 		// on one line.
-		"  # A-1: Write the plan (ann, due Friday 20 November 2026); set status: done,\n  # dropped or open, and add a note\n  - action: A-1\n    status: open\n",
+		"  # A-1: Write the plan (ann, due Friday 20 November 2026); set status: done, dropped or open, and add a note\n  - action: A-1\n    status: open\n",
 		"  # A-2: Book the room; set status: done, dropped or open, and add a note\n  - action: A-2\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	for _, want := range []string{
+		"attendance: Move members who sent apologies to apologies, and those who neither came nor sent apologies to absent. present:",
+		"Colleagues who are not members, sent in a member's place for this meeting: each with name, organisation and for (the member's id). stand_ins: []",
+		"Under each item, write what was said and agreed as its minutes: (markdown). The agenda also holds these items of the terms of reference, which are not listed here: Apologies Minutes of the last meeting To minute one",
+		"Each decision taken: id, item",
+		"Each action raised: id, text, owner (a member id) and due (a date). actions: []",
+	} {
+		if !strings.Contains(flat(out), want) {
+			t.Errorf("no comment %q in\n%s", want, out)
 		}
 	}
 	// The format's key order: what fmt writes, exactly.
@@ -201,8 +217,8 @@ func TestFillChairUnknown(t *testing.T) {
 		chairs []string
 		want   string
 	}{
-		{"co-chairs", []string{"a", "b"}, "# Who chaired? Add chair: with the member's id here: a or b (the co-chairs).\nattendance:\n"},
-		{"none", nil, "# Who chaired? Add chair: with the member's id here (no member holds the chair\n# on this date).\nattendance:\n"},
+		{"co-chairs", []string{"a", "b"}, "Who chaired? Add chair: with the member's id here: a or b (the co-chairs). attendance:"},
+		{"none", nil, "Who chaired? Add chair: with the member's id here (no member holds the chair on this date). attendance:"},
 	} {
 		m := known
 		m.Chairs = tc.chairs
@@ -210,7 +226,7 @@ func TestFillChairUnknown(t *testing.T) {
 		if r.Chair != nil || got.Chair != "" || !got.NoChair {
 			t.Errorf("%s: chair %v, filled %+v; want none", tc.name, r.Chair, got)
 		}
-		if !strings.Contains(out, tc.want) {
+		if !strings.Contains(flat(out), tc.want) {
 			t.Errorf("%s: no %q in\n%s", tc.name, tc.want, out)
 		}
 	}
@@ -227,6 +243,9 @@ func TestFillAttendance(t *testing.T) {
 	if strings.Join(a.Present, ",") != "x" || strings.Join(a.Absent, ",") != "b" || a.Apologies == nil || a.StandIns == nil || len(got.Present) != 0 || strings.Count(out, "attendance:") != 1 {
 		t.Errorf("forced attendance %+v, filled present %q:\n%s", a, got.Present, out)
 	}
+	if !got.PresentKept {
+		t.Error("Filled.PresentKept is false for a record's own present list")
+	}
 	if !strings.Contains(out, "present: [x] # late") {
 		t.Errorf("the record's present and its comment not kept:\n%s", out)
 	}
@@ -239,8 +258,15 @@ func TestFillAttendance(t *testing.T) {
 	if a := r.Attendance; strings.Join(a.Present, ",") != "a,d" || strings.Join(a.Apologies, ",") != "b" || len(a.StandIns) != 1 || a.StandIns[0]["for"] != "c" {
 		t.Errorf("attendance %+v", a)
 	}
-	if !slices.Equal(got.Present, []string{"a", "d"}) {
-		t.Errorf("Filled.Present = %q", got.Present)
+	if !slices.Equal(got.Present, []string{"a", "d"}) || got.PresentKept {
+		t.Errorf("Filled.Present = %q, PresentKept %v", got.Present, got.PresentKept)
+	}
+
+	// Nobody expected (an open network): an empty list, and what goes in it.
+	m.Expected = nil
+	out, got, r = fill(t, "date: 2026-12-08\nkind: ordinary\nstatus: planned\n", m, false)
+	if len(r.Attendance.Present) != 0 || got.Present != nil || got.PresentKept || !strings.Contains(flat(out), "The ids of the members who came; those who sent apologies go under apologies. present: []") {
+		t.Errorf("nobody expected:\n%s", out)
 	}
 }
 

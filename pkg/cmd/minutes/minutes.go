@@ -1,5 +1,6 @@
-// Package minutes implements `govctl minutes new` (fill a meeting record
-// ready to mark attendance) and `govctl minutes render` (write the minutes).
+// Package minutes implements `govctl minutes new` (fill a meeting record with
+// what govctl knows, for the secretary to complete) and `govctl minutes
+// render` (write the minutes).
 package minutes
 
 import (
@@ -72,20 +73,28 @@ func NewCmdMinutes(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		}
 		c.Flags().StringVar(&opts.Kind, "kind", "", "kind of meeting, when the record is created")
 		if !render {
-			c.Flags().BoolVar(&opts.Force, "force", false, "replace the attendance of a record that already has one, or prepare the record of a meeting not yet held")
+			c.Flags().BoolVar(&opts.Force, "force", false, "fill a held meeting's record that already records attendance (adding only what it lacks), or prepare the record of a meeting not yet held")
 		}
 		return c
 	}
-	cmd.AddCommand(mk("new NETWORK DATE", "Fill a meeting record ready to mark attendance",
+	cmd.AddCommand(mk("new NETWORK DATE", "Fill a meeting record with what govctl knows, ready to complete",
 		heredoc.Doc(`
-			Fill the record meetings/<DATE>.yaml (created if missing) with the members
-			expected that day, all under present, ready to move to apologies or absent
-			and to name substitutes; with the agenda items when it has none; and mark
-			it held. Comments and everything else in the record are kept. A record
-			that already has attendance is a held meeting's record: it is not changed
-			without --force.
+			Fill the record meetings/<DATE>.yaml (created if missing) with what govctl
+			knows, for the secretary to complete after the meeting, and mark it held:
+			the members expected that day, all under present, ready to move to
+			apologies or absent, with empty substitutes, stand_ins and guests; the
+			chair, when one member held the chair that day (with co-chairs, a comment
+			asks which chaired); approves_minutes, the last held meeting whose minutes
+			no meeting has approved yet; for each action open that day, an update with
+			status open, the action named in a comment, to set to done, dropped or
+			open; and empty decisions and actions. The standing items are not copied:
+			the agenda holds them without the record listing them, and a comment says
+			how to minute one. Nothing the record has is changed and every comment is
+			kept; the record is written in govctl fmt's layout. A held meeting's record
+			that already records attendance is not changed without --force, which adds
+			only what it lacks.
 		`),
-		"  govctl minutes new sts-omg 2026-12-01", false))
+		"  govctl minutes new sts-omg 2026-12-08", false))
 	cmd.AddCommand(mk("render NETWORK DATE", "Write a meeting's minutes as markdown",
 		heredoc.Doc(`
 			Write meetings/<DATE>.minutes.md from the record: attendance (present,
@@ -190,10 +199,13 @@ func toDo(nx *terms.Net, path string, k record.Minutes, f record.Filled, network
 	var b strings.Builder
 	fmt.Fprintf(&b, "The meeting is marked held, with what govctl knows filled in. Still to do in %s:\n", path)
 	line := func(format string, a ...any) { fmt.Fprintf(&b, "  - "+format+"\n", a...) }
-	if len(f.Present) > 0 {
-		line("attendance: %s under present: move those who sent apologies to apologies and those who did not come to absent; add substitutes and stand-ins", words.Plural(len(f.Present), "member"))
-	} else {
+	switch {
+	case f.PresentKept:
 		line("attendance: check who is under present, apologies and absent; add substitutes and stand-ins")
+	case len(f.Present) > 0:
+		line("attendance: %s under present: move those who sent apologies to apologies and those who did not come to absent; add substitutes and stand-ins", words.Plural(len(f.Present), "member"))
+	default:
+		line("attendance: add who came under present, and who sent apologies (no member holds a seat, so govctl expects nobody in particular)")
 	}
 	switch {
 	case f.Chair != "":

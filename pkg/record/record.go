@@ -88,7 +88,8 @@ var ErrHasMinutes = errors.New("the record already has attendance")
 // and never changes what it has:
 //
 //   - chair: the one member who may have chaired; when several (co-chairs)
-//     or none may have, a comment asking for it;
+//     or none may have, a comment asking for it (a key given no value, as
+//     chair: here, counts as missing);
 //   - attendance: every expected member under present, ready to move to
 //     apologies or absent, and empty apologies, substitutes, absent,
 //     stand_ins and guests, each with a comment where it helps; of an
@@ -97,7 +98,8 @@ var ErrHasMinutes = errors.New("the record already has attendance")
 //   - agenda: a comment on how to minute items, those of the terms
 //     included, which the agenda holds without the record listing them (an
 //     empty agenda when it has none);
-//   - approves_minutes: m.Approves, when the record has no such key;
+//   - approves_minutes: m.Approves, when the record has none (an empty
+//     list is the record's own answer, and kept);
 //   - decisions and actions: empty lists, with what each entry holds;
 //   - action_updates: an update with status open for each open action the
 //     record does not update yet, with a comment naming the action.
@@ -125,17 +127,21 @@ func Fill(data []byte, m Minutes, force bool) ([]byte, Filled, error) {
 
 	got.Present, got.PresentKept = fillAttendance(root, att, m.Expected)
 
-	if value(root, "chair") == nil {
+	if missing(root, "chair") {
 		if len(m.Chairs) == 1 {
-			insert(root, meetingKeys, "chair", str(m.Chairs[0]), "")
+			put(root, "chair", str(m.Chairs[0]), "")
 			got.Chair = m.Chairs[0]
 		} else {
 			got.NoChair = true
-			note := "Who chaired? Add chair: with the member's id here (no member holds the chair on this date)."
+			who := " (no member holds the chair on this date)."
 			if len(m.Chairs) > 1 {
-				note = fmt.Sprintf("Who chaired? Add chair: with the member's id here: %s (the co-chairs).", words.Or(m.Chairs))
+				who = fmt.Sprintf(": %s (the co-chairs).", words.Or(m.Chairs))
 			}
-			addComment(keyOf(root, "attendance"), note, true)
+			if k := keyOf(root, "chair"); k != nil {
+				addComment(k, "Who chaired? Give the member's id here"+who, true)
+			} else {
+				addComment(keyOf(root, "attendance"), "Who chaired? Add chair: with the member's id here"+who, true)
+			}
 		}
 	}
 
@@ -156,10 +162,10 @@ func Fill(data []byte, m Minutes, force bool) ([]byte, Filled, error) {
 	}
 	addComment(keyOf(root, "agenda"), agendaNote, false)
 
-	if m.Approves != "" && value(root, "approves_minutes") == nil {
+	if m.Approves != "" && missing(root, "approves_minutes") {
 		d := flow()
 		d.Content = append(d.Content, scalar(m.Approves))
-		insert(root, meetingKeys, "approves_minutes", d,
+		put(root, "approves_minutes", d,
 			fmt.Sprintf("The minutes of %s await approval: remove this if the meeting did not approve them.", m.Approves))
 		got.Approves = m.Approves
 	}
@@ -356,6 +362,27 @@ func insert(m *yaml.Node, order []string, key string, v *yaml.Node, note string)
 		}
 	}
 	m.Content = slices.Insert(m.Content, at, k, v)
+}
+
+// missing reports whether mapping m lacks key, or gives it no value.
+func missing(m *yaml.Node, key string) bool {
+	v := value(m, key)
+	return v == nil || isNull(v)
+}
+
+// put sets key, which m lacks or gives no value, to v: the key added
+// with note above it, or its empty value replaced, keeping the comments.
+func put(m *yaml.Node, key string, v *yaml.Node, note string) {
+	old := value(m, key)
+	if old == nil {
+		insert(m, meetingKeys, key, v, note)
+		return
+	}
+	v.LineComment, v.FootComment = old.LineComment, old.FootComment
+	*old = *v
+	if note != "" {
+		addComment(keyOf(m, key), note, false)
+	}
 }
 
 // addComment adds note above key k (first or last among the comments

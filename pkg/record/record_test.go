@@ -399,3 +399,23 @@ notes: This is a plain
 		}
 	}
 }
+
+// A key written with no value is filled as if it were missing, its
+// comments kept.
+func TestFillEmptyChairAndApproval(t *testing.T) {
+	data := "date: 2026-12-08\nkind: ordinary\nstatus: planned\nchair:   # who?\napproves_minutes:\n"
+	out, got, r := fill(t, data, known, false)
+	if r.Chair == nil || *r.Chair != "a" || got.Chair != "a" || !strings.Contains(out, "chair: a # who?\n") {
+		t.Errorf("chair not filled:\n%s", out)
+	}
+	if !slices.Equal(r.ApprovesMinutes, []string{"2026-11-17"}) || strings.Count(out, "approves_minutes") != 1 || !strings.Contains(flat(out), "The minutes of 2026-11-17 await approval") {
+		t.Errorf("approves_minutes not filled:\n%s", out)
+	}
+	m := known
+	m.Chairs = []string{"a", "b"}
+	out, _, r = fill(t, data, m, false)
+	if r.Chair != nil || !strings.Contains(flat(out), "Who chaired? Give the member's id here: a or b (the co-chairs). chair: who?") {
+		t.Errorf("co-chairs: the empty chair should be asked for:\n%s", out)
+	}
+	format(t, out)
+}

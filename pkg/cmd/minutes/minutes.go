@@ -1,5 +1,6 @@
-// Package minutes implements `govctl minutes new` (fill a meeting record
-// ready to mark attendance) and `govctl minutes render` (write the minutes).
+// Package minutes implements `govctl minutes new` (fill a meeting record with
+// what govctl knows, for the secretary to complete) and `govctl minutes
+// render` (write the minutes).
 package minutes
 
 import (
@@ -7,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/MakeNowJust/heredoc"
@@ -15,11 +17,15 @@ import (
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/record"
 	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/terms"
+	"github.com/govctl/govctl/pkg/words"
 	"github.com/govctl/govctl/pkg/workspace"
+	"github.com/govctl/govctl/pkg/yamlfmt"
 )
 
 // Options are the minutes commands' inputs.
@@ -67,20 +73,28 @@ func NewCmdMinutes(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		}
 		c.Flags().StringVar(&opts.Kind, "kind", "", "kind of meeting, when the record is created")
 		if !render {
-			c.Flags().BoolVar(&opts.Force, "force", false, "replace the attendance of a record that already has one, or prepare the record of a meeting not yet held")
+			c.Flags().BoolVar(&opts.Force, "force", false, "fill a held meeting's record that already records attendance (adding only what it lacks), or prepare the record of a meeting not yet held")
 		}
 		return c
 	}
-	cmd.AddCommand(mk("new NETWORK DATE", "Fill a meeting record ready to mark attendance",
+	cmd.AddCommand(mk("new NETWORK DATE", "Fill a meeting record with what govctl knows, ready to complete",
 		heredoc.Doc(`
-			Fill the record meetings/<DATE>.yaml (created if missing) with the members
-			expected that day, all under present, ready to move to apologies or absent
-			and to name substitutes; with the agenda items when it has none; and mark
-			it held. Comments and everything else in the record are kept. A record
-			that already has attendance is a held meeting's record: it is not changed
-			without --force.
+			Fill the record meetings/<DATE>.yaml (created if missing) with what govctl
+			knows, for the secretary to complete after the meeting, and mark it held:
+			the members expected that day, all under present, ready to move to
+			apologies or absent, with empty substitutes, stand_ins and guests; the
+			chair, when one member held the chair that day (with co-chairs, a comment
+			asks which chaired); approves_minutes, the last held meeting whose minutes
+			no meeting has approved yet; for each action open that day, an update with
+			status open, the action named in a comment, to set to done, dropped or
+			open; and empty decisions and actions. The standing items are not copied:
+			the agenda holds them without the record listing them, and a comment says
+			how to minute one. Nothing the record has is changed and every comment is
+			kept; the record is written in govctl fmt's layout. A held meeting's record
+			that already records attendance is not changed without --force, which adds
+			only what it lacks.
 		`),
-		"  govctl minutes new sts-omg 2026-12-01", false))
+		"  govctl minutes new sts-omg 2026-12-08", false))
 	cmd.AddCommand(mk("render NETWORK DATE", "Write a meeting's minutes as markdown",
 		heredoc.Doc(`
 			Write meetings/<DATE>.minutes.md from the record: attendance (present,
@@ -110,6 +124,13 @@ func newRun(opts *Options) error {
 			Code: cmdutil.ExitFindings,
 		}
 	}
+	if m != nil && m.Status == "cancelled" {
+		return &cmdutil.UserError{
+			Err:  fmt.Errorf("the meeting of %s was cancelled: it has no minutes", m.Date),
+			Hint: fmt.Sprintf("if it took place after all, set status: planned in %s and run this again", filepath.ToSlash(ws.PathOf(m, ".yaml"))),
+			Code: cmdutil.ExitFindings,
+		}
+	}
 	if m == nil {
 		kind := opts.Kind
 		if kind == "" {
@@ -124,24 +145,18 @@ func newRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	var fill record.Minutes
-	for _, mem := range ws.Net.CurrentMembers(m.Date) {
-		if mem.Seat != nil {
-			fill.Expected = append(fill.Expected, mem.ID)
-		}
-	}
-	for _, it := range ws.Net.Agenda(m) {
-		if !it.Urgent {
-			fill.Agenda = append(fill.Agenda, it.Title)
-		}
-	}
-	out, err := record.Fill(data, fill, opts.Force)
+	known := known(ws.Net, m)
+	out, filled, err := record.Fill(data, known, opts.Force)
 	if errors.Is(err, record.ErrHasMinutes) {
 		return &cmdutil.UserError{
 			Err:  fmt.Errorf("%s already records attendance: it is a held meeting's record", filepath.ToSlash(path)),
-			Hint: "edit it by hand, or run again with --force to replace its attendance",
+			Hint: "edit it by hand, or run again with --force to add what it lacks (what it records is kept)",
 			Code: cmdutil.ExitFindings,
 		}
+	}
+	if err == nil {
+		// The layout of govctl fmt, so that fmt --check passes after.
+		out, err = yamlfmt.Format(out, layout.Meeting.Type())
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.ToSlash(path), err)
@@ -150,8 +165,66 @@ func newRun(opts *Options) error {
 		return err
 	}
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
-	fmt.Fprintf(opts.IO.ErrOut, "%d members expected; move those who sent apologies or were absent, add substitutes, decisions and actions, then run: govctl minutes render %s %s\n", len(fill.Expected), opts.Network, m.File)
+	fmt.Fprint(opts.IO.ErrOut, toDo(ws.Net, filepath.ToSlash(path), known, filled, opts.Network, m.File))
 	return nil
+}
+
+// known is what govctl knows of meeting m before its secretary fills the
+// record in.
+func known(nx *terms.Net, m *model.Meeting) record.Minutes {
+	var k record.Minutes
+	for _, mem := range nx.CurrentMembers(m.Date) {
+		if mem.Seat != nil {
+			k.Expected = append(k.Expected, mem.ID)
+		}
+	}
+	k.Chairs = nx.ChairsOn(m.Date)
+	if o := nx.MinutesToApprove(m); o != nil {
+		k.Approves = o.Date.String()
+	}
+	for _, e := range nx.Agenda(m) {
+		if e.Record == nil {
+			k.FromTerms = append(k.FromTerms, e.Title)
+		}
+	}
+	for _, a := range nx.OpenActionsAt(m) {
+		k.Open = append(k.Open, record.OpenAction{ID: a.Action.ID, Text: a.Action.Text, Owner: a.Action.Owner.ID, Due: a.Due.Date})
+	}
+	return k
+}
+
+// toDo tells the secretary what is left to do in the record at path, and
+// what to run then.
+func toDo(nx *terms.Net, path string, k record.Minutes, f record.Filled, network, file string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "The meeting is marked held, with what govctl knows filled in. Still to do in %s:\n", path)
+	line := func(format string, a ...any) { fmt.Fprintf(&b, "  - "+format+"\n", a...) }
+	switch {
+	case f.PresentKept:
+		line("attendance: check who is under present, apologies and absent; add substitutes and stand-ins")
+	case len(f.Present) > 0:
+		line("attendance: %s under present: move those who sent apologies to apologies and those who did not come to absent; add substitutes and stand-ins", words.Plural(len(f.Present), "member"))
+	default:
+		line("attendance: add who came under present, and who sent apologies (no member holds a seat, so govctl expects nobody in particular)")
+	}
+	switch {
+	case f.Chair != "":
+		line("chair: set to %s (%s), who held the chair that day; change it if someone else chaired", f.Chair, nx.MemberName(f.Chair))
+	case f.NoChair && len(k.Chairs) > 1:
+		line("chair: add who chaired (one of the co-chairs: %s)", words.Or(k.Chairs))
+	case f.NoChair:
+		line("chair: add who chaired (nobody holds the chair that day)")
+	}
+	if len(f.Updates) > 0 {
+		line("action_updates: set the status of %s (done, dropped or open) and add a note", words.List(f.Updates))
+	}
+	if f.Approves != "" {
+		line("approves_minutes: %s is set; remove it if the meeting did not approve those minutes", f.Approves)
+	}
+	line("agenda: write minutes: under the items (to minute an item of the terms, add an item of its title)")
+	line("decisions and actions: add those taken and raised")
+	fmt.Fprintf(&b, "Then run: govctl minutes render %s %s\n", network, file)
+	return b.String()
 }
 
 func renderRun(opts *Options) error {

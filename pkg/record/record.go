@@ -43,8 +43,8 @@ type Minutes struct {
 	// one is to approve, or "".
 	Approves string
 	// FromTerms are the items the meeting's agenda holds without the
-	// record listing them: its kind's standing items, and what else the
-	// terms add (terms Agenda).
+	// record listing them: its kind's standing items, and what govctl adds
+	// (matters arising, a work-programme review; terms Agenda).
 	FromTerms []string
 	// Open are the actions open on the day, whose progress the meeting
 	// hears: each gets an update for the secretary to complete.
@@ -147,7 +147,7 @@ func Fill(data []byte, m Minutes, force bool) ([]byte, Filled, error) {
 
 	agendaNote := "Under each item, write what was said and agreed as its minutes: (markdown)."
 	if len(m.FromTerms) > 0 {
-		agendaNote += " The agenda also holds these items of the terms of reference, which are not listed here:\n"
+		agendaNote += " The agenda also holds these items (from the terms of reference, or added by govctl), which are not listed here:\n"
 		for _, t := range m.FromTerms {
 			agendaNote += "   " + strings.Join(strings.Fields(t), " ") + "\n"
 		}

@@ -135,7 +135,7 @@ func TestFillPlannedRecord(t *testing.T) {
 	for _, want := range []string{
 		"attendance: Move members who sent apologies to apologies, and those who neither came nor sent apologies to absent. present:",
 		"Colleagues who are not members, sent in a member's place for this meeting: each with name, organisation and for (the member's id). stand_ins: []",
-		"Under each item, write what was said and agreed as its minutes: (markdown). The agenda also holds these items of the terms of reference, which are not listed here: Apologies Minutes of the last meeting To minute one",
+		"Under each item, write what was said and agreed as its minutes: (markdown). The agenda also holds these items (from the terms of reference, or added by govctl), which are not listed here: Apologies Minutes of the last meeting To minute one",
 		"Each decision taken: id, item",
 		"Each action raised: id, text, owner (a member id) and due (a date). actions: []",
 	} {

@@ -11,6 +11,7 @@ import (
 	fmtCmd "github.com/govctl/govctl/pkg/cmd/fmt"
 	generateCmd "github.com/govctl/govctl/pkg/cmd/generate"
 	initCmd "github.com/govctl/govctl/pkg/cmd/initcmd"
+	meetingCmd "github.com/govctl/govctl/pkg/cmd/meeting"
 	minutesCmd "github.com/govctl/govctl/pkg/cmd/minutes"
 	networkCmd "github.com/govctl/govctl/pkg/cmd/network"
 	networksCmd "github.com/govctl/govctl/pkg/cmd/networks"
@@ -54,6 +55,7 @@ bodies run on.`,
 	cmd.AddCommand(scheduleCmd.NewCmdSchedule(f, nil))
 	cmd.AddCommand(agendaCmd.NewCmdAgenda(f, nil))
 	cmd.AddCommand(minutesCmd.NewCmdMinutes(f, nil))
+	cmd.AddCommand(meetingCmd.NewCmdMeeting(f, nil))
 	cmd.AddCommand(actionsCmd.NewCmdActions(f, nil))
 	cmd.AddCommand(calendarCmd.NewCmdCalendar(f, nil))
 	cmd.AddCommand(generateCmd.NewCmdGenerate(f, nil))

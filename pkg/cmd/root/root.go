@@ -20,6 +20,7 @@ import (
 	scheduleCmd "github.com/govctl/govctl/pkg/cmd/schedule"
 	schemaCmd "github.com/govctl/govctl/pkg/cmd/schema"
 	validateCmd "github.com/govctl/govctl/pkg/cmd/validate"
+	workCmd "github.com/govctl/govctl/pkg/cmd/work"
 	"github.com/govctl/govctl/pkg/cmdutil"
 )
 
@@ -67,5 +68,6 @@ bodies run on.`,
 	cmd.AddCommand(networksCmd.NewCmdNetworks(f, nil))
 	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
 	cmd.AddCommand(schemaCmd.NewCmdSchema(f, nil))
+	cmd.AddCommand(workCmd.NewCmdWork(f))
 	return cmd
 }

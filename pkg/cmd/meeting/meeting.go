@@ -212,7 +212,11 @@ func moveRun(opts *Options) error {
 			continue
 		}
 		if o.Kind.ID == m.Kind.ID && o.Status != "cancelled" {
-			return refuse(fmt.Sprintf("choose another day, or first move or cancel that meeting: govctl meeting move %s %s NEW-DATE", opts.Network, o.File),
+			hint := fmt.Sprintf("choose another day, or first move or cancel that meeting: govctl meeting move %s %s NEW-DATE", opts.Network, o.File)
+			if o.Status == "held" {
+				hint = "choose another day: that day's meeting was held"
+			}
+			return refuse(hint,
 				"%s already has a meeting of kind %s on %s (%s, %s)", opts.Network, o.Kind.ID, opts.NewDate, o.Status, rel(ws, o, ".yaml"))
 		}
 		others = append(others, fmt.Sprintf("a meeting of kind %s (%s, %s)", o.Kind.ID, o.Status, rel(ws, o, ".yaml")))

@@ -261,6 +261,10 @@ func TestMoveToATakenDay(t *testing.T) {
 		t.Errorf("the agenda changed")
 	}
 
+	// A day whose meeting was held: nothing to move out of the way.
+	_, _, err = run(t, &Options{Move: true, Dir: dir, Network: "board", Date: "2026-12-08", NewDate: "2026-11-17"})
+	wantRefusal(t, err, "board already has a meeting of kind ordinary on 2026-11-17 (held, ", "choose another day: that day's meeting was held")
+
 	// The same day: nothing to move.
 	_, _, err = run(t, &Options{Move: true, Dir: dir, Network: "board", Date: "2026-12-08", NewDate: "2026-12-08"})
 	var ue *cmdutil.UserError

@@ -337,13 +337,31 @@ func findItem(ws *workspace.Workspace, id string) (*model.WorkItem, error) {
 		ids = append(ids, its[i].ID)
 	}
 	hint := "its items: " + strings.Join(ids, ", ")
-	if near := suggest.Nearest(id, ids); near != "" {
+	if near := nearestID(id, ids); near != "" {
 		hint = "did you mean " + near + "? " + hint
 	}
 	if len(ids) == 0 {
 		hint = fmt.Sprintf("it has none yet: govctl work add %s --title TEXT", ws.Net.N.ID)
 	}
 	return nil, cmdutil.Errorf(hint, "the work programme of %s has no item %s", ws.Net.N.ID, id)
+}
+
+// nearestID is the id of ids probably meant by id: one a typing slip away,
+// or the only one that begins with id (ids made from titles are long).
+func nearestID(id string, ids []string) string {
+	if near := suggest.Nearest(id, ids); near != "" {
+		return near
+	}
+	var starts []string
+	for _, c := range ids {
+		if strings.HasPrefix(c, id) {
+			starts = append(starts, c)
+		}
+	}
+	if len(starts) == 1 {
+		return starts[0]
+	}
+	return ""
 }
 
 // findMilestone is the milestone of it titled title (case and spacing

@@ -247,3 +247,18 @@ func TestUpdateRefusals(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestNearestID(t *testing.T) {
+	ids := []string{"wp-pay-and-grading-review", "wp-pay-and-grading-review-2", "wp-occupational-codes"}
+	for id, want := range map[string]string{
+		"wp-ocupational-codes":       "wp-occupational-codes",     // a slip
+		"wp-occ":                     "wp-occupational-codes",     // the only one it begins
+		"wp-pay":                     "",                          // begins two
+		"wp-pay-and-grading-reviw":   "wp-pay-and-grading-review", // a slip
+		"wp-something-else-entirely": "",
+	} {
+		if got := nearestID(id, ids); got != want {
+			t.Errorf("nearestID(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

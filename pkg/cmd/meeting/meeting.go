@@ -238,6 +238,10 @@ func moveRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	compFrom, compTo, err := companions(ws, m.File, newStem)
+	if err != nil {
+		return err
+	}
 	// The new record first; the old one goes only once it is written.
 	if err := safefile.Create(newPath, out); errors.Is(err, safefile.ErrExists) {
 		return refuse("a file appeared there that govctl did not read as a meeting of this body: look at it, then move it away or choose another day",
@@ -246,9 +250,10 @@ func moveRun(opts *Options) error {
 		return fmt.Errorf("writing %s: %w", filepath.ToSlash(newPath), err)
 	}
 	oldStem := m.File
-	moved, err := moveCompanions(ws, oldStem, newStem)
-	if err != nil {
-		return err
+	for i := range compFrom {
+		if err := moveFile(compFrom[i], compTo[i]); err != nil {
+			return fmt.Errorf("%s is written, but the meeting's other files could not follow: %w; remove %s once they have", filepath.ToSlash(newPath), err, filepath.ToSlash(oldPath))
+		}
 	}
 	if err := os.Remove(oldPath); err != nil {
 		return &cmdutil.UserError{
@@ -266,7 +271,7 @@ func moveRun(opts *Options) error {
 		}
 	}
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(newPath))
-	for _, p := range moved {
+	for _, p := range compTo {
 		fmt.Fprintln(opts.IO.Out, filepath.ToSlash(p))
 	}
 	if err := ws.Reload(); err != nil {
@@ -330,36 +335,41 @@ func reportMove(opts *Options, ws *workspace.Workspace, m *model.Meeting, others
 	return nil
 }
 
-// moveCompanions moves the files of meeting oldStem other than its record
-// and agenda (its private business, say) to newStem, never over a file.
-func moveCompanions(ws *workspace.Workspace, oldStem, newStem string) ([]string, error) {
+// companions are the files of meeting oldStem other than its record and
+// agenda (its private business, say), each with the path it takes under
+// newStem. A path already taken is refused before anything is written.
+func companions(ws *workspace.Workspace, oldStem, newStem string) (from, to []string, err error) {
 	ents, err := os.ReadDir(ws.MeetingsDir())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var moved []string
 	for _, e := range ents {
 		suffix, ok := strings.CutPrefix(e.Name(), oldStem+".")
 		if !ok || e.IsDir() || suffix == "yaml" || suffix == "agenda.md" {
 			continue
 		}
-		from := filepath.Join(ws.MeetingsDir(), e.Name())
-		to := filepath.Join(ws.MeetingsDir(), newStem+"."+suffix)
-		if err := safefile.Inside(ws.Dir, to); err != nil {
-			return moved, err
+		t := filepath.Join(ws.MeetingsDir(), newStem+"."+suffix)
+		if err := safefile.Inside(ws.Dir, t); err != nil {
+			return nil, nil, err
 		}
-		if err := os.Link(from, to); err != nil {
-			if errors.Is(err, fs.ErrExist) {
-				return moved, refuse("move it away, then move the meeting's "+e.Name()+" to "+filepath.Base(to)+" by hand", "%s already exists", filepath.ToSlash(to))
-			}
-			return moved, err
+		if _, err := os.Lstat(t); err == nil {
+			return nil, nil, refuse("move it away, or choose another day", "%s already exists: the meeting's %s cannot be moved there", filepath.ToSlash(t), e.Name())
 		}
-		if err := os.Remove(from); err != nil {
-			return moved, err
-		}
-		moved = append(moved, to)
+		from = append(from, filepath.Join(ws.MeetingsDir(), e.Name()))
+		to = append(to, t)
 	}
-	return moved, nil
+	return from, to, nil
+}
+
+// moveFile moves a file, never over another.
+func moveFile(from, to string) error {
+	if err := os.Link(from, to); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return refuse("move it away, then move "+filepath.ToSlash(from)+" there by hand", "%s already exists", filepath.ToSlash(to))
+		}
+		return err
+	}
+	return os.Remove(from)
 }
 
 // refuse is an error for a meeting that cannot be changed as asked: exit 1.

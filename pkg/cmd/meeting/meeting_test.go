@@ -212,6 +212,28 @@ func TestMove(t *testing.T) {
 	}
 }
 
+// TestMoveNeverOverAFile: when a file of the meeting cannot follow it, the
+// move is refused before anything is written.
+func TestMoveNeverOverAFile(t *testing.T) {
+	dir := board(t)
+	write(t, dir, "board/meetings/2026-12-08.private.yaml.age", "ours\n")
+	write(t, dir, "board/meetings/2026-12-15.private.yaml.age", "someone else's\n")
+	_, _, err := run(t, &Options{Move: true, Dir: dir, Network: "board", Date: "2026-12-08", NewDate: "2026-12-15"})
+	wantRefusal(t, err, "2026-12-15.private.yaml.age already exists: the meeting's 2026-12-08.private.yaml.age cannot be moved there", "choose another day")
+	meetings := filepath.Join(dir, "board", "meetings")
+	if _, err := os.Stat(filepath.Join(meetings, "2026-12-15.yaml")); err == nil {
+		t.Errorf("the new record was written")
+	}
+	for name, want := range map[string]string{"2026-12-08.private.yaml.age": "ours\n", "2026-12-15.private.yaml.age": "someone else's\n", "2026-12-08.agenda.md": "stale agenda\n"} {
+		if got := cmdtest.ReadFile(t, filepath.Join(meetings, name)); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+	if got := cmdtest.ReadFile(t, filepath.Join(meetings, "2026-12-08.yaml")); !strings.Contains(got, "date: 2026-12-08\n") || strings.Contains(got, "moved_from") {
+		t.Errorf("the record changed:\n%s", got)
+	}
+}
+
 func TestMoveWarnings(t *testing.T) {
 	for _, tt := range []struct {
 		to      string

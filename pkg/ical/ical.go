@@ -21,12 +21,20 @@
 //     is DAYLIGHT, whatever tzdata says (Europe/Dublin flags winter time).
 //
 // A meeting with no start time (its own or its kind's) is an all-day event.
+//
+// Changes of plan. Each event's UID is made from the network id and the
+// meeting's file name, or for a moved meeting the date it was first planned
+// for (moved_from[0]): it never changes when the meeting moves. SEQUENCE
+// counts the revisions since (one a move, one more when cancelled), so that
+// a calendar that holds the event takes the new date, or the cancellation
+// (STATUS:CANCELLED, with the reason in its DESCRIPTION), in its place.
 package ical
 
 import (
 	"bytes"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -35,6 +43,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/calendar"
 	"github.com/govctl/govctl/pkg/layout"
+	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -79,6 +88,9 @@ type event struct {
 	desc     string
 	status   string
 	free     bool
+	// seq is the SEQUENCE: the revisions of the event since it was first
+	// planned (each move, and a cancellation).
+	seq int
 }
 
 // Calendar writes the feed.
@@ -136,6 +148,7 @@ func mustLondon() *time.Location {
 // range, then (with Deadlines) its papers deadline.
 func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 	var out []event
+	uids := UIDs(nx.N.MeetingList)
 	for _, m := range nx.N.MeetingList {
 		d := m.Date.Date
 		if (!o.From.IsZero() && d.Before(o.From)) || (!o.Until.IsZero() && d.After(o.Until)) {
@@ -148,16 +161,23 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 		cancelled := m.Status == "cancelled"
 
 		e := event{
-			uid:      fmt.Sprintf("%s-%s@govctl", id, m.File),
+			uid:      fmt.Sprintf("%s-%s@govctl", id, uids[m]),
 			stamp:    d,
 			summary:  nx.N.Name + ": " + kind,
 			location: nx.Venue(m),
 			status:   "CONFIRMED",
+			seq:      Sequence(m),
 		}
 		var desc []string
 		if cancelled {
 			e.status = "CANCELLED"
 			desc = append(desc, "This meeting is cancelled.")
+			if r := strings.TrimSpace(m.CancelledReason); r != "" {
+				desc = append(desc, "Reason: "+r)
+			}
+		}
+		if n := len(m.MovedFrom); n > 0 {
+			desc = append(desc, "Moved from "+words.LongDate(m.MovedFrom[n-1].Date)+".")
 		}
 		desc = append(desc, "Agenda: "+agenda)
 		if hasDeadline {
@@ -180,7 +200,7 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 
 		if o.Deadlines && hasDeadline && !cancelled {
 			out = append(out, event{
-				uid:     fmt.Sprintf("%s-%s-papers@govctl", id, m.File),
+				uid:     fmt.Sprintf("%s-%s-papers@govctl", id, uids[m]),
 				stamp:   d,
 				allDay:  true,
 				day:     deadline,
@@ -188,7 +208,50 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 				desc:    fmt.Sprintf("The last day to send the agenda and papers for the meeting of %s.\nAgenda: %s", words.LongDate(d), agenda),
 				status:  "CONFIRMED",
 				free:    true,
+				seq:     e.seq,
 			})
+		}
+	}
+	return out
+}
+
+// Sequence is the SEQUENCE of meeting m's event: 0 as first planned, one
+// more for each move (len(moved_from)) and one more if it is cancelled.
+func Sequence(m *model.Meeting) int {
+	n := len(m.MovedFrom)
+	if m.Status == "cancelled" {
+		n++
+	}
+	return n
+}
+
+// UIDs gives each meeting of one network the part of its event's UID after
+// the network id: its file name (2026-12-08, 2026-12-08-2), or for a moved
+// meeting the date it was first planned for (moved_from[0]), so that the
+// event keeps the UID it had before the move and calendars update it in
+// place. Should two meetings come to the same part (a meeting planned on a
+// day another was moved away from), the moved meetings keep theirs, in the
+// order given, and each other one gets ".2", ".3" after it: a form no file
+// name has.
+func UIDs(meetings []*model.Meeting) map[*model.Meeting]string {
+	out := make(map[*model.Meeting]string, len(meetings))
+	taken := map[string]bool{}
+	claim := func(m *model.Meeting, base string) {
+		uid := base
+		for i := 2; taken[uid]; i++ {
+			uid = base + "." + strconv.Itoa(i)
+		}
+		taken[uid] = true
+		out[m] = uid
+	}
+	for _, m := range meetings {
+		if len(m.MovedFrom) > 0 && m.MovedFrom[0].Set() {
+			claim(m, m.MovedFrom[0].String())
+		}
+	}
+	for _, m := range meetings {
+		if _, done := out[m]; !done {
+			claim(m, m.File)
 		}
 	}
 	return out
@@ -250,6 +313,7 @@ func (w *writer) event(e event, loc *time.Location) {
 		w.text("LOCATION", e.location)
 	}
 	w.text("DESCRIPTION", e.desc)
+	w.line("SEQUENCE:" + strconv.Itoa(e.seq))
 	w.line("STATUS:" + e.status)
 	if e.free {
 		w.line("TRANSP:TRANSPARENT")

@@ -19,6 +19,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/calendar"
 	"github.com/govctl/govctl/pkg/check"
+	"github.com/govctl/govctl/pkg/model"
 )
 
 // fixture loads testdata/repo.txtar with the given timezone and returns the
@@ -269,20 +270,79 @@ func TestCancelled(t *testing.T) {
 	o := fixture(t, "Europe/London")
 	o.Deadlines = true
 	_, events := parse(t, Calendar(o))
+	cancelled := map[string]string{
+		"omg-2027-11-02@govctl": "This meeting is cancelled.\nAgenda: ",
+		"omg-2028-01-11@govctl": "This meeting is cancelled.\nReason: No quorum; the chair is away, and so is the vice-chair\nMoved from Thursday 13 January 2028.\nAgenda: omg/meetings/2028-01-18.agenda.md",
+	}
 	for uid, e := range events {
 		want := "CONFIRMED"
-		if uid == "omg-2027-11-02@govctl" {
+		if desc, ok := cancelled[uid]; ok {
 			want = "CANCELLED"
-			if d := prop(e, ics.ComponentPropertyDescription); !strings.HasPrefix(d, "This meeting is cancelled.\n") {
-				t.Errorf("the description of a cancelled meeting: %q", d)
+			if d := prop(e, ics.ComponentPropertyDescription); !strings.HasPrefix(d, desc) {
+				t.Errorf("%s: the description of a cancelled meeting is %q, want it to begin %q", uid, d, desc)
 			}
 		}
 		if got := prop(e, ics.ComponentPropertyStatus); got != want {
 			t.Errorf("%s: STATUS %q, want %q", uid, got, want)
 		}
 	}
-	if _, ok := events["omg-2027-11-02-papers@govctl"]; ok {
-		t.Errorf("a cancelled meeting has a papers deadline event")
+	for uid := range cancelled {
+		if _, ok := events[strings.Replace(uid, "@", "-papers@", 1)]; ok {
+			t.Errorf("a cancelled meeting has a papers deadline event")
+		}
+	}
+}
+
+// TestMoved: a moved meeting keeps the UID of the date it was first planned
+// for, with SEQUENCE one a move (and one more when cancelled); a meeting
+// later planned on the day it left gets a UID of its own.
+func TestMoved(t *testing.T) {
+	o := fixture(t, "Europe/London")
+	o.Deadlines = true
+	out := Calendar(o)
+	_, events := parse(t, out)
+	for _, tt := range []struct{ uid, start, seq string }{
+		{"omg-2027-12-07@govctl", "20271214T100000", "1"},   // moved once
+		{"omg-2027-12-07-papers@govctl", "20271210", "1"},   // its deadline moved with it
+		{"omg-2027-12-07.2@govctl", "20271207", "0"},        // planned on the day it left
+		{"omg-2027-12-07.2-papers@govctl", "20271123", "0"}, // with its own deadline
+		{"omg-2028-01-11@govctl", "20280118T100000", "3"},   // moved twice, then cancelled
+		{"omg-2027-11-02@govctl", "20271102T100000", "1"},   // cancelled
+		{"omg-2027-11-09@govctl", "20271109T100000", "0"},   // never moved
+		{"omg-2027-11-09-papers@govctl", "20271105", "0"},   // nor its deadline
+		{"omg-2027-05-11-2@govctl", "20270511T161500", "0"}, // a second meeting that day
+	} {
+		e := findEvent(t, events, tt.uid)
+		if got := prop(e, ics.ComponentPropertyDtStart); got != tt.start {
+			t.Errorf("%s: DTSTART %s, want %s", tt.uid, got, tt.start)
+		}
+		if got := prop(e, ics.ComponentPropertySequence); got != tt.seq {
+			t.Errorf("%s: SEQUENCE %q, want %s", tt.uid, got, tt.seq)
+		}
+	}
+	if got, want := prop(events["omg-2027-12-07@govctl"], ics.ComponentPropertyDescription), "Moved from Tuesday 7 December 2027.\nAgenda: omg/meetings/2027-12-14.agenda.md\nPapers deadline: Friday 10 December 2027"; got != want {
+		t.Errorf("DESCRIPTION %q, want %q", got, want)
+	}
+	if n := bytes.Count(out, []byte("BEGIN:VEVENT")); n != bytes.Count(out, []byte("\r\nSEQUENCE:")) {
+		t.Errorf("%d events, but %d SEQUENCE lines", n, bytes.Count(out, []byte("\r\nSEQUENCE:")))
+	}
+}
+
+func TestUIDs(t *testing.T) {
+	d := func(s string) model.Date { return model.Date{Date: date.MustParseISO(s)} }
+	left := &model.Meeting{File: "2026-12-08", Status: "planned"}                                      // planned later on the day b left
+	b := &model.Meeting{File: "2026-12-15", MovedFrom: []model.Date{d("2026-12-08")}}                  // moved once
+	c := &model.Meeting{File: "2026-12-22", MovedFrom: []model.Date{d("2026-12-08"), d("2026-12-10")}} // also first planned that day
+	second := &model.Meeting{File: "2026-12-08-2"}
+	got := UIDs([]*model.Meeting{left, second, b, c})
+	want := map[*model.Meeting]string{b: "2026-12-08", c: "2026-12-08.2", left: "2026-12-08.3", second: "2026-12-08-2"}
+	for m, w := range want {
+		if got[m] != w {
+			t.Errorf("%s: UID part %q, want %q", m.File, got[m], w)
+		}
+	}
+	if s := Sequence(&model.Meeting{Status: "cancelled", MovedFrom: c.MovedFrom}); s != 3 {
+		t.Errorf("Sequence = %d, want 3", s)
 	}
 }
 

@@ -21,6 +21,8 @@ type Paper struct {
 	Time      string
 	Venue     string
 	Status    string
+	// CancelledReason is why a cancelled meeting was cancelled.
+	CancelledReason string
 }
 
 // AgendaItem is one numbered item.
@@ -109,6 +111,8 @@ func head(in Inputs, m *model.Meeting) Paper {
 		Time:      words.When(m.Date.Date, in.Net.Start(m), in.Net.Duration(m), in.Location),
 		Venue:     in.Net.Venue(m),
 		Status:    m.Status,
+
+		CancelledReason: m.CancelledReason,
 	}
 }
 

@@ -1,5 +1,6 @@
-// Package agenda implements `govctl agenda new`: the next meeting's agenda
-// as markdown beside its record.
+// Package agenda implements `govctl agenda new`, the next meeting's agenda
+// as markdown beside its record, and `govctl agenda sent`, the day its
+// papers went out.
 package agenda
 
 import (
@@ -30,7 +31,7 @@ type Options struct {
 	Kind    string
 }
 
-// NewCmdAgenda builds `agenda` and its `new` subcommand.
+// NewCmdAgenda builds `agenda` and its `new` and `sent` subcommands.
 func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "agenda",
@@ -74,6 +75,7 @@ func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	newCmd.Flags().StringVar(&opts.Date, "date", "", "the meeting's date, YYYY-MM-DD (default: the next planned meeting)")
 	newCmd.Flags().StringVar(&opts.Kind, "kind", "", "kind of meeting")
 	cmd.AddCommand(newCmd)
+	cmd.AddCommand(NewCmdSent(f, nil))
 	return cmd
 }
 

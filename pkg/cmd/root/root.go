@@ -11,6 +11,7 @@ import (
 	fmtCmd "github.com/govctl/govctl/pkg/cmd/fmt"
 	generateCmd "github.com/govctl/govctl/pkg/cmd/generate"
 	initCmd "github.com/govctl/govctl/pkg/cmd/initcmd"
+	meetingCmd "github.com/govctl/govctl/pkg/cmd/meeting"
 	minutesCmd "github.com/govctl/govctl/pkg/cmd/minutes"
 	networkCmd "github.com/govctl/govctl/pkg/cmd/network"
 	networksCmd "github.com/govctl/govctl/pkg/cmd/networks"
@@ -19,6 +20,7 @@ import (
 	scheduleCmd "github.com/govctl/govctl/pkg/cmd/schedule"
 	schemaCmd "github.com/govctl/govctl/pkg/cmd/schema"
 	validateCmd "github.com/govctl/govctl/pkg/cmd/validate"
+	workCmd "github.com/govctl/govctl/pkg/cmd/work"
 	"github.com/govctl/govctl/pkg/cmdutil"
 )
 
@@ -54,6 +56,7 @@ bodies run on.`,
 	cmd.AddCommand(scheduleCmd.NewCmdSchedule(f, nil))
 	cmd.AddCommand(agendaCmd.NewCmdAgenda(f, nil))
 	cmd.AddCommand(minutesCmd.NewCmdMinutes(f, nil))
+	cmd.AddCommand(meetingCmd.NewCmdMeeting(f, nil))
 	cmd.AddCommand(actionsCmd.NewCmdActions(f, nil))
 	cmd.AddCommand(calendarCmd.NewCmdCalendar(f, nil))
 	cmd.AddCommand(generateCmd.NewCmdGenerate(f, nil))
@@ -65,5 +68,6 @@ bodies run on.`,
 	cmd.AddCommand(networksCmd.NewCmdNetworks(f, nil))
 	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
 	cmd.AddCommand(schemaCmd.NewCmdSchema(f, nil))
+	cmd.AddCommand(workCmd.NewCmdWork(f))
 	return cmd
 }

@@ -62,11 +62,20 @@ func (d *Doc) Bytes() ([]byte, error) {
 func (d *Doc) Root() *yaml.Node { return d.root }
 
 // Value is the value of key in mapping m, or nil.
-func Value(m *yaml.Node, key string) *yaml.Node {
-	if i := find(m, key); i >= 0 {
-		return m.Content[i+1]
+func Value(m *yaml.Node, key string) *yaml.Node { return value(m, key) }
+
+// set sets key of mapping m to v, keeping the comment at the end of the old
+// value's line, or adds key at the end (the commands write the result in
+// fmt's layout, which puts it in its place).
+func set(m *yaml.Node, key string, v *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			v.LineComment = m.Content[i+1].LineComment
+			m.Content[i+1] = v
+			return
+		}
 	}
-	return nil
+	m.Content = append(m.Content, scalar(key), v)
 }
 
 // SetText sets key of mapping m to the text s, quoted where YAML would

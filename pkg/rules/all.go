@@ -20,7 +20,7 @@ func All() []*Rule {
 		inquorateDecision, voteNotEntitled, voteCount, castingVote, consensusNotReached,
 		voteWhileConflicted, attendanceConflict, missingStandingItem,
 		workProgrammeNotReviewed, minutesMissing, minutesUnapproved,
-		voteNotPresent, decisionItemUnknown,
+		voteNotPresent, decisionItemUnknown, standInNotCounted,
 		// The schedule.
 		cadenceGap, cadenceCount, unscheduled, nonBusinessDay, papersLate, papersOverdue,
 		meetingClash,

@@ -23,7 +23,7 @@ func All() []*Rule {
 		voteNotPresent, decisionItemUnknown, standInNotCounted,
 		// The schedule.
 		cadenceGap, cadenceCount, unscheduled, nonBusinessDay, papersLate, papersOverdue,
-		meetingClash,
+		meetingClash, timeMissing,
 		// Actions and work programmes.
 		actionUpdateUnknown, actionOverdue, actionOwnerLeft, workItemStale, milestoneOverdue,
 	}

@@ -14,7 +14,10 @@ import (
 type Person struct {
 	Name string
 	Org  string
-	For  string // for a substitute: whom they stood in for
+	For  string // for a substitute or stand-in: whom they stood in for
+	// NotCounted is, for a stand-in who does not count as a substitute,
+	// why not.
+	NotCounted string
 }
 
 // DecisionView is a decision with its votes and the outcome the terms give.
@@ -46,6 +49,7 @@ type MinutesView struct {
 	Chair           string
 	Present         []Person
 	Substitutes     []Person
+	StandIns        []Person
 	Apologies       []Person
 	Absent          []Person
 	Guests          []string
@@ -98,6 +102,20 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 			p := person(s.Substitute.ID)
 			p.For = nx.MemberName(s.For.ID)
 			v.Substitutes = append(v.Substitutes, p)
+		}
+		uncounted := map[*model.StandIn]string{}
+		for _, u := range nx.Attendance(m).Uncounted {
+			uncounted[u.StandIn] = u.Why
+		}
+		for i := range a.StandIns {
+			s := &a.StandIns[i]
+			p := Person{Name: s.Name, For: nx.MemberName(s.For.ID), NotCounted: uncounted[s]}
+			if s.Organisation != nil {
+				if org := nx.OrgName(s.Organisation.ID); !strings.Contains(p.Name, org) {
+					p.Org = org
+				}
+			}
+			v.StandIns = append(v.StandIns, p)
 		}
 		for _, r := range a.Apologies {
 			v.Apologies = append(v.Apologies, person(r.ID))

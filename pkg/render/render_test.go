@@ -205,7 +205,13 @@ func TestMinutesFacts(t *testing.T) {
 		"> **Warning:** taken without a quorum: ",
 		"## Minutes\n\n**Draft**",
 		"Present (2):\n",
-		"Apologies (2):\n",
+		"Apologies (3):\n",
+		// A stand-in where the seat allows any counts; where it takes only
+		// named substitutes, they attend and the minutes say why they do
+		// not count.
+		"Stand-ins (2):\n",
+		"- Sam Smith, Head of Infrastructure (STS), standing in for Jordan Lee\n",
+		"- Jo Bloggs, IT Service Manager (Southwark), standing in for Ama Mensah: attended, but not counted toward the quorum or the votes, as the seat \"Appointed Partner\" takes only the substitutes named in members.yaml\n",
 		// It approved the minutes of the meeting before.
 		"The minutes of the meeting of Tuesday 13 October 2026 were approved.")
 

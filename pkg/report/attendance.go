@@ -141,11 +141,15 @@ func (r *AttendanceRow) finish() {
 // record is one held meeting's attendance, resolved.
 type record struct {
 	present, apologies, absent map[string]bool
-	// stoodInFor holds the members a substitute stood in for.
+	// stoodInFor holds the members a substitute, or a stand-in who counts
+	// as one, stood in for.
 	stoodInFor map[string]bool
 }
 
-func resolve(a *model.Attendance) record {
+// resolve resolves the attendance of meeting m. A stand-in counts as a
+// substitute where the member's seat allows one (terms.Net.Attendance).
+func resolve(nx *terms.Net, m *model.Meeting) record {
+	a := m.Attendance
 	r := record{present: map[string]bool{}, apologies: map[string]bool{}, absent: map[string]bool{}, stoodInFor: map[string]bool{}}
 	for _, x := range a.Present {
 		r.present[x.ID] = true
@@ -158,6 +162,11 @@ func resolve(a *model.Attendance) record {
 	}
 	for _, s := range a.Substitutes {
 		r.stoodInFor[s.For.ID] = true
+	}
+	for mem, by := range nx.Attendance(m).Represented {
+		if by.StandIn != nil {
+			r.stoodInFor[mem.ID] = true
+		}
 	}
 	return r
 }
@@ -191,7 +200,7 @@ func expected(m *model.Member, d model.Date) bool {
 //
 // By member, a member is present when listed present (standing in for
 // someone else does not count for the substitute), by substitute when a
-// substitute stood in for them, apologies when they sent apologies, and
+// substitute stood in for them (or a stand-in where their seat allows one), apologies when they sent apologies, and
 // absent otherwise. By organisation, an organisation is present when any of
 // its members was present, by substitute when only substitutes stood in for
 // its members, apologies when any sent apologies and none was present or
@@ -240,7 +249,7 @@ func Attendance(nx *terms.Net, opts AttendanceOptions) AttendanceReport {
 			continue
 		}
 		r.Meetings = append(r.Meetings, ref)
-		rec := resolve(m.Attendance)
+		rec := resolve(nx, m)
 		if by == ByOrganisation {
 			// The organisations expected, and what their members did.
 			outcomes := map[string][]string{}

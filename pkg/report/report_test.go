@@ -549,3 +549,52 @@ func findingsIn(ds []diag.Diagnostic, folder string) (errs, warns int) {
 	}
 	return diag.Count(in)
 }
+
+// TestAttendanceStandIns: a stand-in counts as a substitute where the
+// member's seat allows any (a), and not where it takes only named ones (b):
+// b's member sent apologies and a colleague who does not count.
+func TestAttendanceStandIns(t *testing.T) {
+	dir := writeRepo(t, map[string]string{
+		"organisations.yaml": "organisations:\n  - {id: a, name: Council A}\n  - {id: b, name: Council B}\n",
+		"board/network.yaml": `
+id: board
+name: Board
+seats:
+  - {organisations: [a], title: Open, substitute: allowed}
+  - {organisations: [b], title: Named, substitute: named}
+meetings: {ordinary: {duration: PT2H}}
+`,
+		"board/members.yaml": `
+members:
+  - {id: a1, name: Ann One, organisation: a, seat: Open}
+  - {id: b1, name: Bob One, organisation: b, seat: Named, substitutes: [b-sub]}
+  - {id: b-sub, name: Bob Deputy, organisation: b}
+`,
+		"board/meetings/2026-11-10.yaml": `
+kind: ordinary
+status: held
+attendance:
+  apologies: [a1, b1]
+  stand_ins:
+    - {name: Sam Smith, organisation: a, for: a1}
+    - {name: Jo Bloggs, organisation: b, for: b1}
+`,
+	})
+	nets, _, err := open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := report.Attendance(nets[0], report.AttendanceOptions{})
+	want := map[string]counts{
+		"a1": {1, 0, 1, 0, 0, "100%", 0, false},
+		"b1": {1, 0, 0, 1, 0, "0%", 0, false},
+	}
+	for _, row := range r.Rows {
+		if got := rowCounts(row); got != want[row.ID] {
+			t.Errorf("%s: got %+v; want %+v", row.ID, got, want[row.ID])
+		}
+	}
+	if len(r.Rows) != 2 {
+		t.Errorf("rows %+v; want a1 and b1", r.Rows)
+	}
+}

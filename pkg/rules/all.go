@@ -20,10 +20,10 @@ func All() []*Rule {
 		inquorateDecision, voteNotEntitled, voteCount, castingVote, consensusNotReached,
 		voteWhileConflicted, attendanceConflict, missingStandingItem,
 		workProgrammeNotReviewed, minutesMissing, minutesUnapproved,
-		voteNotPresent, decisionItemUnknown,
+		voteNotPresent, decisionItemUnknown, standInNotCounted,
 		// The schedule.
 		cadenceGap, cadenceCount, unscheduled, nonBusinessDay, papersLate, papersOverdue,
-		meetingClash,
+		meetingClash, timeMissing,
 		// Actions and work programmes.
 		actionUpdateUnknown, actionOverdue, actionOwnerLeft, workItemStale, milestoneOverdue,
 	}

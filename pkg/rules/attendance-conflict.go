@@ -7,7 +7,7 @@ import (
 )
 
 // AttendanceConflict is a member listed twice in a meeting's attendance, or a
-// substitute for someone who could not be stood in for.
+// substitute or stand-in for someone who could not be stood in for.
 const AttendanceConflict ID = "attendance-conflict"
 
 var attendanceConflict = &Rule{
@@ -18,7 +18,9 @@ var attendanceConflict = &Rule{
 	Doc: `
 Each member appears at most once among present, apologies and absent; a
 substitute stands in for a current member who is not also present, and is not
-also listed present.
+also listed present. A stand-in (stand_ins: a colleague who is not a member)
+stands in for a current member who is not also present, and for whom no
+substitute or other stand-in is recorded: one person stands in for a member.
 `,
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
@@ -65,6 +67,40 @@ func checkAttendanceConflict(p *Pass, nx *terms.Net, mt *model.Meeting) {
 		}
 		if where[s.Substitute.ID] == "present" {
 			p.Reportf(s.Substitute.Pos, "%s is listed both present and as a substitute", s.Substitute.ID)
+		}
+	}
+	checkStandIns(p, nx, mt, where)
+}
+
+// checkStandIns reports a stand-in for a member who could not be stood in
+// for at meeting mt: one not a member on the day, listed present, or stood
+// in for already, by a substitute or by another stand-in. A stand-in for an
+// id that is not a member is unknown-member's.
+func checkStandIns(p *Pass, nx *terms.Net, mt *model.Meeting, where map[string]string) {
+	a := mt.Attendance
+	substitute := map[string]string{} // member id: their first substitute's id
+	for _, s := range a.Substitutes {
+		if _, dup := substitute[s.For.ID]; !dup && s.Substitute.ID != s.For.ID {
+			substitute[s.For.ID] = s.Substitute.ID
+		}
+	}
+	standIn := map[string]string{} // member id: their first stand-in's name
+	for _, s := range a.StandIns {
+		mem, ok := nx.Members[s.For.ID]
+		switch {
+		case !ok:
+			continue
+		case !mem.CurrentOn(mt.Date):
+			p.Reportf(s.For.Pos, "%q stands in for %s, who was not a member on %s", s.Name, s.For.ID, mt.Date.String())
+		case where[s.For.ID] == "present":
+			p.Reportf(s.For.Pos, "%q stands in for %s, who is also listed present", s.Name, s.For.ID)
+		case substitute[s.For.ID] != "":
+			p.Reportf(s.For.Pos, "%q stands in for %s, for whom %s is recorded as substitute: one person stands in for a member", s.Name, s.For.ID, substitute[s.For.ID])
+		case standIn[s.For.ID] != "":
+			p.Reportf(s.For.Pos, "%q and %q both stand in for %s: one person stands in for a member", standIn[s.For.ID], s.Name, s.For.ID)
+		}
+		if standIn[s.For.ID] == "" {
+			standIn[s.For.ID] = s.Name
 		}
 	}
 }

@@ -10,7 +10,8 @@ import (
 
 // quorumJudged reports whether meeting mt's quorum can be judged fairly: not
 // when its attendance names someone who is not a member (reported as
-// unknown-member or attendance-conflict), or a member whose record misspells
+// unknown-member or attendance-conflict; a stand-in for one included), or a
+// member whose record misspells
 // their seat or organisation, nor when the quorum names an organisation that
 // organisations.yaml lacks (reported as unknown-organisation): a typo is
 // reported once, not again as the inquorate meeting it seems to cause.
@@ -28,6 +29,11 @@ func (p *Pass) quorumJudged(nx *terms.Net, mt *model.Meeting) bool {
 		}
 	}
 	for _, s := range a.Substitutes {
+		if mem, ok := nx.Members[s.For.ID]; !ok || p.memberTypo(nx, mem) {
+			return false
+		}
+	}
+	for _, s := range a.StandIns {
 		if mem, ok := nx.Members[s.For.ID]; !ok || p.memberTypo(nx, mem) {
 			return false
 		}

@@ -14,9 +14,9 @@ var unknownMember = &Rule{
 	Severity: diag.Error,
 	Refuses:  true,
 	Doc: `
-Owners of actions, attendees, substitutes, office holders, presenters, chairs,
-declarations, votes cast by members and work-item leads name members by their
-id in the network's members.yaml.
+Owners of actions, attendees, substitutes, the members stand-ins stand in
+for, office holders, presenters, chairs, declarations, votes cast by members
+and work-item leads name members by their id in the network's members.yaml.
 `,
 	Check: checkUnknownMember,
 }
@@ -51,6 +51,11 @@ func checkUnknownMember(p *Pass) {
 				}
 				for _, s := range a.Substitutes {
 					mem(s.Substitute, "substitute")
+				}
+				for _, s := range a.StandIns {
+					if _, ok := nx.Members[s.For.ID]; !ok && s.For.ID != "" {
+						p.Reportf(s.For.Pos, "%q stands in for %q, who is not a member of %s%s", s.Name, s.For.ID, nx.N.ID, p.didYouMean(s.For.ID, "members of "+nx.N.ID, func() []string { return keys(nx.Members) }))
+					}
 				}
 			}
 			for _, it := range mt.Agenda {

@@ -18,8 +18,8 @@ var unknownOrganisation = &Rule{
 	Refuses:  true,
 	Doc: `
 Members, seats, quorum conditions, venue rotations, the secretariat, votes
-cast by organisation and work-item leads name organisations by their id in
-organisations.yaml; a group names a set of them. Sponsors may also be free
+cast by organisation, stand-ins and work-item leads name organisations by
+their id in organisations.yaml; a group names a set of them. Sponsors may also be free
 text.
 `,
 	Check: checkUnknownOrganisation,
@@ -78,6 +78,13 @@ func checkUnknownOrganisation(p *Pass) {
 			if mt.Venue != nil {
 				for _, o := range mt.Venue.Rotate {
 					org(o, "venue organisation")
+				}
+			}
+			if a := mt.Attendance; a != nil {
+				for _, s := range a.StandIns {
+					if s.Organisation != nil {
+						org(*s.Organisation, "stand-in's organisation")
+					}
 				}
 			}
 			if nx.Basis() == "organisation" {

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
@@ -19,7 +21,10 @@ var voteNotPresent = &Rule{
 Only those at a meeting vote at it. Where votes are cast by member, each
 voter is present or represented by a substitute; where they are cast by
 organisation, each voting organisation has a member present, or one
-represented by a substitute.
+represented by a substitute. A stand-in (a colleague who is not a member)
+represents the member they stand in for where that member's seat has
+substitute: allowed; elsewhere they attend but do not represent anyone
+(stand-in-not-counted).
 
 Where the attendance names someone who is not a member, or a member whose
 seat or organisation is misspelt, who was there cannot be told, and the typo
@@ -43,9 +48,11 @@ is reported once, where it is written.
 			for _, m := range at.Present {
 				add(m)
 			}
-			for m, sub := range at.Represented {
+			for m, by := range at.Represented {
 				add(m)
-				there[sub] = true // a substitute votes as the member they stand in for
+				if by.Substitute != "" {
+					there[by.Substitute] = true // a substitute votes as the member they stand in for
+				}
 			}
 			seen := map[string]bool{}
 			forEachVote(mt, func(d *model.Decision, r model.Ref) {
@@ -60,7 +67,14 @@ is reported once, where it is written.
 				if !byMember {
 					who = nx.OrgName(r.ID)
 				}
-				p.Reportf(r.Pos, "%s voted on decision %s but was neither present nor represented at the meeting of %s", who, dec.ID, mt.Date.String())
+				why := ""
+				for _, u := range at.Uncounted {
+					if byMember && u.For.ID == r.ID || !byMember && terms.OrgOf(u.For) == r.ID {
+						why = fmt.Sprintf(" (%q stood in for %s but is not counted: %s)", u.StandIn.Name, u.For.Name, u.Why)
+						break
+					}
+				}
+				p.Reportf(r.Pos, "%s voted on decision %s but was neither present nor represented at the meeting of %s%s", who, dec.ID, mt.Date.String(), why)
 			})
 		})
 	},

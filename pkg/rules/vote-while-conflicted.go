@@ -64,9 +64,9 @@ func otherVoterPresent(nx *terms.Net, mt *model.Meeting, mem *model.Member, org 
 			return true
 		}
 	}
-	for rep, sub := range at.Represented {
+	for rep, by := range at.Represented {
 		// A substitute who declared the interest is no other voter.
-		if rep != mem && sub != mem.ID && terms.OrgOf(rep) == org && nx.MemberVotes(rep, mt.Date) {
+		if rep != mem && by.Substitute != mem.ID && terms.OrgOf(rep) == org && nx.MemberVotes(rep, mt.Date) {
 			return true
 		}
 	}

@@ -16,18 +16,41 @@ type QuorumResult struct {
 	Unmet []string
 }
 
-// Attendees are who counted at a meeting: the present members and the
-// substitutes with the members they stood in for.
+// Attendees are who counted at a meeting: the present members, and the
+// members stood in for by a substitute or by a stand-in who counts as one.
 type Attendees struct {
 	Present []*model.Member
-	// Represented maps a member stood in for to their substitute's id.
-	Represented map[*model.Member]string
+	// Represented maps a member stood in for to who stood in.
+	Represented map[*model.Member]Proxy
+	// Uncounted are the stand-ins who attended but count for nothing: the
+	// seat of the member they stood in for does not take a stand-in.
+	Uncounted []Uncounted
+}
+
+// Proxy is who stood in for a member: a substitute, who is a member, or a
+// stand-in, who is not.
+type Proxy struct {
+	// Substitute is the substitute's member id; "" for a stand-in.
+	Substitute string
+	// StandIn is the stand-in; nil for a substitute.
+	StandIn *model.StandIn
+}
+
+// Uncounted is a stand-in who attended but does not count, and why, in
+// words (StandInCounts).
+type Uncounted struct {
+	StandIn *model.StandIn
+	For     *model.Member
+	Why     string
 }
 
 // Attendance resolves a meeting's attendance against the membership. Ids
-// that are not members are left out (rules report them).
+// that are not members are left out (rules report them), and so is a
+// second proxy for one member, or a proxy for a member present or not a
+// member on the day (attendance-conflict): the first substitute, else the
+// first stand-in, stands in.
 func (nx *Net) Attendance(m *model.Meeting) Attendees {
-	at := Attendees{Represented: map[*model.Member]string{}}
+	at := Attendees{Represented: map[*model.Member]Proxy{}}
 	if m.Attendance == nil {
 		return at
 	}
@@ -38,17 +61,60 @@ func (nx *Net) Attendance(m *model.Meeting) Attendees {
 			at.Present = append(at.Present, mem)
 		}
 	}
+	// standable is member id, where they may be stood in for: a member on
+	// the day, not present, and not stood in for already; else nil.
+	standable := func(id string) *model.Member {
+		if mem, ok := nx.Members[id]; ok && mem.CurrentOn(m.Date) && !seen[id] {
+			if _, dup := at.Represented[mem]; !dup {
+				return mem
+			}
+		}
+		return nil
+	}
 	for _, s := range m.Attendance.Substitutes {
 		if s.Substitute.ID == s.For.ID {
 			continue // no one stands in for themselves (attendance-conflict)
 		}
-		if mem, ok := nx.Members[s.For.ID]; ok && mem.CurrentOn(m.Date) && !seen[s.For.ID] {
-			if _, dup := at.Represented[mem]; !dup {
-				at.Represented[mem] = s.Substitute.ID
-			}
+		if mem := standable(s.For.ID); mem != nil {
+			at.Represented[mem] = Proxy{Substitute: s.Substitute.ID}
+		}
+	}
+	uncounted := map[*model.Member]bool{}
+	for i := range m.Attendance.StandIns {
+		s := &m.Attendance.StandIns[i]
+		mem := standable(s.For.ID)
+		if mem == nil || uncounted[mem] {
+			continue
+		}
+		if ok, why := nx.StandInCounts(mem); ok {
+			at.Represented[mem] = Proxy{StandIn: s}
+		} else {
+			uncounted[mem] = true
+			at.Uncounted = append(at.Uncounted, Uncounted{StandIn: s, For: mem, Why: why})
 		}
 	}
 	return at
+}
+
+// StandInCounts reports whether a stand-in (a colleague who is not a
+// member) for member mem counts as a substitute: only where mem's seat has
+// substitute: allowed. Where one does not, why says so in words.
+func (nx *Net) StandInCounts(mem *model.Member) (counts bool, why string) {
+	if mem.Seat == nil {
+		return false, fmt.Sprintf("%s holds no seat", mem.Name)
+	}
+	seat, ok := nx.Seats[mem.Seat.ID]
+	switch {
+	case !ok:
+		return false, fmt.Sprintf("%s's seat, %q, is not a seat of the terms of reference", mem.Name, mem.Seat.ID)
+	case seat.Substitute == "allowed":
+		return true, ""
+	case seat.Substitute == "named":
+		return false, fmt.Sprintf("the seat %q takes only the substitutes named in members.yaml", seat.Title)
+	case seat.Substitute == "none":
+		return false, fmt.Sprintf("the seat %q takes no substitute", seat.Title)
+	}
+	return false, fmt.Sprintf("the terms of reference do not say that the seat %q takes a substitute", seat.Title)
 }
 
 // Quorum judges whether meeting m was quorate, on the membership as it stood

@@ -113,8 +113,8 @@ func (nx *Net) weight(m *model.Meeting, id string) int {
 	return nx.OrgVotes(id)
 }
 
-// presentWeight is the votes held by those present (members or their
-// substitutes).
+// presentWeight is the votes held by those present (members, or their
+// substitutes and the stand-ins who count as substitutes).
 func (nx *Net) presentWeight(m *model.Meeting) int {
 	at := nx.Attendance(m)
 	orgs := map[string]bool{}

@@ -261,8 +261,15 @@ voting: {basis: organisation, method: ` + method + ", base: " + base + "}\nmeeti
 // test, so that the fixtures say what they mean.
 func loadTestRepo(t *testing.T) *terms.Repo {
 	t.Helper()
+	return loadFiles(t, testRepo)
+}
+
+// loadFiles writes files to a temporary folder and loads them, as
+// loadTestRepo does testRepo.
+func loadFiles(t *testing.T, files map[string]string) *terms.Repo {
+	t.Helper()
 	dir := t.TempDir()
-	for name, text := range testRepo {
+	for name, text := range files {
 		if strings.Contains(name, "/meetings/") && !strings.HasPrefix(text, "date:") {
 			text = "date: " + strings.TrimSuffix(filepath.Base(name), ".yaml") + "\n" + text
 		}

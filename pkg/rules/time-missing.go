@@ -1,0 +1,50 @@
+package rules
+
+import (
+	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/model"
+)
+
+// TimeMissing is a planned meeting with no start time from its record or its
+// terms.
+const TimeMissing ID = "time-missing"
+
+var timeMissing = &Rule{
+	ID:       TimeMissing,
+	Title:    "a planned meeting with no start time from its record or its terms",
+	Severity: diag.Warning,
+	Doc: `
+A planned meeting, not yet past, has a start time: its record's start, or
+else its kind's (meetings.<kind>.start in network.yaml). Without one, its
+agenda gives no time and the calendar shows it as an all-day event.
+
+The meetings of a kind that lack one are reported once, on the kind in
+network.yaml, where one start fixes them all: give the kind a start where
+its meetings usually begin at one time, or each record its own.
+
+A past meeting still planned is minutes-missing's, and a meeting of a kind
+the terms do not define is unknown-meeting-kind's.
+`,
+	Check: func(p *Pass) {
+		for _, nx := range p.Nets {
+			for i := range nx.N.Meetings {
+				k := &nx.N.Meetings[i]
+				if k.Start.Valid {
+					continue
+				}
+				var lacking []*model.Meeting
+				for _, mt := range nx.N.MeetingList {
+					if mt.Kind.ID == k.Name && mt.Status == "planned" && !mt.Date.Before(p.AsOf.Date) && !nx.Start(mt).Valid {
+						lacking = append(lacking, mt)
+					}
+				}
+				switch n := len(lacking); {
+				case n == 1:
+					p.Reportf(k.At, "the planned %s meeting of %s has no start time: give the kind one here (start: \"HH:MM\"), or the record its own", k.Name, lacking[0].Date.String())
+				case n > 1:
+					p.Reportf(k.At, "%d planned %s meetings, from %s to %s, have no start time: give the kind one here (start: \"HH:MM\"), or each record its own", n, k.Name, lacking[0].Date.String(), lacking[n-1].Date.String())
+				}
+			}
+		}
+	},
+}

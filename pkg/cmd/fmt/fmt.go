@@ -104,6 +104,13 @@ func fmtRun(opts *Options) error {
 		if bytes.Equal(formatted, data) {
 			continue
 		}
+		if len(formatted) > load.MaxFileSize {
+			// A long flow list laid out one item a line can outgrow the
+			// limit: written, the file could no longer be read.
+			fmt.Fprintf(errOut, "%s: not formatted: in canonical layout it would be %d bytes, more than the limit of %d\nhint: split its longest list, or leave it as it is written\n", path, len(formatted), load.MaxFileSize)
+			failed++
+			continue
+		}
 		changed++
 		if opts.Check {
 			fmt.Fprintln(out, path)

@@ -548,7 +548,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 	si := d.types.info(v.Type())
 	loc := model.Loc{At: d.pos(n), Keys: make([]model.KeyAt, 0, len(n.Content)/2)}
 	var unknown map[string]int // lines of keys the format does not define, for duplicates
-	var reported uint64      // fields (by index) whose value was reported
+	var reported uint64        // fields (by index) whose value was reported
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {

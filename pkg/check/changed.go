@@ -10,6 +10,7 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
+	"github.com/govctl/govctl/pkg/safefile"
 )
 
 // Scope is what a change touches: the networks whose files changed and the
@@ -49,7 +50,7 @@ func ChangeScope(dir string, changed []string) Scope {
 		if !e.IsDir() || touched[e.Name()] {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name(), layout.NetworkFile))
+		data, err := safefile.Read(filepath.Join(dir, e.Name(), layout.NetworkFile), load.MaxFileSize)
 		if err == nil && mentions(data, touched) && touched[parentOf(e.Name())] {
 			report[e.Name()] = true
 		}

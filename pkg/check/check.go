@@ -90,7 +90,7 @@ func Run(dir string, opts Options) (*Result, error) {
 		res.Today = model.Date{Date: today(opts.Now(), loc)}
 	}
 	if opts.LoadOnly {
-		res.Diagnostics = diag.Sort(ds)
+		res.Diagnostics = diag.Cap(diag.Sort(ds), diag.PerFile)
 		return res, nil
 	}
 	res.Diagnostics = ds
@@ -203,7 +203,7 @@ func (r *Result) Left() error {
 func (r *Result) Check(asOf date.Date) {
 	r.AsOf = model.Date{Date: asOf}
 	ds := append(r.Diagnostics, rules.Run(r.Index, r.Calendar, r.AsOf)...)
-	r.Diagnostics = diag.Sort(rules.Configure(r.Repo.Settings, ds))
+	r.Diagnostics = diag.Cap(diag.Sort(rules.Configure(r.Repo.Settings, ds)), diag.PerFile)
 }
 
 // Refuse is a *FindingsError holding the errors among the findings of the

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Severity of a finding.
@@ -26,10 +27,48 @@ type Diagnostic struct {
 	Severity Severity
 	Rule     string
 	Message  string
+	// More, on the last finding listed for a rule in a file, counts the
+	// findings of that rule in that file left out after it (see Cap).
+	More int
 }
 
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s %s: %s", d.Pos, d.Severity, d.Rule, d.Message)
+	s := fmt.Sprintf("%s: %s %s: %s", d.Pos, d.Severity, d.Rule, d.Message)
+	if d.More > 0 {
+		s += "\n" + d.MoreLine()
+	}
+	return s
+}
+
+// MoreLine is the line said of the findings left out after d.
+func (d Diagnostic) MoreLine() string {
+	return fmt.Sprintf("%s: and %s more %s of rule %s in this file, not listed: fix these and run again",
+		d.Pos.File, words.Thousands(d.More), d.Severity+"s", d.Rule)
+}
+
+// PerFile is how many findings of one rule in one file are listed; Cap
+// counts the rest.
+const PerFile = 50
+
+// Cap lists at most n findings of each rule in each file of sorted ds, the
+// last one listed counting the rest in More, so that a file of a million
+// mistakes costs a screen, not a million lines. Count still counts them.
+func Cap(ds []Diagnostic, n int) []Diagnostic {
+	type key struct{ file, rule string }
+	seen := map[key]int{}
+	last := map[key]int{} // index in out of the last listed
+	out := ds[:0:0]
+	for _, d := range ds {
+		k := key{d.Pos.File, d.Rule}
+		seen[k]++
+		if seen[k] > n {
+			out[last[k]].More++
+			continue
+		}
+		last[k] = len(out)
+		out = append(out, d)
+	}
+	return out
 }
 
 // Sort orders findings by file, line, column, rule and message, and drops
@@ -52,9 +91,9 @@ func Count(ds []Diagnostic) (errors, warnings int) {
 	for _, d := range ds {
 		switch d.Severity {
 		case Error:
-			errors++
+			errors += 1 + d.More
 		case Warning:
-			warnings++
+			warnings += 1 + d.More
 		}
 	}
 	return errors, warnings

@@ -33,6 +33,7 @@ func Write(w io.Writer, format string, ds []Diagnostic) error {
 			Severity Severity `json:"severity"`
 			Rule     string   `json:"rule"`
 			Message  string   `json:"message"`
+			More     int      `json:"more,omitempty"`
 		}
 		out := struct {
 			Diagnostics []jd `json:"diagnostics"`
@@ -40,7 +41,7 @@ func Write(w io.Writer, format string, ds []Diagnostic) error {
 			Warnings    int  `json:"warnings"`
 		}{Diagnostics: []jd{}, Errors: errs, Warnings: warns}
 		for _, d := range ds {
-			out.Diagnostics = append(out.Diagnostics, jd{d.Pos.File, int(d.Pos.Line), int(d.Pos.Col), d.Severity, d.Rule, d.Message})
+			out.Diagnostics = append(out.Diagnostics, jd{d.Pos.File, int(d.Pos.Line), int(d.Pos.Col), d.Severity, d.Rule, d.Message, d.More})
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -54,6 +55,11 @@ func Write(w io.Writer, format string, ds []Diagnostic) error {
 			if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
 				cmd, ghProperty(d.Pos.File), d.Pos.Line, d.Pos.Col, ghProperty(d.Rule), ghData(d.Message)); err != nil {
 				return err
+			}
+			if d.More > 0 {
+				if _, err := fmt.Fprintf(w, "::%s file=%s,title=%s::%s\n", cmd, ghProperty(d.Pos.File), ghProperty(d.Rule), ghData(d.MoreLine())); err != nil {
+					return err
+				}
 			}
 		}
 		return nil

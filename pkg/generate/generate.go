@@ -22,12 +22,16 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/report"
+	"github.com/govctl/govctl/pkg/safefile"
 )
 
 // File is one generated file and what it should hold.
 type File struct {
 	Path string
 	Data []byte
+	// Old is what the file held when it was compared (nil when missing):
+	// a writer replaces it only if it still holds that.
+	Old []byte
 	// State is "ok", "missing" or "stale".
 	State string
 }
@@ -134,14 +138,18 @@ func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error)
 	return files, nil
 }
 
+// MaxPageSize bounds what is read of a generated page already there.
+const MaxPageSize = 16 << 20
+
 // compare sets f's state against the file on disk, keeping its custom
 // section.
 func compare(f File) File {
-	old, err := os.ReadFile(f.Path)
+	old, err := safefile.Read(f.Path, MaxPageSize)
 	switch {
 	case err != nil:
 		f.State = "missing"
 	default:
+		f.Old = old
 		f.Data = KeepCustom(f.Data, old)
 		if bytes.Equal(old, f.Data) {
 			f.State = "ok"

@@ -134,8 +134,10 @@ func (d *decoder) where() string {
 	return d.at()
 }
 
-// firstLine is the line of an earlier key called name (0 if none).
-func firstLine(known []model.KeyAt, unknown []*yaml.Node, name string, si *structInfo) int {
+// firstLine is the line of an earlier key called name (0 if none): a known
+// one among known (a struct has few fields), an unknown one in unknown (a
+// map, so that a file of many unknown keys costs no more than its length).
+func firstLine(known []model.KeyAt, unknown map[string]int, name string, si *structInfo) int {
 	if fi, ok := si.byName[name]; ok {
 		code := si.fields[fi].code
 		for _, k := range known {
@@ -143,13 +145,9 @@ func firstLine(known []model.KeyAt, unknown []*yaml.Node, name string, si *struc
 				return int(k.Line)
 			}
 		}
+		return 0
 	}
-	for _, k := range unknown {
-		if k.Value == name {
-			return k.Line
-		}
-	}
-	return 0
+	return unknown[name]
 }
 
 // decoder fills model structs from one file's yaml.Node tree, recording
@@ -161,6 +159,7 @@ type decoder struct {
 	diags      diag.Collector
 	aliasNodes int
 	path       []seg // where the decoder is, for messages
+	unknowns   int   // unknown fields reported, for the cap on findings
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -548,8 +547,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 	}
 	si := d.types.info(v.Type())
 	loc := model.Loc{At: d.pos(n), Keys: make([]model.KeyAt, 0, len(n.Content)/2)}
-	var unknown []*yaml.Node // keys the format does not define, for duplicates
-	var reported uint64      // fields (by index) whose value was reported
+	var unknown map[string]int // lines of keys the format does not define, for duplicates
+	var reported uint64        // fields (by index) whose value was reported
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -563,7 +562,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 		}
 		fi, ok := si.byName[name]
 		if !ok {
-			unknown = append(unknown, k)
+			if unknown == nil {
+				unknown = map[string]int{}
+			}
+			unknown[name] = k.Line
 			d.unknownField(k, si)
 			continue
 		}
@@ -611,6 +613,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 }
 
 func (d *decoder) unknownField(k *yaml.Node, si *structInfo) {
+	if d.unknowns++; d.unknowns > diag.PerFile {
+		// Not listed (diag.Cap counts it): no suggestion to work out.
+		d.errorf(k, rules.UnknownField, "unknown field %q", k.Value)
+		return
+	}
 	names := make([]string, 0, len(si.fields))
 	for _, f := range si.fields {
 		names = append(names, f.name)

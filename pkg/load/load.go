@@ -22,9 +22,11 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -153,6 +155,14 @@ func (l *loader) entries(rel string) []fs.DirEntry {
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
+		if hasControl(name) {
+			report(&l.diags, l.pos(pathJoin(rel, quoteName(name))), rules.UnsafePath, "the name %s holds a control character (a line break, tab or escape); it is not read: rename it", quoteName(name))
+			continue
+		}
+		if e.Type()&special != 0 {
+			report(&l.diags, l.pos(pathJoin(rel, name)), rules.UnreadableFile, "%s is not a regular file or folder (a FIFO, socket or device); it is not read: remove it", name)
+			continue
+		}
 		if e.Type()&fs.ModeSymlink != 0 {
 			child := pathJoin(rel, name)
 			target, err := filepath.EvalSymlinks(filepath.Join(abs, name))
@@ -172,12 +182,36 @@ func (l *loader) entries(rel string) []fs.DirEntry {
 			if err != nil {
 				continue
 			}
+			if fi.Mode()&special != 0 {
+				report(&l.diags, l.pos(pathJoin(rel, name)), rules.UnreadableFile, "symbolic link %s leads to something that is not a regular file or folder (a FIFO, socket or device); it is not read: remove it", name)
+				continue
+			}
 			out = append(out, fs.FileInfoToDirEntry(renamed{fi, name}))
 			continue
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// special are the kinds of file that are neither regular files nor
+// folders: reading one could block (a FIFO) or never end (a device).
+const special = fs.ModeNamedPipe | fs.ModeSocket | fs.ModeDevice | fs.ModeCharDevice | fs.ModeIrregular
+
+// hasControl reports whether a name holds a control character: printed, a
+// line break would end a message early (and start a GitHub workflow
+// command), an escape would drive the terminal.
+func hasControl(name string) bool {
+	return strings.IndexFunc(name, unicode.IsControl) >= 0
+}
+
+// quoteName is a name fit to print: as it is, or Go-quoted (control
+// characters escaped) when it holds a control character.
+func quoteName(name string) string {
+	if hasControl(name) {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 type renamed struct {
@@ -380,6 +414,9 @@ func readFile(j *job, display string, w *worker) {
 	switch {
 	case errors.Is(err, errIsDir):
 		fail(1, rules.UnreadableFile, "%s is a folder, not a file", filepath.Base(j.abs))
+		return
+	case errors.Is(err, errNotRegular):
+		fail(1, rules.UnreadableFile, "%s is not a regular file (a FIFO, socket or device); it is not read: remove it", filepath.Base(j.abs))
 		return
 	case errors.As(err, &tooBig):
 		fail(1, rules.FileLimit, "%v; it is not read", tooBig)

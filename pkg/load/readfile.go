@@ -8,6 +8,10 @@ import (
 // errIsDir is a path planned as a file that is a folder.
 var errIsDir = errors.New("a folder, not a file")
 
+// errNotRegular is a path planned as a file that is a FIFO, socket or
+// device.
+var errNotRegular = errors.New("not a regular file (a FIFO, socket or device)")
+
 // tooBigError is a file over the size limit; Size is -1 when the file grew
 // past the limit while it was read.
 type tooBigError struct{ Size int64 }

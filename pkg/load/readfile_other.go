@@ -22,6 +22,9 @@ func readInto(path string, buf []byte) ([]byte, error) {
 	if fi.IsDir() {
 		return buf[:0], errIsDir
 	}
+	if !fi.Mode().IsRegular() {
+		return buf[:0], errNotRegular
+	}
 	if fi.Size() > MaxFileSize {
 		return buf[:0], &tooBigError{Size: fi.Size()}
 	}

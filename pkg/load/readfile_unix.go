@@ -8,7 +8,8 @@ import (
 )
 
 // readInto reads the file at path into buf (reused between files), refusing
-// one over MaxFileSize bytes. It makes four system calls (open, fstat, read,
+// one over MaxFileSize bytes, and anything but a regular file (opened
+// without waiting, so that a FIFO cannot hang it). It makes four system calls (open, fstat, read,
 // close) where os.ReadFile makes nine: a regular file is not registered with
 // the runtime's poller, and a short read of a regular file is its end. On a
 // repository of a hundred thousand files that is a measurable share of the
@@ -17,7 +18,7 @@ func readInto(path string, buf []byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {
-		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if err != syscall.EINTR {
 			break
 		}
@@ -33,10 +34,12 @@ func readInto(path string, buf []byte) ([]byte, error) {
 	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
 		return buf[:0], errIsDir
 	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return buf[:0], errNotRegular
+	}
 	if st.Size > MaxFileSize {
 		return buf[:0], &tooBigError{Size: st.Size}
 	}
-	regular := st.Mode&syscall.S_IFMT == syscall.S_IFREG
 	if want := int(st.Size) + 1; cap(buf) < want {
 		buf = make([]byte, 0, max(want, 4096))
 	}
@@ -54,7 +57,7 @@ func readInto(path string, buf []byte) ([]byte, error) {
 			return buf[:0], &fs.PathError{Op: "read", Path: path, Err: err}
 		}
 		buf = buf[:len(buf)+n]
-		if n == 0 || (regular && n < want) {
+		if n == 0 || n < want {
 			return buf, nil
 		}
 	}

@@ -1,10 +1,12 @@
-// Package safefile writes files so that nothing is ever half-written: to a
+// Package safefile reads and writes files so that nothing is ever half-written
+// or lost: reads refuse FIFOs and devices and stop at a size limit; writes go to a
 // temporary file in the same folder, synced, then renamed over the target
 // (or linked, when the target must not already exist). Paths are checked to
 // stay inside a root folder.
 package safefile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -56,9 +58,39 @@ func Inside(root, path string) error {
 
 // Write replaces path with data atomically.
 func Write(path string, data []byte) error {
+	return replace(path, nil, data)
+}
+
+// Replace replaces path with data atomically if it still holds was, what
+// the caller read and worked from; otherwise it writes nothing and returns
+// an error matching ErrChanged. The check and the rename are made under a
+// lock on the folder that govctl's other writers take too.
+func Replace(path string, was, data []byte) error {
+	if was == nil {
+		was = []byte{}
+	}
+	return replace(path, was, data)
+}
+
+func replace(path string, was, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	unlock, err := lockDir(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	tmp, err := writeTemp(path, data)
 	if err != nil {
 		return err
+	}
+	if was != nil {
+		now, err := Read(path, int64(len(was)))
+		if err != nil || !bytes.Equal(now, was) {
+			os.Remove(tmp)
+			return fmt.Errorf("%s: %w", path, ErrChanged)
+		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
@@ -70,6 +102,14 @@ func Write(path string, data []byte) error {
 // Create writes path atomically only if it does not exist; otherwise it
 // returns an error matching ErrExists and leaves the file as it was.
 func Create(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	unlock, err := lockDir(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	tmp, err := writeTemp(path, data)
 	if err != nil {
 		return err
@@ -84,12 +124,28 @@ func Create(path string, data []byte) error {
 	return syncDir(filepath.Dir(path))
 }
 
+// tempPattern names govctl's temporary files: hidden, beside their target.
+const tempPattern = ".*.govctl-tmp-*"
+
+// sweep removes the temporary files a killed writer left in dir. It is
+// called under the folder's lock, so no live writer of govctl's has one
+// there.
+func sweep(dir string) {
+	left, _ := filepath.Glob(filepath.Join(dir, tempPattern))
+	for _, p := range left {
+		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() {
+			os.Remove(p)
+		}
+	}
+}
+
 func writeTemp(path string, data []byte) (string, error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	sweep(dir)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".govctl-tmp-*")
 	if err != nil {
 		return "", err
 	}

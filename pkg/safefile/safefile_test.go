@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteAndCreate(t *testing.T) {
@@ -61,5 +62,82 @@ func TestInside(t *testing.T) {
 	}
 	if err := Inside(root, filepath.Join(root, "f.yaml")); err == nil {
 		t.Error("writing through a symbolic link was allowed")
+	}
+}
+
+// TestReplace writes over a file that still holds what was read, and writes
+// nothing over one that changed since.
+func TestReplace(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "m.yaml")
+	if err := os.WriteFile(p, []byte("a: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace(p, []byte("a: 1\n"), []byte("a: 2\n")); err != nil {
+		t.Fatal(err)
+	}
+	// Another writer has been: "a: 2" is no longer "a: 1".
+	err := Replace(p, []byte("a: 1\n"), []byte("a: 3\n"))
+	if !errors.Is(err, ErrChanged) {
+		t.Fatalf("Replace over a changed file = %v, want ErrChanged", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "a: 2\n" {
+		t.Errorf("the file holds %q, want the other writer's", b)
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(p), ".*"))
+	if len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestSweep removes the temporary files of a killed writer at the next
+// write in that folder, and nothing else.
+func TestSweep(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".m.yaml.govctl-tmp-123")
+	keep := filepath.Join(dir, ".hidden")
+	for _, p := range []string{stale, keep} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Write(filepath.Join(dir, "n.yaml"), []byte("b: 1\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale temporary file is still there: %v", err)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("a file that is not govctl's was removed: %v", err)
+	}
+}
+
+// TestReadRefusesFIFO reads a FIFO without blocking, and refuses it.
+func TestReadRefusesFIFO(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "x.yaml")
+	if err := mkfifo(p); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := Read(p, 1<<20); done <- err }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrNotRegular) {
+			t.Errorf("Read(FIFO) = %v, want ErrNotRegular", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Read blocked on a FIFO")
+	}
+}
+
+func TestReadLimit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "x.yaml")
+	if err := os.WriteFile(p, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(p, 9); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("Read over the limit = %v, want ErrTooLarge", err)
+	}
+	if b, err := Read(p, 10); err != nil || string(b) != "0123456789" {
+		t.Errorf("Read = %q, %v", b, err)
 	}
 }

@@ -88,8 +88,12 @@ func Write(w io.Writer, version string, ds []diag.Diagnostic) error {
 	}
 	results := []result{}
 	for _, x := range ds {
+		text := x.Message
+		if x.More > 0 {
+			text += "\n" + x.MoreLine()
+		}
 		results = append(results, result{
-			RuleID: x.Rule, RuleIndex: index[x.Rule], Level: level(x.Severity), Message: message{x.Message},
+			RuleID: x.Rule, RuleIndex: index[x.Rule], Level: level(x.Severity), Message: message{text},
 			Locations: []location{{physical{artifact{x.Pos.File}, region{int(max(x.Pos.Line, 1)), int(max(x.Pos.Col, 1))}}}},
 		})
 	}

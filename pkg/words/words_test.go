@@ -37,3 +37,11 @@ func TestLongDate(t *testing.T) {
 		t.Errorf("LongDate = %q, want %q", got, want)
 	}
 }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 59990: "59,990", 1234567: "1,234,567", -1500: "-1,500"} {
+		if got := Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -19,6 +19,10 @@ type printer struct {
 	first *yaml.Node
 	// blocks caches blockFromSource.
 	blocks map[*yaml.Node]*sourceBlock
+	// ascii caches, by source line, whether it is ASCII (1) or not (-1);
+	// starts, the character offsets of the lines that are not (see at).
+	ascii  []int8
+	starts map[int][]int
 }
 
 // sourceBlock is a block scalar as written (see blockFromSource).

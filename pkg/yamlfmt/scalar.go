@@ -4,32 +4,82 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// at returns the runes of source line (1-based) from column col (1-based,
-// counted in characters as the parser counts them).
-func (p *printer) at(line, col int) ([]rune, bool) {
+// at returns source line (1-based) from column col (1-based, counted in
+// characters as the parser counts them). Finding the column costs the length
+// of the line once: a line's character offsets are computed the first time
+// a column of it is asked for, so that a long line of many nodes (a flow
+// list of thousands) is not scanned once for each.
+func (p *printer) at(line, col int) (string, bool) {
 	if line < 1 || line > len(p.src) || col < 1 {
-		return nil, false
+		return "", false
 	}
-	rs := []rune(p.src[line-1])
-	if col-1 > len(rs) {
-		return nil, false
+	l := p.src[line-1]
+	i := col - 1
+	if i > len(l) {
+		return "", false
 	}
-	return rs[col-1:], true
+	if !p.isASCII(line - 1) {
+		starts := p.runeStarts(line - 1)
+		if i > len(starts) {
+			return "", false
+		}
+		if i < len(starts) {
+			i = starts[i]
+		} else {
+			i = len(l)
+		}
+	}
+	return l[i:], true
+}
+
+// isASCII reports whether source line i (0-based) is ASCII, where a
+// character is a byte.
+func (p *printer) isASCII(i int) bool {
+	if p.ascii == nil {
+		p.ascii = make([]int8, len(p.src))
+	}
+	if p.ascii[i] == 0 {
+		p.ascii[i] = 1
+		for j := 0; j < len(p.src[i]); j++ {
+			if p.src[i][j] >= utf8.RuneSelf {
+				p.ascii[i] = -1
+				break
+			}
+		}
+	}
+	return p.ascii[i] == 1
+}
+
+// runeStarts is the byte offset of each character of source line i.
+func (p *printer) runeStarts(i int) []int {
+	if p.starts == nil {
+		p.starts = map[int][]int{}
+	}
+	if s, ok := p.starts[i]; ok {
+		return s
+	}
+	s := make([]int, 0, len(p.src[i]))
+	for j := range p.src[i] {
+		s = append(s, j)
+	}
+	p.starts[i] = s
+	return s
 }
 
 // skipProps splits off the anchor and tag written before a node.
-func skipProps(rs []rune) (props string, rest []rune) {
+func skipProps(rs string) (props string, rest string) {
 	var parts []string
 	for len(rs) > 0 && (rs[0] == '&' || rs[0] == '!') {
 		i := 0
 		for i < len(rs) && rs[i] != ' ' && rs[i] != '\t' {
 			i++
 		}
-		parts = append(parts, string(rs[:i]))
+		parts = append(parts, rs[:i])
 		for i < len(rs) && (rs[i] == ' ' || rs[i] == '\t') {
 			i++
 		}
@@ -80,24 +130,41 @@ func (p *printer) verbatim(n *yaml.Node) (string, bool) {
 	case n.Style&yaml.SingleQuotedStyle != 0:
 		text, ok = quoted(rest, '\'')
 	default:
-		v := []rune(n.Value)
-		ok = len(rest) >= len(v) && string(rest[:len(v)]) == n.Value
+		ok = strings.HasPrefix(rest, n.Value)
 		text = n.Value
 	}
 	if !ok {
 		return "", false
 	}
-	text = join(props, text)
-	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && props == "" {
-		// A plain scalar found whole on its line reads the same anywhere a
-		// value or key goes: the check of the whole result is enough.
+	if props == "" && (n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 || plainQuote(text, n)) {
+		// A plain scalar found whole on its line, or a quoted one without
+		// escapes, reads the same anywhere a value or key goes: the check
+		// of the whole result is enough, and no parse for each scalar.
 		return text, true
 	}
+	text = join(props, text)
 	return text, readsAs("- "+text, n)
 }
 
+// plainQuote reports whether quoted scalar text, written on one line, holds
+// n's value without an escape: a double-quoted one with no backslash, or a
+// single-quoted one whose doubled quotes are its only escapes.
+func plainQuote(text string, n *yaml.Node) bool {
+	if len(text) < 2 {
+		return false
+	}
+	inner := text[1 : len(text)-1]
+	switch text[0] {
+	case '"':
+		return !strings.Contains(inner, "\\") && inner == n.Value
+	case '\'':
+		return strings.ReplaceAll(inner, "''", "'") == n.Value
+	}
+	return false
+}
+
 // quoted returns the quoted scalar at the start of rs if it ends on the line.
-func quoted(rs []rune, q rune) (string, bool) {
+func quoted(rs string, q byte) (string, bool) {
 	if len(rs) == 0 || rs[0] != q {
 		return "", false
 	}
@@ -108,7 +175,7 @@ func quoted(rs []rune, q rune) (string, bool) {
 		case rs[i] == q && q == '\'' && i+1 < len(rs) && rs[i+1] == '\'':
 			i++
 		case rs[i] == q:
-			return string(rs[:i+1]), true
+			return rs[:i+1], true
 		}
 	}
 	return "", false
@@ -166,7 +233,7 @@ func (p *printer) readBlock(n *yaml.Node) (header string, content []string, end 
 			return "", nil, 0, false
 		}
 	}
-	header = join(props, string(rest[:i]))
+	header = join(props, rest[:i])
 	// The content: from the line after the header while indented at least
 	// as much as its first non-blank line.
 	first := n.Line // 0-based index of the line after the header
@@ -275,7 +342,11 @@ func (p *printer) flowList(n *yaml.Node, props string, prefix int) (string, bool
 		return "", false
 	}
 	items := make([]string, 0, len(n.Content))
+	w := prefix + width(props) + 2
 	for _, it := range n.Content {
+		if w > Width {
+			return "", false // too wide already: no need to read the rest
+		}
 		if it.HeadComment != "" || it.LineComment != "" || it.FootComment != "" {
 			return "", false
 		}
@@ -288,6 +359,7 @@ func (p *printer) flowList(n *yaml.Node, props string, prefix int) (string, bool
 				return "", false
 			}
 			items = append(items, s)
+			w += width(s) + 2
 		default:
 			return "", false
 		}

@@ -79,7 +79,7 @@ func Format(src []byte, root reflect.Type) ([]byte, error) {
 	if err := commentsReachable(src, doc); err != nil {
 		return nil, err
 	}
-	out, err := once(src, doc, root)
+	out, outDoc, err := once(src, doc, root)
 	if err != nil {
 		return nil, err
 	}
@@ -88,34 +88,32 @@ func Format(src []byte, root reflect.Type) ([]byte, error) {
 	// pass. Make sure the result is settled: formatting it again changes
 	// nothing.
 	for range 2 {
-		doc, err := parse(out)
-		if err != nil || doc == nil {
-			return nil, fmt.Errorf("formatting went wrong (%v); the file is left as it is", err)
-		}
-		again, err := once(out, doc, root)
+		// outDoc is out parsed (by verify): no need to parse it again.
+		again, againDoc, err := once(out, outDoc, root)
 		if err != nil {
 			return nil, err
 		}
 		if bytes.Equal(again, out) {
 			return out, nil
 		}
-		out = again
+		out, outDoc = again, againDoc
 	}
 	return nil, errors.New("formatting does not settle (a comment in an odd place?); the file is left as it is")
 }
 
-// once formats a parsed document one time.
-func once(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, error) {
-	out, err := formatDoc(src, doc, root)
+// once formats a parsed document one time, and returns the result with its
+// own parse.
+func once(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, *yaml.Node, error) {
+	out, outDoc, err := formatDoc(src, doc, root)
 	if err != nil && root != nil && hasAlias(doc) {
 		// Moving keys can put an alias before its anchor: keep the order.
 		doc, _ = parse(src)
-		out, err = formatDoc(src, doc, nil)
+		out, outDoc, err = formatDoc(src, doc, nil)
 	}
-	return out, err
+	return out, outDoc, err
 }
 
-func formatDoc(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, error) {
+func formatDoc(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, *yaml.Node, error) {
 	first := fileHeader(doc)
 	reorder(doc.Content[0], root)
 	if first != nil && doc.Content[0].Content[0] != first && first.HeadComment != "" {
@@ -128,13 +126,14 @@ func formatDoc(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, error) {
 	p := newPrinter(src)
 	p.first = first
 	if err := p.document(doc); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := p.bytes()
-	if err := verify(doc, out); err != nil {
-		return nil, err
+	outDoc, err := verify(doc, out)
+	if err != nil {
+		return nil, nil, err
 	}
-	return out, nil
+	return out, outDoc, nil
 }
 
 // fileHeader keeps a file's opening comment at the top when the parser gave
@@ -301,25 +300,25 @@ func lostComment(src []byte, doc *yaml.Node) int {
 }
 
 // verify checks that out means what in (already reordered) means, and holds
-// every comment of it.
-func verify(in *yaml.Node, out []byte) error {
+// every comment of it. It returns out parsed.
+func verify(in *yaml.Node, out []byte) (*yaml.Node, error) {
 	doc, err := parse(out)
 	if err != nil {
-		return fmt.Errorf("formatting went wrong (the result does not parse: %v); the file is left as it is", err)
+		return nil, fmt.Errorf("formatting went wrong (the result does not parse: %v); the file is left as it is", err)
 	}
 	if doc == nil {
-		return errors.New("formatting went wrong (the result is empty); the file is left as it is")
+		return nil, errors.New("formatting went wrong (the result is empty); the file is left as it is")
 	}
 	if where := differ(in.Content[0], doc.Content[0], ""); where != "" {
-		return fmt.Errorf("formatting went wrong (the result differs at %s); the file is left as it is", where)
+		return nil, fmt.Errorf("formatting went wrong (the result differs at %s); the file is left as it is", where)
 	}
 	if !slices.Equal(commentLines(in), commentLines(doc)) {
-		return errors.New("formatting went wrong (a comment would move out of place or be lost); the file is left as it is")
+		return nil, errors.New("formatting went wrong (a comment would move out of place or be lost); the file is left as it is")
 	}
 	if bytes.Count(out, []byte("#")) != hashes(doc) {
-		return errors.New("formatting went wrong (a comment would be lost); the file is left as it is")
+		return nil, errors.New("formatting went wrong (a comment would be lost); the file is left as it is")
 	}
-	return nil
+	return doc, nil
 }
 
 // differ returns where a and b first differ in meaning, or "".

@@ -2,6 +2,7 @@ package yamlfmt
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -417,4 +418,26 @@ func FuzzFormat(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkFormatLongFlowList formats a meeting record of about 1 MiB whose
+// recommendations are one flow list of quoted scalars on one line: the cost
+// must grow with the length of the line, not its square.
+func BenchmarkFormatLongFlowList(b *testing.B) {
+	var s strings.Builder
+	s.WriteString("date: 2026-01-20\nkind: ordinary\nstatus: planned\nrecommendations: [")
+	for i := 0; s.Len() < 900_000; i++ {
+		if i > 0 {
+			s.WriteString(", ")
+		}
+		fmt.Fprintf(&s, "%q, 'it''s %d', é%d", fmt.Sprint("rec ", i), i, i)
+	}
+	s.WriteString("]\n")
+	src := []byte(s.String())
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := Format(src, reflect.TypeFor[model.Meeting]()); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

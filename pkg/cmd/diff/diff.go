@@ -122,6 +122,9 @@ func diffRun(opts *Options) error {
 	return err
 }
 
+// MaxTreeBytes bounds the bytes of the files read from git at one revision.
+const MaxTreeBytes = 1 << 30
+
 // at loads the repository as it was at rev.
 func at(dir, rev string) (*model.Repo, error) {
 	tmp, err := os.MkdirTemp("", "govctl-diff-")
@@ -129,8 +132,13 @@ func at(dir, rev string) (*model.Repo, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	if err := gitx.Export(dir, rev, tmp); err != nil {
+	lim := gitx.Limits{MaxFile: load.MaxFileSize, MaxFiles: load.MaxFiles, MaxTotal: MaxTreeBytes}
+	if err := gitx.Export(dir, rev, tmp, lim); err != nil {
 		var missing *gitx.MissingRevisionError
+		var large *gitx.TooLargeError
+		if errors.As(err, &large) {
+			return nil, cmdutil.Errorf("compare a smaller folder (govctl -R FOLDER diff ...)", "%v", err)
+		}
 		if errors.As(err, &missing) {
 			hint := "check the revision name"
 			if missing.Shallow {

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/MakeNowJust/heredoc"
@@ -104,6 +103,13 @@ func fmtRun(opts *Options) error {
 		if bytes.Equal(formatted, data) {
 			continue
 		}
+		if len(formatted) > load.MaxFileSize {
+			// A long flow list laid out one item a line can outgrow the
+			// limit: written, the file could no longer be read.
+			fmt.Fprintf(errOut, "%s: not formatted: in canonical layout it would be %d bytes, more than the limit of %d\nhint: split its longest list, or leave it as it is written\n", path, len(formatted), load.MaxFileSize)
+			failed++
+			continue
+		}
 		changed++
 		if opts.Check {
 			fmt.Fprintln(out, path)
@@ -114,8 +120,10 @@ func fmtRun(opts *Options) error {
 			failed++
 			continue
 		}
-		if err := safefile.Write(f.Path, formatted); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
+		if err := safefile.Replace(f.Path, data, formatted); err != nil {
+			fmt.Fprintf(errOut, "%s: not formatted: %v\n", path, err)
+			failed++
+			continue
 		}
 		fmt.Fprintf(out, "formatted %s\n", path)
 	}
@@ -150,14 +158,12 @@ func report(w io.Writer, path string, err error) {
 	fmt.Fprintf(w, "%s: not formatted: %v\n", path, err)
 }
 
-// readFile reads a file within the loader's size limit.
+// readFile reads a file within the loader's size limit, and only a regular
+// file (a FIFO would block).
 func readFile(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
+	b, err := safefile.Read(path, load.MaxFileSize)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return nil, safefile.ErrNotRegular
 	}
-	if fi.Size() > load.MaxFileSize {
-		return nil, fmt.Errorf("the file is %d bytes, more than the limit of %d", fi.Size(), load.MaxFileSize)
-	}
-	return os.ReadFile(path)
+	return b, err
 }

@@ -154,3 +154,35 @@ func TestFmtSymlinkNotWritten(t *testing.T) {
 		t.Error("written through a link")
 	}
 }
+
+// TestFmtWouldOutgrowLimit leaves alone a file whose canonical layout (a
+// long flow list, one item a line) would be over the size limit, which the
+// loader could then no longer read, and says why.
+func TestFmtWouldOutgrowLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("date: 2026-01-20\nkind: ordinary\nstatus: planned\nrecommendations: [")
+	for i := 0; b.Len() < load.MaxFileSize-40; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("r")
+	}
+	b.WriteString("]\n")
+	big := b.String()
+	dir := cmdtest.WriteTree(t, map[string]string{
+		"organisations.yaml":           clean,
+		"omg/network.yaml":             "id: omg\nname: OMG\n",
+		"omg/meetings/2026-01-20.yaml": big,
+	})
+	ios, _, _, errOut := iostreams.Test()
+	err := fmtRun(&Options{IO: ios, Dir: dir})
+	if !errors.Is(err, cmdutil.ErrFindings) {
+		t.Fatalf("err = %v, want ErrFindings", err)
+	}
+	if !strings.Contains(errOut.String(), "more than the limit of 1048576") || !strings.Contains(errOut.String(), "hint: split its longest list") {
+		t.Errorf("stderr = %q", errOut.String())
+	}
+	if cmdtest.ReadFile(t, filepath.Join(dir, "omg", "meetings", "2026-01-20.yaml")) != big {
+		t.Error("the file was changed")
+	}
+}

@@ -1,0 +1,50 @@
+package safefile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+)
+
+// ErrNotRegular is a path that is not a regular file: a FIFO, a socket or a
+// device, which would block or never end if read.
+var ErrNotRegular = errors.New("not a regular file (a FIFO, socket or device); govctl reads only files")
+
+// ErrTooLarge is a file over the size a caller reads.
+var ErrTooLarge = errors.New("more than the limit")
+
+// ErrChanged is a file that changed after govctl read it and before it
+// wrote its new version: another program (or another govctl) wrote it.
+var ErrChanged = errors.New("it changed while govctl was working on it, so nothing was written; run the command again")
+
+// Read reads the regular file at path, of at most max bytes. It never
+// blocks on a FIFO (it is opened without waiting for a writer, and refused),
+// and never reads more than max+1 bytes.
+func Read(path string, max int64) ([]byte, error) {
+	f, err := openNoBlock(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	}
+	if fi.Size() > max {
+		return nil, fmt.Errorf("%s: the file is %d bytes, %w of %d", path, fi.Size(), ErrTooLarge, max)
+	}
+	var b bytes.Buffer
+	b.Grow(int(fi.Size()) + 1)
+	if _, err := io.Copy(&b, io.LimitReader(f, max+1)); err != nil {
+		return nil, err
+	}
+	if int64(b.Len()) > max {
+		return nil, fmt.Errorf("%s: the file grew, %w of %d bytes", path, ErrTooLarge, max)
+	}
+	return b.Bytes(), nil
+}

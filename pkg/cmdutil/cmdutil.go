@@ -72,20 +72,7 @@ func (findingsPrinted) ExitHint() string { return "" }
 
 // UserError is an error with a hint printed on its own line, and the exit
 // status it leads to.
-type UserError struct {
-	Err  error
-	Hint string
-	Code int
-}
-
-func (e *UserError) Error() string { return e.Err.Error() }
-func (e *UserError) Unwrap() error { return e.Err }
-
-// ExitCode is Code.
-func (e *UserError) ExitCode() int { return e.Code }
-
-// ExitHint is Hint.
-func (e *UserError) ExitHint() string { return e.Hint }
+type UserError = exit.Hinted
 
 // Errorf makes a UserError with exit status 2 (the command could not run).
 func Errorf(hint string, format string, args ...any) error {

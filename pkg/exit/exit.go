@@ -24,3 +24,20 @@ type Error interface {
 type Detailed interface {
 	Details() []string
 }
+
+// Hinted is an error with the exit status it leads to and a hint for the
+// person who ran govctl.
+type Hinted struct {
+	Err  error
+	Hint string
+	Code int
+}
+
+func (e *Hinted) Error() string { return e.Err.Error() }
+func (e *Hinted) Unwrap() error { return e.Err }
+
+// ExitCode is Code.
+func (e *Hinted) ExitCode() int { return e.Code }
+
+// ExitHint is Hint.
+func (e *Hinted) ExitHint() string { return e.Hint }

@@ -138,6 +138,34 @@ func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error)
 	return files, nil
 }
 
+// Write writes f's page: over the page Plan read, or as a new file. Another
+// writer may have been at it since (agenda new, or a person adding to its
+// custom section): the page is then read again, its custom section kept, and
+// written over that, up to three times.
+func Write(f File) error {
+	old, data := f.Old, f.Data
+	var err error
+	for range 3 {
+		if old == nil {
+			err = safefile.Create(f.Path, data)
+		} else {
+			err = safefile.Replace(f.Path, old, data)
+		}
+		if !errors.Is(err, safefile.ErrExists) && !errors.Is(err, safefile.ErrChanged) {
+			return err
+		}
+		cur, rerr := safefile.Read(f.Path, MaxPageSize)
+		if rerr != nil {
+			return err
+		}
+		old, data = cur, KeepCustom(f.Data, cur)
+		if bytes.Equal(cur, data) {
+			return nil // the other writer wrote what this one would
+		}
+	}
+	return err
+}
+
 // MaxPageSize bounds what is read of a generated page already there.
 const MaxPageSize = 16 << 20
 

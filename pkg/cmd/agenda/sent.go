@@ -77,7 +77,7 @@ func sentRun(opts *SentOptions) error {
 	if err != nil {
 		return err
 	}
-	m, err := meeting.Find(ws, opts.Date)
+	m, err := ws.Find(opts.Date)
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func sentRun(opts *SentOptions) error {
 	}
 	was := m.PapersSent
 	path := ws.PathOf(m, ".yaml")
-	if err := meeting.Rewrite(ws, path, layout.Meeting, func(b []byte) ([]byte, error) { return record.PapersSent(b, on.String()) }); err != nil {
+	if err := ws.Rewrite(path, layout.Meeting, func(b []byte) ([]byte, error) { return record.PapersSent(b, on.String()) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
@@ -109,7 +109,7 @@ func sentRun(opts *SentOptions) error {
 	if m, err = ws.Meeting(stem, ""); err != nil || m == nil {
 		return fmt.Errorf("the meeting of %s is not found after recording its papers: %v", stem, err)
 	}
-	agenda, err := meeting.RefreshAgenda(ws, m)
+	agenda, err := ws.RefreshAgenda(m)
 	if err != nil {
 		return err
 	}

@@ -88,11 +88,7 @@ func generateRun(opts *Options) error {
 		if err := safefile.Inside(opts.Dir, f.Path); err != nil {
 			return err
 		}
-		write := func() error { return safefile.Replace(f.Path, f.Old, f.Data) }
-		if f.Old == nil {
-			write = func() error { return safefile.Create(f.Path, f.Data) }
-		}
-		if err := write(); err != nil {
+		if err := gen.Write(f); err != nil {
 			return cmdutil.Errorf("run govctl generate again", "writing %s: %v", p, err)
 		}
 		fmt.Fprintf(opts.IO.Out, "wrote %s\n", p)

@@ -5,6 +5,7 @@
 package meeting
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -149,7 +150,7 @@ func cancelRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	m, err := Find(ws, opts.Date)
+	m, err := ws.Find(opts.Date)
 	if err != nil {
 		return err
 	}
@@ -162,7 +163,7 @@ func cancelRun(opts *Options) error {
 			"the meeting of %s is already cancelled%s", m.Date, reasonWords(m.CancelledReason))
 	}
 	path := ws.PathOf(m, ".yaml")
-	if err := Rewrite(ws, path, layout.Meeting, func(b []byte) ([]byte, error) { return record.Cancel(b, strings.TrimSpace(opts.Reason)) }); err != nil {
+	if err := ws.Rewrite(path, layout.Meeting, func(b []byte) ([]byte, error) { return record.Cancel(b, strings.TrimSpace(opts.Reason)) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
@@ -173,7 +174,7 @@ func cancelRun(opts *Options) error {
 	if m, err = ws.Meeting(stem, ""); err != nil || m == nil {
 		return fmt.Errorf("the meeting of %s is not found after cancelling it: %v", stem, err)
 	}
-	agenda, err := RefreshAgenda(ws, m)
+	agenda, err := ws.RefreshAgenda(m)
 	if err != nil {
 		return err
 	}
@@ -189,7 +190,7 @@ func moveRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	m, err := Find(ws, opts.Date)
+	m, err := ws.Find(opts.Date)
 	if err != nil {
 		return err
 	}
@@ -226,7 +227,7 @@ func moveRun(opts *Options) error {
 	if err := safefile.Inside(ws.Dir, newPath); err != nil {
 		return err
 	}
-	data, err := os.ReadFile(oldPath)
+	data, err := ws.Read(oldPath)
 	if err != nil {
 		return err
 	}
@@ -234,7 +235,7 @@ func moveRun(opts *Options) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.ToSlash(oldPath), err)
 	}
-	out, err := canonical(edited, layout.Meeting, oldPath)
+	out, err := workspace.Canonical(edited, layout.Meeting, oldPath)
 	if err != nil {
 		return err
 	}
@@ -253,6 +254,13 @@ func moveRun(opts *Options) error {
 	for i := range compFrom {
 		if err := moveFile(compFrom[i], compTo[i]); err != nil {
 			return fmt.Errorf("%s is written, but the meeting's other files could not follow: %w; remove %s once they have", filepath.ToSlash(newPath), err, filepath.ToSlash(oldPath))
+		}
+	}
+	if now, err := ws.Read(oldPath); err != nil || !bytes.Equal(now, data) {
+		return &cmdutil.UserError{
+			Err:  fmt.Errorf("%s is written, but %s changed while govctl was moving it, so it is left as it is", filepath.ToSlash(newPath), filepath.ToSlash(oldPath)),
+			Hint: "compare the two, keep what is right in " + filepath.ToSlash(newPath) + ", then remove " + filepath.ToSlash(oldPath),
+			Code: cmdutil.ExitFindings,
 		}
 	}
 	if err := os.Remove(oldPath); err != nil {
@@ -281,7 +289,7 @@ func moveRun(opts *Options) error {
 		return fmt.Errorf("the meeting is not found in %s after the move: %v", filepath.ToSlash(newPath), err)
 	}
 	if hadAgenda {
-		path, err := writeAgenda(ws, m, agendaText)
+		path, err := ws.WriteAgenda(m, agendaText)
 		if err != nil {
 			return err
 		}

@@ -6,7 +6,6 @@ package minutes
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -25,7 +24,6 @@ import (
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 	"github.com/govctl/govctl/pkg/workspace"
-	"github.com/govctl/govctl/pkg/yamlfmt"
 )
 
 // Options are the minutes commands' inputs.
@@ -141,7 +139,7 @@ func newRun(opts *Options) error {
 		}
 	}
 	path := ws.PathOf(m, ".yaml")
-	data, err := os.ReadFile(path)
+	data, err := ws.Read(path)
 	if err != nil {
 		return err
 	}
@@ -154,14 +152,14 @@ func newRun(opts *Options) error {
 			Code: cmdutil.ExitFindings,
 		}
 	}
-	if err == nil {
-		// The layout of govctl fmt, so that fmt --check passes after.
-		out, err = yamlfmt.Format(out, layout.Meeting.Type())
-	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.ToSlash(path), err)
 	}
-	if err := ws.WriteGenerated(path, out); err != nil {
+	// The layout of govctl fmt, so that fmt --check passes after.
+	if out, err = workspace.Canonical(out, layout.Meeting, path); err != nil {
+		return err
+	}
+	if err := ws.Replace(path, data, out); err != nil {
 		return err
 	}
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))

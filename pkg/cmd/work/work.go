@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,7 +25,6 @@ import (
 	"github.com/govctl/govctl/pkg/safefile"
 	"github.com/govctl/govctl/pkg/suggest"
 	"github.com/govctl/govctl/pkg/workspace"
-	"github.com/govctl/govctl/pkg/yamlfmt"
 )
 
 // NewCmdWork builds `work add` and `work update`.
@@ -121,7 +119,7 @@ func addRun(opts *AddOptions) error {
 		}
 	}
 	path := filepath.Join(ws.Dir, ws.Net.N.Folder, layout.WorkProgrammeFile)
-	data, err := os.ReadFile(path)
+	data, err := ws.Read(path)
 	created := errors.Is(err, fs.ErrNotExist)
 	if err != nil && !created {
 		return err
@@ -130,7 +128,7 @@ func addRun(opts *AddOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.ToSlash(path), err)
 	}
-	if err := write(ws, path, edited, created); err != nil {
+	if err := write(ws, path, data, edited, created); err != nil {
 		return err
 	}
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
@@ -269,7 +267,7 @@ func updateRun(opts *UpdateOptions) error {
 		said = append(said, "update of "+c.Date+" added")
 	}
 	path := filepath.Join(ws.Dir, ws.Net.N.Folder, layout.WorkProgrammeFile)
-	data, err := os.ReadFile(path)
+	data, err := ws.Read(path)
 	if err != nil {
 		return err
 	}
@@ -277,7 +275,7 @@ func updateRun(opts *UpdateOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.ToSlash(path), err)
 	}
-	if err := write(ws, path, edited, false); err != nil {
+	if err := write(ws, path, data, edited, false); err != nil {
 		return err
 	}
 	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
@@ -300,13 +298,13 @@ func updateRun(opts *UpdateOptions) error {
 
 // write writes a work programme, in fmt's layout; created is true for a
 // file not there before, which is then never written over.
-func write(ws *workspace.Workspace, path string, data []byte, created bool) error {
-	out, err := yamlfmt.Format(data, layout.WorkProgramme.Type())
+func write(ws *workspace.Workspace, path string, was, data []byte, created bool) error {
+	out, err := workspace.Canonical(data, layout.WorkProgramme, path)
 	if err != nil {
-		return fmt.Errorf("%s: the edited file cannot be laid out as govctl fmt would (%v); nothing is written", filepath.ToSlash(path), err)
+		return err
 	}
 	if !created {
-		return ws.WriteGenerated(path, out)
+		return ws.Replace(path, was, out)
 	}
 	if err := safefile.Inside(ws.Dir, path); err != nil {
 		return err

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"slices"
-
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
@@ -31,27 +29,45 @@ meeting whose record lists no items, of a kind with no standing items, is
 not judged: nothing says what its agenda held.
 `,
 	Check: func(p *Pass) {
-		p.eachDecision(func(nx *terms.Net, mt *model.Meeting, dec *model.Decision) {
-			k := nx.MeetingKind(mt)
-			if dec.Item == "" || k == nil {
-				return // no item named; or the kind is misspelt (unknown-meeting-kind)
+		for _, nx := range p.Nets {
+			for _, mt := range nx.N.MeetingList {
+				decisionItems(p, nx, mt)
 			}
-			if len(mt.Agenda) == 0 && len(k.StandingItems) == 0 {
-				return // nothing says what the agenda held
-			}
-			agenda := nx.Agenda(mt)
-			if slices.ContainsFunc(agenda, func(e terms.AgendaEntry) bool { return model.NormEqual(e.Title, dec.Item) }) {
-				return
-			}
-			if omitted, _ := nx.Omitted(mt); slices.ContainsFunc(omitted, func(o terms.Omission) bool { return model.NormEqual(o.Title, dec.Item) }) {
-				p.Reportf(dec.KeyPos("item"), "decision %s was taken under %q, which omit_standing_items leaves off the meeting's agenda: take the decision under another item, or remove the omission", dec.ID, dec.Item)
-				return
-			}
-			titles := make([]string, len(agenda))
-			for i, e := range agenda {
-				titles[i] = e.Title
-			}
-			p.Reportf(dec.KeyPos("item"), "decision %s was taken under %q, which is not an item of the meeting's agenda%s", dec.ID, dec.Item, didYouMean(dec.Item, titles))
-		})
+		}
 	},
+}
+
+// decisionItems judges the decisions of meeting mt, working out its agenda
+// once (a meeting of thousands of decisions costs no more than its length).
+func decisionItems(p *Pass, nx *terms.Net, mt *model.Meeting) {
+	k := nx.MeetingKind(mt)
+	if len(mt.Decisions) == 0 || k == nil {
+		return // the kind is misspelt (unknown-meeting-kind)
+	}
+	if len(mt.Agenda) == 0 && len(k.StandingItems) == 0 {
+		return // nothing says what the agenda held
+	}
+	agenda := nx.Agenda(mt)
+	titles := make([]string, len(agenda))
+	onAgenda := make(map[string]bool, len(agenda))
+	for i, e := range agenda {
+		titles[i] = e.Title
+		onAgenda[model.Norm(e.Title)] = true
+	}
+	omitted, _ := nx.Omitted(mt)
+	left := make(map[string]bool, len(omitted))
+	for _, o := range omitted {
+		left[model.Norm(o.Title)] = true
+	}
+	for i := range mt.Decisions {
+		dec := &mt.Decisions[i]
+		key := model.Norm(dec.Item)
+		switch {
+		case dec.Item == "" || onAgenda[key]:
+		case left[key]:
+			p.Reportf(dec.KeyPos("item"), "decision %s was taken under %q, which omit_standing_items leaves off the meeting's agenda: take the decision under another item, or remove the omission", dec.ID, dec.Item)
+		default:
+			p.Reportf(dec.KeyPos("item"), "decision %s was taken under %q, which is not an item of the meeting's agenda%s", dec.ID, dec.Item, p.nearest(dec.Item, titles))
+		}
+	}
 }

@@ -164,7 +164,12 @@ func (p *Pass) known(label string, knownFn func() []string) []string {
 // didYouMean suggests the nearest of the names labelled label, within the
 // run's budget.
 func (p *Pass) didYouMean(s, label string, knownFn func() []string) string {
-	known := p.known(label, knownFn)
+	return p.nearest(s, p.known(label, knownFn))
+}
+
+// nearest suggests the nearest of known, within the run's budget: a file of
+// thousands of misspellings costs no more than a few hundred suggestions.
+func (p *Pass) nearest(s string, known []string) string {
 	if p.hintsUsed+len(known) > hintBudget {
 		return ""
 	}

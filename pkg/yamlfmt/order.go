@@ -23,7 +23,7 @@ var typeLoc = reflect.TypeFor[model.Loc]()
 // written; any other slice is a list. Keys that t does not know go last, in the
 // order written; duplicates stay together, in the order written. Aliases are
 // not followed: the node they point at is ordered where it is written.
-func reorder(n *yaml.Node, t reflect.Type) {
+func (o orderer) reorder(n *yaml.Node, t reflect.Type) {
 	if n == nil || t == nil || n.Kind == yaml.AliasNode {
 		return
 	}
@@ -49,27 +49,46 @@ func reorder(n *yaml.Node, t reflect.Type) {
 				return // a scalar under each name: nothing to order
 			}
 			for i := 1; i < len(n.Content); i += 2 {
-				reorder(n.Content[i], et)
+				o.reorder(n.Content[i], et)
 			}
 			return
 		}
 		if n.Kind == yaml.SequenceNode {
 			for _, c := range n.Content {
-				reorder(c, et)
+				o.reorder(c, et)
 			}
 		}
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
 			return
 		}
-		names, types := fields(t)
+		names, types := o.fields(t)
 		sortKeys(n, names)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if ft, ok := types[keyName(n.Content[i])]; ok {
-				reorder(n.Content[i+1], ft)
+				o.reorder(n.Content[i+1], ft)
 			}
 		}
 	}
+}
+
+// orderer orders the keys of one document, keeping the fields of each type
+// it has met (a list of thousands of mappings of one type looks its type up
+// once).
+type orderer map[reflect.Type]typeFields
+
+type typeFields struct {
+	names []string
+	types map[string]reflect.Type
+}
+
+func (o orderer) fields(t reflect.Type) ([]string, map[string]reflect.Type) {
+	f, ok := o[t]
+	if !ok {
+		f.names, f.types = fields(t)
+		o[t] = f
+	}
+	return f.names, f.types
 }
 
 // fields lists the yaml names of t's fields in order, as the loader reads

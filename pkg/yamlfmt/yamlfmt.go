@@ -79,9 +79,14 @@ func Format(src []byte, root reflect.Type) ([]byte, error) {
 	if err := commentsReachable(src, doc); err != nil {
 		return nil, err
 	}
-	out, outDoc, err := once(src, doc, root)
+	out, outDoc, err := once(src, doc, root, src)
 	if err != nil {
 		return nil, err
+	}
+	if outDoc == nil {
+		// Formatting gives the source again: it is canonical already (and,
+		// being the same text, settled and of the same meaning).
+		return out, nil
 	}
 	// The parser decides which node a comment belongs to from where it
 	// stands, so a comment in an odd place can settle only at the second
@@ -89,7 +94,7 @@ func Format(src []byte, root reflect.Type) ([]byte, error) {
 	// nothing.
 	for range 2 {
 		// outDoc is out parsed (by verify): no need to parse it again.
-		again, againDoc, err := once(out, outDoc, root)
+		again, againDoc, err := once(out, outDoc, root, out)
 		if err != nil {
 			return nil, err
 		}
@@ -102,20 +107,21 @@ func Format(src []byte, root reflect.Type) ([]byte, error) {
 }
 
 // once formats a parsed document one time, and returns the result with its
-// own parse.
-func once(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, *yaml.Node, error) {
-	out, outDoc, err := formatDoc(src, doc, root)
+// own parse; or with none when the result is same, which is then not parsed
+// again to be checked (the same text means the same).
+func once(src []byte, doc *yaml.Node, root reflect.Type, same []byte) ([]byte, *yaml.Node, error) {
+	out, outDoc, err := formatDoc(src, doc, root, same)
 	if err != nil && root != nil && hasAlias(doc) {
 		// Moving keys can put an alias before its anchor: keep the order.
 		doc, _ = parse(src)
-		out, outDoc, err = formatDoc(src, doc, nil)
+		out, outDoc, err = formatDoc(src, doc, nil, same)
 	}
 	return out, outDoc, err
 }
 
-func formatDoc(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, *yaml.Node, error) {
+func formatDoc(src []byte, doc *yaml.Node, root reflect.Type, same []byte) ([]byte, *yaml.Node, error) {
 	first := fileHeader(doc)
-	reorder(doc.Content[0], root)
+	orderer{}.reorder(doc.Content[0], root)
 	if first != nil && doc.Content[0].Content[0] != first && first.HeadComment != "" {
 		// The comment at the top of the file stays there when the first key
 		// moves away: it is the file's.
@@ -129,6 +135,9 @@ func formatDoc(src []byte, doc *yaml.Node, root reflect.Type) ([]byte, *yaml.Nod
 		return nil, nil, err
 	}
 	out := p.bytes()
+	if same != nil && bytes.Equal(out, same) {
+		return out, nil, nil
+	}
 	outDoc, err := verify(doc, out)
 	if err != nil {
 		return nil, nil, err

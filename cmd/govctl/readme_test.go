@@ -21,7 +21,11 @@ import (
 // lines after it is run but not checked, and one that is not govctl's (an
 // editor) is left out. An HTML comment "<!-- example setup: COMMAND -->"
 // just before a block is run first, unseen by readers: the change `govctl
-// diff` then describes, say.
+// diff` then describes, say; "<!-- example today: DATE -->" runs the block
+// on another day (after a meeting, say). A ```yaml block just after
+// "<!-- example file: PATH -->" is written to PATH for the next console
+// block, after its setup: the record a secretary has just edited, as the
+// reader sees it.
 func TestREADMEExamples(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -67,20 +71,41 @@ type example struct {
 type block struct {
 	line     int
 	setup    []string
+	today    string
+	files    []file
 	examples []example
+}
+
+// file is a file a console block runs with: written to path.
+type file struct {
+	path, content string
 }
 
 func readmeBlocks(readme string) []block {
 	lines := strings.Split(readme, "\n")
 	var out []block
+	var files []file // for the next console block
 	for i := 0; i < len(lines); i++ {
+		if path, ok := strings.CutPrefix(lines[i], "<!-- example file: "); ok && i+1 < len(lines) && lines[i+1] == "```yaml" {
+			f := file{path: strings.TrimSuffix(path, " -->")}
+			for i += 2; i < len(lines) && lines[i] != "```"; i++ {
+				f.content += lines[i] + "\n"
+			}
+			files = append(files, f)
+			continue
+		}
 		if lines[i] != "```console" {
 			continue
 		}
-		b := block{line: i + 1}
-		for j := i - 1; j >= 0 && strings.HasPrefix(lines[j], "<!-- example setup: "); j-- {
-			cmd := strings.TrimSuffix(strings.TrimPrefix(lines[j], "<!-- example setup: "), " -->")
-			b.setup = append([]string{cmd}, b.setup...)
+		b := block{line: i + 1, files: files}
+		files = nil
+		for j := i - 1; j >= 0 && strings.HasPrefix(lines[j], "<!-- example "); j-- {
+			c := strings.TrimSuffix(lines[j], " -->")
+			if cmd, ok := strings.CutPrefix(c, "<!-- example setup: "); ok {
+				b.setup = append([]string{cmd}, b.setup...)
+			} else if day, ok := strings.CutPrefix(c, "<!-- example today: "); ok {
+				b.today = day
+			}
 		}
 		for i++; i < len(lines) && lines[i] != "```"; i++ {
 			switch line := lines[i]; {
@@ -107,8 +132,18 @@ func (b block) script() string {
 	var s, files strings.Builder
 	s.WriteString("[!exec:git] skip 'needs git'\n")
 	s.WriteString("exec sh -c 'git init -q && git add -A && git -c user.name=t -c user.email=t@example.org commit -qm base'\n")
+	if b.today != "" {
+		fmt.Fprintf(&s, "env GOVCTL_TODAY=%s\n", b.today)
+	}
 	for _, c := range b.setup {
 		fmt.Fprintf(&s, "exec sh -c %s\n", scriptQuote(c))
+	}
+	for n, f := range b.files {
+		// Written beside networks/, which Setup copies over the archive's
+		// files, then copied into place.
+		name := fmt.Sprintf("file-%d.txt", n+1)
+		fmt.Fprintf(&s, "cp %s %s\n", name, f.path)
+		fmt.Fprintf(&files, "-- %s --\n%s", name, f.content)
 	}
 	for n, e := range b.examples {
 		if !strings.HasPrefix(e.command, "govctl ") {

@@ -46,12 +46,16 @@ func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 			meeting on --date, whose planned record is created if missing), and print
 			its path and papers deadline, with a warning when the deadline has passed.
 
-			The agenda holds the standing items in the terms' order, approval of the
-			minutes of the last held meeting, the action log (every action still open
-			from earlier meetings, with owner, due date and an overdue mark), a work
-			programme review where the terms require one, the items in the meeting
-			record with presenter and paper, and urgent items with their reason.
-			Running it again regenerates the markdown; the record is never changed.
+			The agenda holds the standing items in the terms' order (less those the
+			record leaves off under omit_standing_items, with the reason), approval
+			of the minutes of the last held meeting, matters arising (every action
+			still open from earlier meetings, with owner, due date and an overdue
+			mark, and the decisions and recommendations of the last meeting held),
+			the items in the meeting record with presenter and paper, a work
+			programme review where the terms require one, urgent items with their
+			reason, and any other business last. The record lists only its own
+			items: the standing items are on every agenda of its kind. Running it
+			again regenerates the markdown; the record is never changed.
 		`),
 		Example: heredoc.Doc(`
 			govctl agenda new sts-omg

@@ -95,12 +95,14 @@ func NewCmdMinutes(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		"  govctl minutes new sts-omg 2026-12-08", false))
 	cmd.AddCommand(mk("render NETWORK DATE", "Write a meeting's minutes as markdown",
 		heredoc.Doc(`
-			Write meetings/<DATE>.minutes.md from the record: attendance (present,
-			substitutes and whom they stood in for, apologies, absent, guests), the
-			quorum computed from the terms and the membership on that date, declarations
-			of interest, each decision with its votes and the outcome the terms give,
-			actions raised, updates to earlier actions and recommendations. Minutes are
-			marked draft until a later held meeting approves them.
+			Write meetings/<DATE>.minutes.md from the record: attendance with its
+			counts (present, substitutes and stand-ins and whom they stood in for,
+			apologies, absent, guests), the quorum computed from the terms and the
+			membership on that date, declarations of interest, the items of the
+			agenda each with its minutes (any other business last), each decision
+			with its votes and the outcome the terms give, actions raised, updates
+			to earlier actions and recommendations. Minutes are marked draft until
+			a later held meeting approves them. A meeting that is not held has none.
 		`),
 		"  govctl minutes render sts-omg 2026-12-01", true))
 	return cmd

@@ -52,7 +52,7 @@ func (e *FindingsError) ExitHint() string { return "fix the files above, then ru
 func (e *FindingsError) Details() []string {
 	lines := make([]string, len(e.Diagnostics))
 	for i, d := range e.Diagnostics {
-		lines[i] = d.String()
+		lines[i] = diag.Printable(d).String()
 	}
 	return lines
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/govctl/govctl/pkg/cmd/root"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/exit"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Main runs govctl with args (without the program name) and returns the exit
@@ -28,17 +29,27 @@ func Main(f *cmdutil.Factory, args []string) int {
 }
 
 // Report writes what err says on errOut, and returns the exit status it
-// leads to: its details (the findings that stopped the command), "govctl:"
-// and its message, and its hint. An error that is not an exit.Error has no
+// leads to: its details (the findings that stopped the command, each one
+// line), "govctl:" and its message, and its hint, control characters
+// escaped. An error that is not an exit.Error has no
 // hint and exit status 2; cmdutil.ErrFindings is silent, its findings
 // already printed.
 func Report(errOut io.Writer, err error) int {
 	if err == nil {
 		return exit.OK
 	}
+	// What an error says may name a file or a body of the repository:
+	// printed escaped (words.Printable), a line break in a name cannot start
+	// a line of its own (a GitHub workflow command) nor an escape drive the
+	// terminal. A usage error says what the person typed, in cobra's lines.
+	msg := words.Printable(err.Error())
+	var flagErr *cmdutil.FlagError
+	if errors.As(err, &flagErr) {
+		msg = err.Error()
+	}
 	var e exit.Error
 	if !errors.As(err, &e) {
-		fmt.Fprintf(errOut, "govctl: %s\n", err)
+		fmt.Fprintf(errOut, "govctl: %s\n", msg)
 		return exit.Usage
 	}
 	if errors.Is(err, cmdutil.ErrFindings) {
@@ -50,9 +61,9 @@ func Report(errOut io.Writer, err error) int {
 			fmt.Fprintln(errOut, line)
 		}
 	}
-	fmt.Fprintf(errOut, "govctl: %s\n", err)
+	fmt.Fprintf(errOut, "govctl: %s\n", msg)
 	if hint := e.ExitHint(); hint != "" {
-		fmt.Fprintf(errOut, "hint: %s\n", hint)
+		fmt.Fprintf(errOut, "hint: %s\n", words.Printable(hint))
 	}
 	return e.ExitCode()
 }

@@ -36,6 +36,13 @@ func TestReport(t *testing.T) {
 		{"not found", load.NotFound("nosuch", "no such folder"), 2, "govctl: cannot read repository nosuch: no such folder\nhint: give the repository's folder (the one holding organisations.yaml), e.g. govctl validate networks\n"},
 		{"network", &check.NetworkError{ID: "y", Known: []string{"x", "z"}}, 2, "govctl: no network \"y\" (did you mean \"x\"?)\nhint: the networks are: x, z\n"},
 		{"findings", &check.FindingsError{Diagnostics: []diag.Diagnostic{finding}}, 1, "r/x/network.yaml:2:1: error id-mismatch: m\ngovctl: the repository has an error to fix first (govctl validate lists it)\nhint: fix the files above, then run the command again\n"},
+		// A name from the repository holding a line break or an escape
+		// never starts a line of its own (a GitHub workflow command) nor
+		// reaches the terminal raw.
+		{"control characters", &cmdutil.UserError{Err: errors.New("no network \"a\n::error::x\x1b[2J\""), Hint: "the networks are: b\n::warning::c", Code: 2}, 2, "govctl: no network \"a\\n::error::x\\x1b[2J\"\nhint: the networks are: b\\n::warning::c\n"},
+		{"plain with a line break", errors.New("open a\r\n::error::b"), 2, "govctl: open a\\r\\n::error::b\n"},
+		{"findings in a hostile file", &check.FindingsError{Diagnostics: []diag.Diagnostic{{Pos: model.Pos{File: "r/a\n::error::b/network.yaml", Line: 1, Col: 1}, Severity: diag.Error, Rule: "id-mismatch", Message: "id \"\x1b[31m\" differs\n::error::x", More: 2}}}, 1,
+			"\"r/a\\n::error::b/network.yaml\":1:1: error id-mismatch: id \"\\x1b[31m\" differs\\n::error::x\n\"r/a\\n::error::b/network.yaml\": and 2 more errors of rule id-mismatch in this file, not listed: fix these and run again\ngovctl: the repository has 3 errors to fix first (govctl validate lists them)\nhint: fix the files above, then run the command again\n"},
 	} {
 		var b bytes.Buffer
 		if code := Report(&b, tc.err); code != tc.code || b.String() != tc.out {

@@ -13,13 +13,16 @@ import (
 var Formats = []string{"text", "json", "github"}
 
 // Write prints sorted findings in the given format. Text ends with a summary
-// line; json is one object; github is one workflow command a finding.
+// line; json is one object; github is one workflow command a finding. In
+// text and github, a file name and a message holding a control character (a
+// line break, an escape) are printed escaped (Printable), so that each
+// finding is one line and drives no terminal.
 func Write(w io.Writer, format string, ds []Diagnostic) error {
 	errs, warns := Count(ds)
 	switch format {
 	case "text":
 		for _, d := range ds {
-			if _, err := fmt.Fprintln(w, d.String()); err != nil {
+			if _, err := fmt.Fprintln(w, Printable(d).String()); err != nil {
 				return err
 			}
 		}
@@ -48,6 +51,7 @@ func Write(w io.Writer, format string, ds []Diagnostic) error {
 		return enc.Encode(out)
 	case "github":
 		for _, d := range ds {
+			d = Printable(d)
 			cmd := "error"
 			if d.Severity == Warning {
 				cmd = "warning"
@@ -65,6 +69,17 @@ func Write(w io.Writer, format string, ds []Diagnostic) error {
 		return nil
 	}
 	return fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(Formats, ", "))
+}
+
+// Printable is d fit to print on a terminal or in a log: its file quoted
+// and its message escaped where they hold a control character
+// (words.Quote, words.Printable). JSON and SARIF need not: their encoders
+// escape every control character.
+func Printable(d Diagnostic) Diagnostic {
+	d.Pos.File = words.Quote(d.Pos.File)
+	d.Rule = words.Printable(d.Rule)
+	d.Message = words.Printable(d.Message)
+	return d
 }
 
 // Summary is the closing line of the text format.

@@ -22,11 +22,9 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -36,6 +34,7 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/rules"
 	"github.com/govctl/govctl/pkg/suggest"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Options narrows what Load reads.
@@ -155,8 +154,10 @@ func (l *loader) entries(rel string) []fs.DirEntry {
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		if hasControl(name) {
-			report(&l.diags, l.pos(pathJoin(rel, quoteName(name))), rules.UnsafePath, "the name %s holds a control character (a line break, tab or escape); it is not read: rename it", quoteName(name))
+		if words.HasControl(name) {
+			// Printed, a line break would end a message early (and start a
+			// GitHub workflow command), an escape would drive the terminal.
+			report(&l.diags, l.pos(pathJoin(rel, words.Quote(name))), rules.UnsafePath, "the name %s holds a control character (a line break, tab or escape); it is not read: rename it", words.Quote(name))
 			continue
 		}
 		if e.Type()&special != 0 {
@@ -197,22 +198,6 @@ func (l *loader) entries(rel string) []fs.DirEntry {
 // special are the kinds of file that are neither regular files nor
 // folders: reading one could block (a FIFO) or never end (a device).
 const special = fs.ModeNamedPipe | fs.ModeSocket | fs.ModeDevice | fs.ModeCharDevice | fs.ModeIrregular
-
-// hasControl reports whether a name holds a control character: printed, a
-// line break would end a message early (and start a GitHub workflow
-// command), an escape would drive the terminal.
-func hasControl(name string) bool {
-	return strings.IndexFunc(name, unicode.IsControl) >= 0
-}
-
-// quoteName is a name fit to print: as it is, or Go-quoted (control
-// characters escaped) when it holds a control character.
-func quoteName(name string) string {
-	if hasControl(name) {
-		return strconv.Quote(name)
-	}
-	return name
-}
 
 type renamed struct {
 	fs.FileInfo

@@ -1,9 +1,12 @@
 // Package markdown escapes text that people typed so that it renders on
 // GitHub as the same text: never as emphasis, a heading, a list, HTML, a link
-// or a broken table.
+// or a broken table. A control character other than a line break or a tab
+// (an escape, which would drive a terminal showing the file) becomes U+FFFD,
+// as CommonMark itself treats NUL.
 package markdown
 
 import (
+	"html"
 	"strings"
 	"unicode"
 )
@@ -11,7 +14,7 @@ import (
 // Text escapes s for use as inline text in a paragraph or list item. Line
 // breaks are kept as hard breaks.
 func Text(s string) string {
-	lines := strings.Split(strings.TrimSpace(newlines(s)), "\n")
+	lines := strings.Split(strings.TrimSpace(clean(s)), "\n")
 	for i, l := range lines {
 		lines[i] = escapeLine(strings.TrimSpace(l))
 		if i < len(lines)-1 && strings.HasSuffix(lines[i], `\\`) {
@@ -24,16 +27,49 @@ func Text(s string) string {
 	return strings.Join(lines, "\\\n")
 }
 
+// Line escapes s as Text does, on one line: each line break, with the
+// spaces around it, becomes one space. Headings and link text end at a line
+// break, so names shown there go through Line; it is fit for a table cell
+// too (pipes are escaped).
+func Line(s string) string {
+	var parts []string
+	for _, l := range strings.Split(clean(s), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return escapeLine(strings.Join(parts, " "))
+}
+
 // newlines turns every line ending CommonMark knows ("\r\n", "\r", "\n")
 // into "\n".
 func newlines(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
+// clean is s with its line endings as "\n" and its other control characters
+// (but tabs) as U+FFFD.
+func clean(s string) string {
+	s = newlines(s)
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return unicode.ReplacementChar
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\n' && r != '\t'
+}
+
 // Cell escapes s for a table cell: as Text, with pipes escaped and line
 // breaks as <br>.
 func Cell(s string) string {
-	lines := strings.Split(strings.TrimSpace(newlines(s)), "\n")
+	lines := strings.Split(strings.TrimSpace(clean(s)), "\n")
 	var out []string
 	for _, l := range lines {
 		if l = strings.TrimSpace(l); l != "" {
@@ -44,10 +80,71 @@ func Cell(s string) string {
 }
 
 // Block keeps s as a person's free markdown (meeting notes): it is trusted
-// to be markdown, but raw HTML is escaped.
+// to be markdown, but raw HTML is escaped, and a link or image that leads
+// anywhere but an http, https or mailto address (javascript:, data:, however
+// its letters are encoded) is text.
 func Block(s string) string {
 	// ">" cannot start HTML, so blockquotes stay; "<" could, so it is escaped.
-	return strings.ReplaceAll(strings.TrimSpace(newlines(s)), "<", "&lt;")
+	return safeLinks(strings.ReplaceAll(strings.TrimSpace(clean(s)), "<", "&lt;"))
+}
+
+// safeLinks escapes the "]" that ends the text of a link, an image or a
+// link reference definition ("](" or "]:") whose destination has a scheme
+// other than http, https and mailto: what was a link is then text.
+func safeLinks(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ']' || s[i+1] != '(' && s[i+1] != ':' || escaped(s, i) || safeDestination(s[i+2:]) {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(`\]`)
+		last = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// escaped reports whether the byte at i follows an odd number of
+// backslashes.
+func escaped(s string, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && s[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
+}
+
+// safeDestination reports whether the link destination that rest starts
+// with (after spaces and line breaks) has no scheme, or http, https or
+// mailto, read as a browser reads it: entities decoded, backslash escapes
+// dropped, and spaces and control characters within it ignored.
+func safeDestination(rest string) bool {
+	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+	end := strings.IndexFunc(rest, func(r rune) bool { return r == ')' || r == ' ' || r == '\n' })
+	if end < 0 {
+		end = len(rest)
+	}
+	d := html.UnescapeString(strings.ReplaceAll(rest[:end], `\`, ""))
+	d = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, d)
+	i := strings.IndexAny(d, ":/?#")
+	if i < 0 || d[i] != ':' {
+		return true
+	}
+	switch strings.TrimPrefix(d[:i], "<") {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
 }
 
 // inline is the punctuation that can start markup anywhere in a line ("$"

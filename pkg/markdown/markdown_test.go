@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -154,6 +156,37 @@ var hostile = []string{
 	"a\\|b",
 	"`a|b`",
 	"| a \\| b |",
+	// Names from a pull request: a generated page's own markers, a link
+	// out of link text, control characters.
+	"<!-- /custom -->",
+	"<!-- custom -->",
+	"](javascript:alert(1))",
+	"x](javascript:alert(1)) [y",
+	"[a](b)",
+	"`<script>` | pipe",
+	"\x1b[31mred\x1b[0m",
+	"bell\x07 and nul\x00",
+	"vertical\x0btab and form\x0cfeed",
+	"\x0bleading vertical tab",
+	"next\u0085line and csi\u009b2J",
+	"line\u2028separator",
+	"name\n<!-- /custom -->\nmore",
+	// Links a person's free markdown may hold; only http(s) and mailto
+	// stay links.
+	"[a](javascript:alert(1))",
+	"[a]( JaVa&#115;cript:alert(1) )",
+	"[a](java\tscript:alert(1))",
+	"[a](javascript&#58;alert(1))",
+	"[a](javascript\\:alert(1))",
+	"[a](\njavascript:alert(1))",
+	"[a](<javascript:alert(1)>)",
+	"[a](data:text/html;base64,PHNjcmlwdD4=)",
+	"![i](javascript:alert(1))",
+	"[ref]\n\n[ref]: javascript:alert(1)",
+	"[ref]\n\n[ref]:\n  vbscript:msgbox",
+	"[a \\](javascript:alert(1))",
+	"[a [b]](javascript:alert(1))",
+	"[ok](https://example.com/a?b=1&c=2) [mail](mailto:clerk@example.gov.uk) [rel](papers/x.pdf)",
 }
 
 // tag is one HTML tag found in the output.
@@ -194,9 +227,15 @@ func tokens(out string) (tags []tag, texts []string, err error) {
 }
 
 // norm collapses whitespace, as a browser shows it. CommonMark replaces
-// NUL with U+FFFD, so that is what a reader sees of one.
+// NUL with U+FFFD, and the escaping every other control character but line
+// breaks and tabs, so that is what a reader sees of one.
 func norm(s string) string {
-	s = strings.ReplaceAll(s, "\x00", "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+			return unicode.ReplacementChar
+		}
+		return r
+	}, s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -263,9 +302,19 @@ var textContexts = []context{
 	{name: "heading", before: "# ", after: ": Ordinary meeting", textAfter: ": Ordinary meeting", allowed: []string{"h1"}, nonEmpty: true, oneLine: true},
 }
 
+// noControls fails if esc holds a control character but a line break: an
+// escape in a page would drive the terminal of whoever prints it.
+func noControls(t testing.TB, what, esc string) {
+	t.Helper()
+	if i := strings.IndexFunc(esc, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }); i >= 0 {
+		t.Errorf("%s = %q holds a control character", what, esc)
+	}
+}
+
 func checkText(t testing.TB, s string) {
 	t.Helper()
 	esc := markdown.Text(s)
+	noControls(t, fmt.Sprintf("Text(%q)", s), esc)
 	for _, c := range textContexts {
 		if c.nonEmpty && esc == "" || c.oneLine && strings.Contains(esc, "\n") {
 			continue
@@ -333,6 +382,7 @@ func cellTexts(t testing.TB, out string) (rows [][]string, headers int) {
 func checkCell(t testing.TB, s string) {
 	t.Helper()
 	esc := markdown.Cell(s)
+	noControls(t, fmt.Sprintf("Cell(%q)", s), esc)
 	for _, v := range []struct {
 		name string
 		row  string
@@ -367,6 +417,72 @@ func checkCell(t testing.TB, s string) {
 	}
 	if strings.ContainsAny(esc, "\r\n") {
 		t.Errorf("Cell(%q) = %q: a line break would end the table row", s, esc)
+	}
+}
+
+// lineContexts are where the templates put markdown.Line: a heading, link
+// text (a body's name on its parent's page), and link text in a table cell
+// (a body's row in the index).
+var lineContexts = []struct {
+	name, before, after string
+	textBefore          string
+	allowed             []string
+	table               bool
+}{
+	{name: "heading", before: "# ", after: ": Ordinary meeting", allowed: []string{"h1"}},
+	{name: "link text", before: "Reporting to it: [", after: "](../sts-omg/README.md).", textBefore: "Reporting to it: ", allowed: []string{"p", "a"}},
+	{name: "link text in a cell", before: "| Body | Chair |\n| --- | --- |\n| ↳ [", after: "](sts-omg/README.md) | Jo |", table: true,
+		allowed: []string{"table", "thead", "tbody", "tr", "th", "td", "a"}},
+}
+
+func checkLine(t testing.TB, s string) {
+	t.Helper()
+	esc := markdown.Line(s)
+	noControls(t, fmt.Sprintf("Line(%q)", s), esc)
+	if strings.ContainsAny(esc, "\r\n") {
+		t.Errorf("Line(%q) = %q holds a line break", s, esc)
+	}
+	if esc == "" {
+		return
+	}
+	for _, c := range lineContexts {
+		doc := c.before + esc + c.after + "\n"
+		out := render(t, doc)
+		tags, texts, err := tokens(out)
+		if err != nil {
+			t.Fatalf("Line(%q) in %s: %v", s, c.name, err)
+		}
+		what := fmt.Sprintf("Line(%q) in %s", s, c.name)
+		checkTags(t, what, doc, out, tags, c.allowed...)
+		links := 0
+		for _, tg := range tags {
+			if tg.name == "a" && !strings.HasPrefix(tg.raw, "</") {
+				links++
+				if !strings.Contains(tg.raw, `href="../sts-omg/README.md"`) && !strings.Contains(tg.raw, `href="sts-omg/README.md"`) {
+					t.Errorf("%s: the link leads elsewhere: %s\nhtml: %q", what, tg.raw, out)
+				}
+			}
+		}
+		if c.name != "heading" && links != 1 {
+			t.Errorf("%s: %d links, want 1\nmarkdown: %q\nhtml: %q", what, links, doc, out)
+		}
+		if c.table {
+			rows, headers := cellTexts(t, out)
+			if headers != 2 || len(rows) != 2 || len(rows[1]) != 2 || rows[1][0] != norm("↳ "+s) || rows[1][1] != "Jo" {
+				t.Errorf("%s: the table reads %q (%d headers), want [↳ %s, Jo]\nmarkdown: %q\nhtml: %q", what, rows, headers, norm(s), doc, out)
+			}
+			continue
+		}
+		got := norm(html.UnescapeString(strings.Join(texts, "")))
+		if !strings.HasPrefix(got, norm(c.textBefore+norm(s))) {
+			t.Errorf("%s reads %q, want %q first\nmarkdown: %q\nhtml: %q", what, got, norm(c.textBefore+s), doc, out)
+		}
+	}
+}
+
+func TestLine(t *testing.T) {
+	for _, s := range hostile {
+		checkLine(t, s)
 	}
 }
 
@@ -418,6 +534,17 @@ func TestTextExact(t *testing.T) {
 			t.Errorf("Cell(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+	for _, c := range []struct{ in, want string }{
+		{"Operational Management Group", "Operational Management Group"},
+		{"a\n  <!-- /custom -->", `a \<!-- /custom --\>`},
+		{"](javascript:alert(1))", `\](javascript:alert(1))`},
+		{"x\x1b[2J", "x\uFFFD\\[2J"},
+		{"# a\r\n# b", `\# a # b`},
+	} {
+		if got := markdown.Line(c.in); got != c.want {
+			t.Errorf("Line(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }
 
 // safeGFM is goldmark as it is by default: raw HTML is left out, with a
@@ -425,19 +552,65 @@ func TestTextExact(t *testing.T) {
 var safeGFM = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // TestBlock checks that free markdown keeps its markdown but never carries
-// raw HTML.
+// raw HTML, nor a link to anything but http(s) and mail addresses.
 func TestBlock(t *testing.T) {
 	for _, s := range hostile {
-		out := convert(t, safeGFM, markdown.Block(s)+"\n")
-		if strings.Contains(out, "raw HTML omitted") {
-			t.Errorf("Block(%q) carries raw HTML\nmarkdown: %q\nhtml: %q", s, markdown.Block(s), out)
+		checkBlock(t, s)
+	}
+	// Links to the web, mail and files are kept.
+	out := render(t, markdown.Block("[ok](https://example.com/a?b=1&c=2) [mail](mailto:clerk@example.gov.uk) [rel](papers/x.pdf) ![i](https://example.com/i.png)")+"\n")
+	for _, want := range []string{`<a href="https://example.com/a?b=1&amp;c=2">ok</a>`, `<a href="mailto:clerk@example.gov.uk">mail</a>`, `<a href="papers/x.pdf">rel</a>`, `<img src="https://example.com/i.png" alt="i">`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Block lost the link %s: %q", want, out)
 		}
 	}
 	// Markdown is kept.
-	out := render(t, markdown.Block("**Budget**\n\n- one\n- two")+"\n")
+	out = render(t, markdown.Block("**Budget**\n\n- one\n- two")+"\n")
 	if !strings.Contains(out, "<strong>Budget</strong>") || !strings.Contains(out, "<li>one</li>") {
 		t.Errorf("Block lost its markdown: %q", out)
 	}
+}
+
+// reScheme is a URL's scheme as browsers read one.
+var reScheme = regexp.MustCompile(`^([a-z][a-z0-9+.-]*):`)
+
+func checkBlock(t testing.TB, s string) {
+	t.Helper()
+	esc := markdown.Block(s)
+	noControls(t, fmt.Sprintf("Block(%q)", s), esc)
+	out := convert(t, safeGFM, esc+"\n")
+	if strings.Contains(out, "raw HTML omitted") {
+		t.Errorf("Block(%q) carries raw HTML\nmarkdown: %q\nhtml: %q", s, esc, out)
+	}
+	// goldmark's default renderer drops dangerous links itself; the
+	// unsafe one shows what a renderer that does not would link to.
+	out = render(t, esc+"\n")
+	for _, m := range regexp.MustCompile(`(?:href|src)="([^"]*)"`).FindAllStringSubmatch(out, -1) {
+		// As a browser reads the attribute: entities decoded, spaces and
+		// control characters dropped.
+		d := strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || unicode.IsControl(r) {
+				return -1
+			}
+			return unicode.ToLower(r)
+		}, html.UnescapeString(m[1]))
+		// GFM itself links ftp:// addresses typed as text.
+		if m := reScheme.FindStringSubmatch(d); m != nil && m[1] != "http" && m[1] != "https" && m[1] != "mailto" && m[1] != "ftp" {
+			t.Errorf("Block(%q) links to %q\nmarkdown: %q\nhtml: %q", s, m[1], esc, out)
+		}
+	}
+}
+
+func FuzzBlock(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !validInput(s) {
+			t.Skip()
+		}
+		checkBlock(t, s)
+	})
 }
 
 func validInput(s string) bool {
@@ -454,6 +627,18 @@ func FuzzText(f *testing.F) {
 			t.Skip()
 		}
 		checkText(t, s)
+	})
+}
+
+func FuzzLine(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !validInput(s) {
+			t.Skip()
+		}
+		checkLine(t, s)
 	})
 }
 

@@ -2,10 +2,12 @@ package render
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
 
+	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/terms"
@@ -81,11 +83,11 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		if p, ok := nx.Networks[n.Parent.ID]; ok {
 			v.Parent = p.Name
 		}
-		v.ParentLink = "../" + n.Parent.ID + "/README.md"
+		v.ParentLink = "../" + url.PathEscape(n.Parent.ID) + "/README.md"
 	}
 	for _, o := range nx.Repo.Repo.Networks {
 		if o.Parent != nil && o.Parent.ID == n.ID {
-			v.Children = append(v.Children, fmt.Sprintf("[%s](../%s/README.md)", mdLinkText(o.Name), o.ID))
+			v.Children = append(v.Children, fmt.Sprintf("[%s](../%s/README.md)", markdown.Line(o.Name), url.PathEscape(o.ID)))
 		}
 	}
 	if n.Secretariat != nil {
@@ -253,11 +255,6 @@ func memberLine(nx *terms.Net, m *model.Member) string {
 		}
 	}
 	return s
-}
-
-// mdLinkText escapes text for use inside [link text].
-func mdLinkText(s string) string {
-	return strings.NewReplacer("[", "\\[", "]", "\\]", "\\", "\\\\").Replace(s)
 }
 
 // Network renders a network's README.md.

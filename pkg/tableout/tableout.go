@@ -1,7 +1,9 @@
 // Package tableout prints a table the way a reader of the output wants it:
 // aligned (through tablewriter) on a terminal, tab-separated values when the
 // output is piped, so that `govctl networks | cut -f1` works and piped output
-// is plain and stable. Tabs and line breaks inside cells become spaces.
+// is plain and stable. Tabs and line breaks inside cells become spaces, and
+// other control characters (an escape that would drive the terminal) their
+// escapes (words.Printable): a name from the repository prints as text.
 package tableout
 
 import (
@@ -10,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
+
+	"github.com/govctl/govctl/pkg/words"
 )
 
 var flatten = strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
@@ -21,7 +25,7 @@ func Write(out io.Writer, tty bool, header []string, rows [][]string, empty stri
 	for i, r := range rows {
 		flat[i] = make([]string, len(r))
 		for j, c := range r {
-			flat[i][j] = flatten.Replace(c)
+			flat[i][j] = words.Printable(flatten.Replace(c))
 		}
 	}
 	if !tty {

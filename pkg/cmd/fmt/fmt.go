@@ -17,6 +17,7 @@ import (
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/rules"
 	"github.com/govctl/govctl/pkg/safefile"
+	"github.com/govctl/govctl/pkg/words"
 	"github.com/govctl/govctl/pkg/yamlfmt"
 )
 
@@ -83,14 +84,17 @@ func fmtRun(opts *Options) error {
 	}
 	out, errOut := opts.IO.Out, opts.IO.ErrOut
 	for _, l := range links {
+		l = words.Quote(l)
 		fmt.Fprintf(errOut, "%s: a symbolic link; govctl does not write through links, so it is not formatted\n", l)
 	}
 	changed, failed := 0, 0
 	for _, f := range files {
-		path := filepath.ToSlash(f.Path)
+		// The path as printed: quoted where a name holds a line break or
+		// an escape, so that each file is one line of output.
+		path := words.Quote(filepath.ToSlash(f.Path))
 		data, err := readFile(f.Path)
 		if err != nil {
-			fmt.Fprintf(errOut, "%s: not formatted: %v\n", path, err)
+			fmt.Fprintf(errOut, "%s: not formatted: %s\n", path, words.Printable(err.Error()))
 			failed++
 			continue
 		}
@@ -116,12 +120,12 @@ func fmtRun(opts *Options) error {
 			continue
 		}
 		if err := safefile.Inside(opts.Dir, f.Path); err != nil {
-			fmt.Fprintf(errOut, "%s: not formatted: %v\n", path, err)
+			fmt.Fprintf(errOut, "%s: not formatted: %s\n", path, words.Printable(err.Error()))
 			failed++
 			continue
 		}
 		if err := safefile.Replace(f.Path, data, formatted); err != nil {
-			fmt.Fprintf(errOut, "%s: not formatted: %v\n", path, err)
+			fmt.Fprintf(errOut, "%s: not formatted: %s\n", path, words.Printable(err.Error()))
 			failed++
 			continue
 		}
@@ -144,18 +148,18 @@ func fmtRun(opts *Options) error {
 }
 
 // report prints why a file was not formatted, a syntax error in the
-// FILE:LINE:COL form of govctl validate.
+// FILE:LINE:COL form of govctl validate. path is already fit to print.
 func report(w io.Writer, path string, err error) {
 	var e *yamlfmt.Error
 	if errors.As(err, &e) && e.Syntax {
-		fmt.Fprintf(w, "%s:%d:1: %s %s: %s (not formatted)\n", path, max(e.Line, 1), rules.YAMLSyntax.Severity(), rules.YAMLSyntax, e.Msg)
+		fmt.Fprintf(w, "%s:%d:1: %s %s: %s (not formatted)\n", path, max(e.Line, 1), rules.YAMLSyntax.Severity(), rules.YAMLSyntax, words.Printable(e.Msg))
 		return
 	}
 	if errors.As(err, &e) && e.Line > 0 {
-		fmt.Fprintf(w, "%s:%d:1: not formatted: %s\n", path, e.Line, e.Msg)
+		fmt.Fprintf(w, "%s:%d:1: not formatted: %s\n", path, e.Line, words.Printable(e.Msg))
 		return
 	}
-	fmt.Fprintf(w, "%s: not formatted: %v\n", path, err)
+	fmt.Fprintf(w, "%s: not formatted: %s\n", path, words.Printable(err.Error()))
 }
 
 // readFile reads a file within the loader's size limit, and only a regular

@@ -21,6 +21,7 @@ import (
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/sarif"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Options are validate's inputs.
@@ -104,9 +105,9 @@ func validateRun(opts *Options) error {
 		if !scope.All {
 			if len(scope.Load) == 0 {
 				if strings.Contains(opts.Changed, "..") {
-					fmt.Fprintf(opts.IO.ErrOut, "no network changed in %s\n", opts.Changed)
+					fmt.Fprintf(opts.IO.ErrOut, "no network changed in %s\n", words.Printable(opts.Changed))
 				} else {
-					fmt.Fprintf(opts.IO.ErrOut, "no network changed since %s\n", opts.Changed)
+					fmt.Fprintf(opts.IO.ErrOut, "no network changed since %s\n", words.Printable(opts.Changed))
 				}
 			}
 		}
@@ -150,12 +151,18 @@ func gitError(err error) error {
 // writeColour is the text format with severities coloured, for a terminal.
 func writeColour(io *iostreams.IOStreams, ds []diag.Diagnostic) error {
 	for _, d := range ds {
+		d = diag.Printable(d)
 		sev := io.Colorize(iostreams.Red, string(d.Severity))
 		if d.Severity == diag.Warning {
 			sev = io.Colorize(iostreams.Yellow, string(d.Severity))
 		}
 		if _, err := fmt.Fprintf(io.Out, "%s: %s %s: %s\n", io.Colorize(iostreams.Bold, d.Pos.String()), sev, io.Colorize(iostreams.Dim, d.Rule), d.Message); err != nil {
 			return err
+		}
+		if d.More > 0 {
+			if _, err := fmt.Fprintln(io.Out, d.MoreLine()); err != nil {
+				return err
+			}
 		}
 	}
 	errs, warns := diag.Count(ds)

@@ -55,6 +55,16 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 			ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
 			ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
 		},
+		// mvq FROM TO: rename FROM to TO, given Go-quoted: a name a
+		// txtar cannot hold ("x\n::error::y").
+		"mvq": func(ts *testscript.TestScript, neg bool, args []string) {
+			if len(args) != 2 {
+				ts.Fatalf("usage: mvq FROM \"TO\"")
+			}
+			to, err := strconv.Unquote(args[1])
+			ts.Check(err)
+			ts.Check(os.Rename(ts.MkAbs(args[0]), ts.MkAbs(to)))
+		},
 		// bigfile FILE N: a valid YAML file of at least N bytes.
 		"bigfile": func(ts *testscript.TestScript, neg bool, args []string) {
 			if len(args) != 2 {

@@ -28,19 +28,19 @@ func PaperLink(p string) (web bool, why string) {
 	}
 	if scheme, ok := schemeOf(p); ok {
 		if s := strings.ToLower(scheme); s != "http" && s != "https" {
-			return false, "is an address of scheme " + scheme + ": govctl links only http and https addresses"
+			return false, "is an address of scheme " + scheme + ", not http or https"
 		}
 		u, err := url.Parse(p)
 		switch {
 		case err != nil || u.Host == "" || u.Opaque != "":
 			return false, "is not a whole web address (https://host/path)"
 		case u.User != nil:
-			return false, "gives a user name before the host (" + u.Host + "), which hides where the link leads"
+			return false, "gives a user name before its host (" + u.Host + "), which hides where it leads"
 		}
 		return true, ""
 	}
 	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) {
-		return false, "is an absolute path: give the path from the meeting's folder"
+		return false, "is an absolute path"
 	}
 	depth := MeetingDepth
 	for _, part := range strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '\\' }) {
@@ -48,7 +48,7 @@ func PaperLink(p string) (web bool, why string) {
 		case ".":
 		case "..":
 			if depth--; depth < 0 {
-				return false, "leads out of the repository (a \"..\" too many): give the path from the meeting's folder"
+				return false, "leads out of the repository (a \"..\" too many)"
 			}
 		default:
 			depth++

@@ -53,9 +53,10 @@ type field struct {
 type structInfo struct {
 	fields   []field
 	byName   map[string]int
-	loc      int // index of the embedded Loc, or -1
-	key      int // the field that receives a mapping key, or -1
-	value    int // the field that receives a scalar value, or -1
+	loc      int  // index of the embedded Loc, or -1
+	key      int  // the field that receives a mapping key, or -1
+	keyID    bool // the key is an id (meeting kinds): checked as one
+	value    int  // the field that receives a scalar value, or -1
 	valueEnm []string
 }
 
@@ -76,6 +77,7 @@ func (c typeCache) info(t reflect.Type) *structInfo {
 		tag := model.TagOf(f)
 		if tag.Key {
 			si.key = i
+			si.keyID = tag.IsID
 		}
 		if tag.Value {
 			si.value = i
@@ -486,6 +488,11 @@ func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int) {
 			continue
 		}
 		seen[k.Value] = k
+		if si.keyID && !layout.IsID(k.Value) {
+			// Kept, so that what names it is read as meant; the error
+			// stops papers being written from it.
+			d.errorf(k, rules.WrongType, "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", d.at(), k.Value)
+		}
 		ev := reflect.New(et).Elem()
 		kf := ev.Field(si.key)
 		if layout.ScalarOf(kf.Type()) == layout.Ref {

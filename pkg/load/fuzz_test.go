@@ -136,6 +136,10 @@ func FuzzLoad(f *testing.F) {
 		f.Add(uint8(len(fuzzFiles)), []byte(s))
 		f.Add(uint8(3), []byte(s))
 	}
+	// Names a pull request controls (issue 16): kinds of meeting that are
+	// no ids, and papers that are no links.
+	f.Add(uint8(2), []byte("id: x\nname: \"X <!-- /custom --> ](javascript:alert(1))\\n\\e[2J\"\nmeetings:\n  \"<script>\": {every: P1M}\n  a|b: {every: P1M}\n  \"x\\ny\": {}\n  ordinary: {every: P1M}\n"))
+	f.Add(uint8(5), []byte("date: 2026-11-17\nkind: ordinary\nstatus: held\nagenda:\n  - {title: A, paper: \"javascript:alert(1)\"}\n  - {title: B, paper: \"../../../../etc/passwd\"}\n  - {title: C, paper: \"papers/x.pdf\\r[a](javascript:alert(1))\"}\n  - {title: D, paper: \"https://a@b.example/x\"}\n  - {title: E, paper: \"papers/a (1) & b#c.pdf\"}\n  - {title: F, paper: \"javascript&#58;alert(1)\"}\n"))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		if len(data) > load.MaxFileSize+1 {
 			t.Skip()

@@ -7,6 +7,8 @@ package model
 //	govctl:"enum=a|b"      wrong-type unless one of these
 //	govctl:"key"           in a struct listed under a mapping (offices,
 //	                       meetings, rules), the field that receives the key
+//	govctl:"id"            an id (a field named id is one): wrong-type unless
+//	                       layout.IsID; with "key", the key is checked
 //	govctl:"value"         the field that receives a scalar value under that key
 //	doc:"..."              one line for the format reference and JSON Schema
 
@@ -223,7 +225,7 @@ type Notice struct {
 // MeetingKind is one kind of meeting in the terms of reference.
 type MeetingKind struct {
 	Loc
-	Name                string   `yaml:"-" govctl:"key"`
+	Name                string   `yaml:"-" govctl:"key,id"`
 	Description         string   `yaml:"description" doc:"what this kind of meeting is for"`
 	Every               Period   `yaml:"every" doc:"cadence"`
 	On                  string   `yaml:"on" doc:"first..fourth or last, and a weekday: second Tuesday"`

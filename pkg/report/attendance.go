@@ -329,7 +329,7 @@ func orgOutcome(outcomes []string) string {
 // Markdown renders the report.
 func (r AttendanceReport) Markdown() []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Attendance: %s\n\n", markdown.Text(r.Name))
+	fmt.Fprintf(&b, "# Attendance: %s\n\n", markdown.Line(r.Name))
 	span := "all held meetings"
 	switch {
 	case r.From != "" && r.Until != "":
@@ -339,7 +339,7 @@ func (r AttendanceReport) Markdown() []byte {
 	case r.Until != "":
 		span = fmt.Sprintf("held meetings until %s", r.Until)
 	}
-	fmt.Fprintf(&b, "Network %s, by %s, over %s: %d counted.\n\n", markdown.Text(r.Network), r.By, span, len(r.Meetings))
+	fmt.Fprintf(&b, "Network %s, by %s, over %s: %d counted.\n\n", markdown.Line(r.Network), r.By, span, len(r.Meetings))
 	if len(r.Rows) == 0 {
 		b.WriteString("No held meeting with attendance recorded in the period.\n")
 	} else {
@@ -379,7 +379,7 @@ func (r AttendanceReport) Markdown() []byte {
 func meetingList(ms []MeetingRef) string {
 	var parts []string
 	for _, m := range ms {
-		parts = append(parts, fmt.Sprintf("%s (%s)", m.Date, markdown.Text(m.Kind)))
+		parts = append(parts, fmt.Sprintf("%s (%s)", m.Date, markdown.Line(m.Kind)))
 	}
 	return strings.Join(parts, ", ")
 }

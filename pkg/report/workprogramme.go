@@ -179,7 +179,7 @@ func (r WorkProgrammeReport) Markdown() []byte {
 		fmt.Fprintf(&b, "As of %s.\n", words.LongDate(d))
 	}
 	for _, s := range r.Summary {
-		fmt.Fprintf(&b, "\n## %s (%s)\n\n", markdown.Text(s.Name), markdown.Text(s.Network))
+		fmt.Fprintf(&b, "\n## %s (%s)\n\n", markdown.Line(s.Name), markdown.Line(s.Network))
 		if s.PeriodFrom != "" {
 			fmt.Fprintf(&b, "Period: %s to %s.\n\n", s.PeriodFrom, s.PeriodUntil)
 		}
@@ -226,7 +226,7 @@ func (r WorkProgrammeReport) Markdown() []byte {
 	if len(r.Without) > 0 {
 		var ids []string
 		for _, id := range r.Without {
-			ids = append(ids, markdown.Text(id))
+			ids = append(ids, markdown.Line(id))
 		}
 		fmt.Fprintf(&b, "\nLeft out, with no work programme: %s.\n", strings.Join(ids, ", "))
 	}

@@ -20,7 +20,7 @@ func All() []*Rule {
 		inquorateDecision, voteNotEntitled, voteCount, castingVote, consensusNotReached,
 		voteWhileConflicted, attendanceConflict, missingStandingItem,
 		workProgrammeNotReviewed, minutesMissing, minutesUnapproved,
-		voteNotPresent, decisionItemUnknown, standInNotCounted,
+		voteNotPresent, decisionItemUnknown, standInNotCounted, paperLink,
 		// The schedule.
 		cadenceGap, cadenceCount, unscheduled, nonBusinessDay, papersLate, papersOverdue,
 		meetingClash, timeMissing,

@@ -5,6 +5,8 @@ package sarif
 import (
 	"encoding/json"
 	"io"
+	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/govctl/govctl/pkg/diag"
@@ -94,7 +96,7 @@ func Write(w io.Writer, version string, ds []diag.Diagnostic) error {
 		}
 		results = append(results, result{
 			RuleID: x.Rule, RuleIndex: index[x.Rule], Level: level(x.Severity), Message: message{text},
-			Locations: []location{{physical{artifact{x.Pos.File}, region{int(max(x.Pos.Line, 1)), int(max(x.Pos.Col, 1))}}}},
+			Locations: []location{{physical{artifact{URI(x.Pos.File)}, region{int(max(x.Pos.Line, 1)), int(max(x.Pos.Col, 1))}}}},
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -104,6 +106,17 @@ func Write(w io.Writer, version string, ds []diag.Diagnostic) error {
 		Version: "2.1.0",
 		Runs:    []run{{Tool: tool{Driver: d}, Results: results}},
 	})
+}
+
+// URI is a finding's file as SARIF's artifactLocation.uri, a URI reference
+// (RFC 3986): the path with '/' between its parts and every character that
+// may not stand in a path percent-encoded (a space as %20, '%' as %25, '#'
+// as %23, '?' as %3F, letters outside ASCII as their UTF-8 bytes, control
+// characters), and "./" before a first part holding ':', which would
+// otherwise read as a scheme.
+func URI(file string) string {
+	u := url.URL{Path: filepath.ToSlash(file)}
+	return u.String()
 }
 
 func level(s diag.Severity) string {

@@ -3,6 +3,7 @@ package sarif_test
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -68,7 +69,11 @@ func write(t *testing.T, ds []diag.Diagnostic) []byte {
 
 func TestWriteValidatesAgainstSARIFSchema(t *testing.T) {
 	s := compileSchema(t)
-	for name, ds := range map[string][]diag.Diagnostic{"no findings": nil, "every rule": everyRule()} {
+	var odd []diag.Diagnostic
+	for _, f := range oddFiles {
+		odd = append(odd, diag.Diagnostic{Pos: model.Pos{File: f, Line: 1, Col: 1}, Severity: diag.Error, Rule: "unsafe-path", Message: "m"})
+	}
+	for name, ds := range map[string][]diag.Diagnostic{"no findings": nil, "every rule": everyRule(), "odd file names": odd} {
 		t.Run(name, func(t *testing.T) {
 			out := write(t, ds)
 			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
@@ -185,6 +190,47 @@ func TestWriteDescribesEveryRule(t *testing.T) {
 	}
 }
 
+// oddFiles are file names a repository may hold, each with characters that
+// may not stand as they are in a URI.
+var oddFiles = []string{
+	"networks/HR Network/network.yaml",
+	"networks/100%/meetings/2026-12-01.yaml",
+	"networks/a#b?c/network.yaml",
+	"networks/été-Ünïcödé/network.yaml",
+	"networks/\"a\\n::error::b\"/network.yaml",
+	"networks/raw\x1b[2J\n/network.yaml",
+	"a:b/network.yaml",
+	"networks/[x](y) {z} <w> `v` ^|\\/network.yaml",
+	"networks/\xff/network.yaml",
+}
+
+// TestURI: an artifact's uri is its path percent-encoded as a URI
+// reference, which reads back as the path.
+func TestURI(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"networks/sts-omg/network.yaml", "networks/sts-omg/network.yaml"},
+		{"networks/HR Network/network.yaml", "networks/HR%20Network/network.yaml"},
+		{"networks/100%/x#1?.yaml", "networks/100%25/x%231%3F.yaml"},
+		{"networks/été/network.yaml", "networks/%C3%A9t%C3%A9/network.yaml"},
+		{"a:b/network.yaml", "./a:b/network.yaml"},
+		{"networks/x\n::error::y/network.yaml", "networks/x%0A::error::y/network.yaml"},
+	} {
+		if got := sarif.URI(c.file); got != c.want {
+			t.Errorf("URI(%q) = %q, want %q", c.file, got, c.want)
+		}
+	}
+	for _, f := range oddFiles {
+		got := sarif.URI(f)
+		u, err := url.Parse(got)
+		if err != nil || u.Scheme != "" || strings.TrimPrefix(u.Path, "./") != f || u.RawQuery != "" || u.Fragment != "" {
+			t.Errorf("URI(%q) = %q reads back as %+v, %v", f, got, u, err)
+		}
+		if strings.ContainsFunc(got, func(r rune) bool { return r <= ' ' || r >= 0x7f || strings.ContainsRune(`"<>\^`+"`"+`{|}`, r) }) {
+			t.Errorf("URI(%q) = %q holds a character a URI may not", f, got)
+		}
+	}
+}
+
 func TestWriteResults(t *testing.T) {
 	ds := everyRule()
 	l := decode(t, write(t, ds))
@@ -206,7 +252,7 @@ func TestWriteResults(t *testing.T) {
 		if d.Pos.Line == 0 {
 			wantLine, wantCol = 1, 1 // SARIF regions start at 1
 		}
-		if loc.ArtifactLocation.URI != d.Pos.File || loc.Region.StartLine != wantLine || loc.Region.StartColumn != wantCol {
+		if loc.ArtifactLocation.URI != sarif.URI(d.Pos.File) || loc.Region.StartLine != wantLine || loc.Region.StartColumn != wantCol {
 			t.Errorf("result %d: at %+v; want %s:%d:%d", i, loc, d.Pos.File, wantLine, wantCol)
 		}
 	}

@@ -326,6 +326,9 @@ func (g *gen) keyed(et reflect.Type) obj {
 	}
 	if names, ok := keyNames[et]; ok {
 		s["propertyNames"] = obj{"enum": strs(names())}
+	} else if fieldOf(et.Field(keyOf(et))).isID {
+		// Keys that are ids (kinds of meeting).
+		s["propertyNames"] = obj{"pattern": layout.ID.Pattern(), "patternErrorMessage": layout.ID.PatternError()}
 	}
 	return s
 }

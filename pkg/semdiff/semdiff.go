@@ -319,10 +319,12 @@ func sortedKeys[V any](a, b map[string]V) []string {
 	return out
 }
 
-// Markdown renders the changes for a pull-request comment.
+// Markdown renders the changes for a pull-request comment. The revision
+// names, the bodies' folders and every text are escaped: a branch may be
+// called "<img src=x onerror=...>", and a folder "[x](javascript:...)".
 func Markdown(changes []Change, base, head string) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Governance changes (%s → %s)\n\n", base, head)
+	fmt.Fprintf(&b, "## Governance changes (%s → %s)\n\n", markdown.Line(base), markdown.Line(head))
 	if len(changes) == 0 {
 		b.WriteString("No governance changes.\n")
 		return []byte(b.String())
@@ -333,11 +335,11 @@ func Markdown(changes []Change, base, head string) []byte {
 			if c.Network == "" {
 				b.WriteString("### Repository\n\n")
 			} else {
-				fmt.Fprintf(&b, "### %s\n\n", c.Network)
+				fmt.Fprintf(&b, "### %s\n\n", markdown.Line(c.Network))
 			}
 			last = c.Network
 		}
-		fmt.Fprintf(&b, "- **%s**: %s\n", c.Area, markdown.Text(c.Text))
+		fmt.Fprintf(&b, "- **%s**: %s\n", markdown.Line(c.Area), markdown.Text(c.Text))
 	}
 	return []byte(b.String())
 }

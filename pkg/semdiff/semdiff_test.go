@@ -1,9 +1,15 @@
 package semdiff_test
 
 import (
+	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/load"
@@ -184,5 +190,39 @@ func TestMarkdownEscapesText(t *testing.T) {
 	got := string(semdiff.Markdown([]semdiff.Change{{Network: "b", Area: "terms", Text: "name: from \"*x*\" to \"<b>y</b>\""}}, "a", "b"))
 	if strings.Contains(got, "*x*") || strings.Contains(got, "<b>") {
 		t.Errorf("markdown not escaped: %q", got)
+	}
+}
+
+// Revision names (a branch may be called "<img src=x onerror=alert(1)>")
+// and folders (a body's id as read from its folder) are escaped too: the
+// comment keeps its one heading a body, and holds no raw HTML nor link.
+func TestMarkdownEscapesNames(t *testing.T) {
+	base := "origin/<img src=x onerror=alert(1)>"
+	head := "feature/[x](javascript:alert(1))`|"
+	folder := "evil <script>alert(1)</script>\n## Injected [y](javascript:alert(2))"
+	src := semdiff.Markdown([]semdiff.Change{
+		{Network: folder, Area: "bodies", Text: "body added: <b>Evil</b>\n# heading"},
+		{Network: "board", Area: "terms", Text: "aim added: [z](javascript:alert(3))"},
+	}, base, head)
+	var b bytes.Buffer
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	if err := md.Convert(src, &b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, tag := range regexp.MustCompile(`</?([a-zA-Z0-9]+)`).FindAllStringSubmatch(out, -1) {
+		switch tag[1] {
+		case "h2", "h3", "ul", "li", "strong", "p", "br":
+		default:
+			t.Errorf("markup <%s> in\n%s\nfrom\n%s", tag[1], out, src)
+		}
+	}
+	if n, m := strings.Count(out, "<h2>"), strings.Count(out, "<h3>"); n != 1 || m != 2 {
+		t.Errorf("%d h2 and %d h3 headings, want 1 and 2:\n%s", n, m, out)
+	}
+	for _, want := range []string{"origin/&lt;img src=x onerror=alert(1)&gt;", "feature/[x](javascript:alert(1))`|", "evil &lt;script&gt;alert(1)&lt;/script&gt; ## Injected [y](javascript:alert(2))"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q not shown as text in\n%s", want, out)
+		}
 	}
 }

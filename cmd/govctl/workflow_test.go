@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -76,4 +78,55 @@ func TestWorkflowCommandsPass(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWorkflowRunLinesInterpolateNothing: no run: line of a workflow holds
+// a ${{ ... }} expression. GitHub pastes an expression's value into the
+// script before the shell reads it, so a branch name, a title or a path a
+// pull request controls would run as commands; values reach the shell
+// through env: instead.
+func TestWorkflowRunLinesInterpolateNothing(t *testing.T) {
+	files, err := filepath.Glob("../../.github/workflows/*.y*ml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no workflows: %v", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, problem := range runExpressions(data) {
+			t.Errorf("%s: %s", f, problem)
+		}
+	}
+	// The check sees what it looks for.
+	bad := []byte("jobs:\n  j:\n    steps:\n      - run: |\n          echo ok\n          govctl diff \"origin/${{ github.base_ref }}\"\n      - env: {B: \"${{ github.base_ref }}\"}\n        run: echo \"$B\"\n")
+	if got := runExpressions(bad); len(got) != 1 || !strings.Contains(got[0], "github.base_ref") {
+		t.Errorf("runExpressions(bad) = %q, want the one run: line with an expression", got)
+	}
+}
+
+// runExpressions lists the run: scripts of a workflow's steps that hold a
+// ${{ ... }} expression.
+func runExpressions(data []byte) []string {
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Name string `yaml:"name"`
+				Run  string `yaml:"run"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(data, &wf); err != nil {
+		return []string{err.Error()}
+	}
+	var out []string
+	for job, j := range wf.Jobs {
+		for i, s := range j.Steps {
+			if strings.Contains(s.Run, "${{") {
+				out = append(out, fmt.Sprintf("job %s, step %d (%s): run: holds an expression, pass it through env: %q", job, i+1, s.Name, s.Run))
+			}
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -58,4 +59,45 @@ func TestPaperLink(t *testing.T) {
 			t.Errorf("%q: target %q, %v, why %q; want no link, why with %q", c.in, target, ok, why, c.why)
 		}
 	}
+}
+
+// FuzzPaperTarget: a target is one markdown destination that leads to an
+// http(s) address or to a path with no scheme and no root, and holds
+// nothing markdown or a browser would read otherwise (a space, a control
+// character, a bracket, a backslash, an entity).
+func FuzzPaperTarget(f *testing.F) {
+	for _, s := range []string{"papers/a b.pdf", "https://x.example/?a=1&b=2", "javascript:alert(1)", "javascript&#58;x",
+		"java\tscript:x", "../../x", "../../../x", "//x", `\\x`, "a:b", "./a:b", "https://u@x", "papers/\r", "%", "&amp;", "HTTPS://X"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		target, ok := PaperTarget(p)
+		web, why := PaperLink(p)
+		if ok != (why == "") {
+			t.Fatalf("%q: PaperTarget ok %v, PaperLink why %q", p, ok, why)
+		}
+		if !ok {
+			return
+		}
+		if i := strings.IndexFunc(target, func(r rune) bool {
+			return r <= ' ' || r == 0x7f || strings.ContainsRune(`()<>\"`+"`", r)
+		}); i >= 0 {
+			t.Errorf("%q: target %q holds %q", p, target, target[i])
+		}
+		if strings.Contains(strings.ReplaceAll(target, "&amp;", ""), "&") {
+			t.Errorf("%q: target %q holds a bare '&'", p, target)
+		}
+		// A scheme as a browser reads one.
+		m := regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*):`).FindStringSubmatch(target)
+		scheme, has := "", m != nil
+		if has {
+			scheme = m[1]
+		}
+		switch {
+		case web && (!has || !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https")):
+			t.Errorf("%q: web target %q has scheme %q", p, target, scheme)
+		case !web && (has || strings.HasPrefix(target, "/")):
+			t.Errorf("%q: path target %q has a scheme or a root", p, target)
+		}
+	})
 }

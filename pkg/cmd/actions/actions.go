@@ -209,7 +209,7 @@ func Markdown(entries []Entry) []byte {
 			}
 			hist = append(hist, markdown.Cell(s))
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", markdown.Cell(e.Network), markdown.Cell(e.ID), markdown.Cell(e.Text), markdown.Cell(e.Owner), due, e.Status, strings.Join(hist, "<br>"))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", markdown.Cell(e.Network), markdown.Cell(e.ID), markdown.Cell(e.Text), markdown.Cell(e.Owner), due, markdown.Cell(e.Status), strings.Join(hist, "<br>"))
 	}
 	return []byte(b.String())
 }

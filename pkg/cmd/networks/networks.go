@@ -114,11 +114,7 @@ func networksRun(opts *Options) error {
 		}
 		rows = append(rows, []string{n.ID, name, n.Parent, strings.Join(n.Chairs, "; "), n.Cadence, next, fmt.Sprint(n.OpenActions), n.Findings})
 	}
-	flatten := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
-	for _, r := range rows {
-		for i := range r {
-			r[i] = flatten.Replace(r[i])
-		}
-	}
+	// tableout prints each name on one line, its control characters
+	// escaped.
 	return tableout.Write(out, opts.IO.OutTTY, header, rows, "No networks.")
 }

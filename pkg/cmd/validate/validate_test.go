@@ -141,3 +141,22 @@ func TestValidateRunNoRepository(t *testing.T) {
 		t.Errorf("err = %v; want a NotFoundError", err)
 	}
 }
+
+// On a terminal (colours on), a name holding an escape or a line break is
+// printed escaped all the same, and the findings left out are counted.
+func TestValidateColourEscapes(t *testing.T) {
+	dir := cmdtest.WriteTree(t, map[string]string{
+		"organisations.yaml": "organisations:\n  - {id: brent, name: \"Brent\\n::error::x\\e[2J\"}\n",
+		"x/network.yaml":     "id: x\nname: X\nseats:\n  - {organisations: [brent], title: Partner}\n",
+	})
+	ios, _, out, _ := iostreams.Test()
+	ios.Color = true
+	err := validateRun(&Options{IO: ios, Dir: dir, Format: "text", Now: cmdtest.Clock("2026-12-04")})
+	if !errors.Is(err, cmdutil.ErrFindings) {
+		t.Fatalf("err = %v", err)
+	}
+	s := out.String()
+	if !strings.Contains(s, `from Brent\n::error::x\x1b[2J; it has 0`) || strings.Contains(s, "\n::error") || strings.Contains(s, "\x1b[2J") {
+		t.Errorf("colour output:\n%q", s)
+	}
+}

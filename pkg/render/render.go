@@ -91,13 +91,19 @@ func tidy(b []byte) []byte {
 // link renders a paper's path or address as a link, its text escaped and
 // its target encoded (layout.PaperTarget): only a path inside the
 // repository or an http(s) address is linked; anything else (which
-// validate reports as paper-link) is text.
+// validate reports as paper-link) is text. A path shows its file's name; an
+// address shows itself whole, so that the reader sees where it leads.
 func link(p string) string {
 	target, ok := layout.PaperTarget(p)
 	if !ok {
 		return markdown.Line(p)
 	}
-	return "[" + markdown.Line(path.Base(strings.TrimSpace(p))) + "](" + target + ")"
+	p = strings.TrimSpace(p)
+	text := p
+	if web, _ := layout.PaperLink(p); !web {
+		text = path.Base(p)
+	}
+	return "[" + markdown.Line(text) + "](" + target + ")"
 }
 
 // nested keeps s as a person's free markdown (as freetext does) inside the

@@ -65,6 +65,16 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 			ts.Check(err)
 			ts.Check(os.Rename(ts.MkAbs(args[0]), ts.MkAbs(to)))
 		},
+		// windows FILE COPY: COPY is FILE as a Windows editor saves it, with
+		// a UTF-8 byte-order mark and CR LF line ends.
+		"windows": func(ts *testscript.TestScript, neg bool, args []string) {
+			if len(args) != 2 {
+				ts.Fatalf("usage: windows FILE COPY")
+			}
+			text := strings.ReplaceAll(ts.ReadFile(args[0]), "\n", "\r\n")
+			ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[1])), 0o755))
+			ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte("\ufeff"+text), 0o644))
+		},
 		// bigfile FILE N: a valid YAML file of at least N bytes.
 		"bigfile": func(ts *testscript.TestScript, neg bool, args []string) {
 			if len(args) != 2 {

@@ -29,6 +29,11 @@ func FuzzDeadline(f *testing.F) {
 	f.Add(epoch(d(2100, 1, 5)), 30, false, uint8(1), int64(-3))
 	f.Add(int64(-fuzzSpan), 1_000_000_000, false, uint8(2), int64(5))
 	f.Add(int64(fuzzSpan), -4, true, uint8(0), int64(0))
+	// The ends of the dates a file may hold, with the most notice a kind of
+	// meeting may give (260 business days).
+	f.Add(epoch(d(1000, 1, 1)), 260, true, uint8(0), int64(-3))
+	f.Add(epoch(d(9999, 12, 31)), 260, false, uint8(1), int64(-1))
+	f.Add(epoch(d(9999, 12, 27)), 1, true, uint8(2), int64(4))
 	f.Fuzz(func(t *testing.T, day int64, n int, clear bool, regionIndex uint8, closureOffset int64) {
 		day %= fuzzSpan
 		closureOffset %= 30

@@ -300,13 +300,24 @@ func (w *writer) event(e event, loc *time.Location) {
 	w.text("UID", e.uid)
 	y, m, d := e.stamp.Date()
 	w.line(fmt.Sprintf("DTSTAMP:%04d%02d%02dT000000Z", y, m, d))
+	// An end in the year 10000 has no four-digit form: an event that ends
+	// there (a meeting on 31 December 9999, the last day a record may hold)
+	// gives its DURATION instead, as RFC 5545 allows.
 	if e.allDay {
 		w.line("DTSTART;VALUE=DATE:" + dateValue(e.day))
-		w.line("DTEND;VALUE=DATE:" + dateValue(e.day.Add(1)))
+		if end := e.day.Add(1); end.Year() <= 9999 {
+			w.line("DTEND;VALUE=DATE:" + dateValue(end))
+		} else {
+			w.line("DURATION:P1D")
+		}
 	} else {
 		tzid := tzidParam(loc.String())
 		w.line("DTSTART;TZID=" + tzid + ":" + e.start.In(loc).Format(localFormat))
-		w.line("DTEND;TZID=" + tzid + ":" + e.end.In(loc).Format(localFormat))
+		if end := e.end.In(loc); end.Year() <= 9999 {
+			w.line("DTEND;TZID=" + tzid + ":" + end.Format(localFormat))
+		} else {
+			w.line("DURATION:" + durationValue(e.end.Sub(e.start)))
+		}
 	}
 	w.text("SUMMARY", e.summary)
 	if e.location != "" {
@@ -322,6 +333,20 @@ func (w *writer) event(e event, loc *time.Location) {
 }
 
 const localFormat = "20060102T150405"
+
+// durationValue is d, a positive whole number of minutes, as an RFC 5545
+// DURATION: PT2H, PT1H30M.
+func durationValue(d time.Duration) string {
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	s := "PT"
+	if h > 0 {
+		s += strconv.Itoa(h) + "H"
+	}
+	if m > 0 || h == 0 {
+		s += strconv.Itoa(m) + "M"
+	}
+	return s
+}
 
 func dateValue(d date.Date) string {
 	y, m, day := d.Date()

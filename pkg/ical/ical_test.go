@@ -808,3 +808,30 @@ func TestGeneratedVTimezones(t *testing.T) {
 		})
 	}
 }
+
+// TestLastDay: a meeting on 31 December 9999, the last day a record may
+// hold, whose end falls in the year 10000, gives its DURATION, not a DTEND
+// no four-digit year can write.
+func TestLastDay(t *testing.T) {
+	london := mustLondon()
+	last := date.New(9999, time.December, 31)
+	start := time.Date(9999, time.December, 31, 23, 0, 0, 0, london)
+	for _, tt := range []struct {
+		e    event
+		want string
+	}{
+		{event{uid: "a", stamp: last, start: start, end: start.Add(90 * time.Minute)}, "DTSTART;TZID=Europe/London:99991231T230000\r\nDURATION:PT1H30M\r\n"},
+		{event{uid: "b", stamp: last, start: start.Add(-time.Hour), end: start.Add(time.Hour)}, "DTSTART;TZID=Europe/London:99991231T220000\r\nDURATION:PT2H\r\n"},
+		{event{uid: "c", stamp: last, allDay: true, day: last}, "DTSTART;VALUE=DATE:99991231\r\nDURATION:P1D\r\n"},
+		{event{uid: "d", stamp: last, start: start.Add(-time.Hour), end: start}, "DTSTART;TZID=Europe/London:99991231T220000\r\nDTEND;TZID=Europe/London:99991231T230000\r\n"},
+	} {
+		var w writer
+		w.event(tt.e, london)
+		if got := w.b.String(); !strings.Contains(got, tt.want) || strings.Contains(got, "10000") {
+			t.Errorf("%s:\n%s\nwant it to hold:\n%s", tt.e.uid, got, tt.want)
+		}
+	}
+	if got := durationValue(45 * time.Minute); got != "PT45M" {
+		t.Errorf("durationValue(45m) = %s", got)
+	}
+}

@@ -3,6 +3,7 @@ package layout_test
 import (
 	"path"
 	"reflect"
+	"regexp"
 	"slices"
 	"testing"
 
@@ -104,5 +105,40 @@ func TestScalars(t *testing.T) {
 	}
 	if !slices.Equal(keys, layout.Venue.Keys()) {
 		t.Errorf("Venue keys %v, its fields %v", layout.Venue.Keys(), keys)
+	}
+}
+
+// TestOnPatternAgrees: the schemas' pattern for "on" accepts exactly what
+// ParseOn (the loader and the scheduler) reads.
+func TestOnPatternAgrees(t *testing.T) {
+	re := regexp.MustCompile(layout.TextPattern("weekday-of-month"))
+	for _, s := range []string{
+		"second Tuesday", "Second tuesday", "LAST FRIDAY", "last Fridays", "1st monday", "4th Sunday", "  third   Wednesday ",
+		"fifth Monday", "second", "second Tuesday extra", "second Tues", "last Fridayss", "every Monday", "", "2 Tuesday", "second\tTuesday",
+	} {
+		_, _, err := layout.ParseOn(s)
+		if got := re.MatchString(s); got != (err == nil) {
+			t.Errorf("%q: pattern %v, ParseOn %v", s, got, err)
+		}
+		if (err == nil) != (layout.CheckText("weekday-of-month", s) == nil) {
+			t.Errorf("%q: CheckText disagrees with ParseOn", s)
+		}
+	}
+}
+
+func TestDateBounds(t *testing.T) {
+	re := regexp.MustCompile(layout.Date.Pattern())
+	for _, s := range []string{"1000-01-01", "9999-12-31", "1200-02-29", "1600-02-29", "2000-02-29", "2400-02-29", "1004-02-29"} {
+		if !re.MatchString(s) {
+			t.Errorf("%s: not matched", s)
+		}
+	}
+	for _, s := range []string{"0999-12-31", "0000-01-01", "0400-02-29", "1100-02-29", "1900-02-29", "10000-01-01"} {
+		if re.MatchString(s) {
+			t.Errorf("%s: matched", s)
+		}
+	}
+	if layout.FirstDate().Year() != layout.FirstYear || layout.LastDate().String() != "9999-12-31" {
+		t.Errorf("FirstDate %s, LastDate %s", layout.FirstDate(), layout.LastDate())
 	}
 }

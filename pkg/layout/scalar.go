@@ -1,7 +1,13 @@
 package layout
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/model"
 )
@@ -38,15 +44,30 @@ type scalarInfo struct {
 	keys         []string
 }
 
+// The years a date may be in: those written with four digits, whatever
+// govctl works out from a date (a papers deadline a year before it, a
+// cadence's next meeting) is written YYYY-MM-DD too. The commands that work
+// dates out stop at LastDate.
+const (
+	FirstYear = 1000
+	LastYear  = 9999
+)
+
+// FirstDate and LastDate are the first and last dates a file or a command
+// may give: 1 January 1000 and 31 December 9999.
+func FirstDate() date.Date { return date.New(FirstYear, time.January, 1) }
+func LastDate() date.Date  { return date.New(LastYear, time.December, 31) }
+
 // Patterns, in the common subset of ECMA-262 and RE2 regular expressions.
 const (
-	// A date as the loader reads it: exactly YYYY-MM-DD and a real day of
-	// the Gregorian calendar, leap days included, so that the pattern alone
-	// is exact where a validator does not assert format "date".
-	patDate = `^([0-9]{4}-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])` +
-		`|[0-9]{4}-(0[469]|11)-(0[1-9]|[12][0-9]|30)` +
-		`|[0-9]{4}-02-(0[1-9]|1[0-9]|2[0-8])` +
-		`|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$`
+	// A date as the loader reads it: exactly YYYY-MM-DD, a year from
+	// FirstYear to LastYear, and a real day of the Gregorian calendar, leap
+	// days included, so that the pattern alone is exact where a validator
+	// does not assert format "date".
+	patDate = `^([1-9][0-9]{3}-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])` +
+		`|[1-9][0-9]{3}-(0[469]|11)-(0[1-9]|[12][0-9]|30)` +
+		`|[1-9][0-9]{3}-02-(0[1-9]|1[0-9]|2[0-8])` +
+		`|([1-9][0-9](0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26])00)-02-29)$`
 	// An ISO 8601 period of whole years, months, weeks, days, hours and
 	// minutes, its parts in order.
 	patPeriod = `^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?)?$`
@@ -61,10 +82,10 @@ const (
 var scalars = [...]scalarInfo{
 	NotScalar: {},
 	Date: {name: "Date", typ: reflect.TypeFor[model.Date](),
-		what:     "a calendar date, YYYY-MM-DD",
+		what:     "a calendar date, YYYY-MM-DD, in the years 1000 to 9999",
 		expected: "a date (YYYY-MM-DD)",
 		pattern:  patDate, format: "date",
-		patternError: "not a real calendar date as YYYY-MM-DD"},
+		patternError: "not a real calendar date as YYYY-MM-DD, in the years 1000 to 9999"},
 	Period: {name: "Period", typ: reflect.TypeFor[model.Period](),
 		what:         "a positive ISO 8601 period: P1M, P6W, P2Y, PT2H, PT45M",
 		expected:     "an ISO 8601 period (P1M, P6W, PT2H)",
@@ -147,3 +168,72 @@ func (s Scalar) Format() string { return scalars[s].format }
 // Range is {min, max}, a Venue {online, rotate, place}. Nil when the type
 // is only ever a scalar.
 func (s Scalar) Keys() []string { return scalars[s].keys }
+
+// ordinals are the words of an "on" value's ordinal: 1 to 4, or -1 for the
+// last.
+var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+// ParseOn reads a kind of meeting's "on" ("second Tuesday", "last
+// Friday", "first Mondays"): the nth weekday of a month, n from 1 to 4,
+// or -1 for the last. The loader reports a value it refuses, and the
+// scheduler reads it the same way.
+func ParseOn(s string) (n int, weekday time.Weekday, err error) {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) != 2 {
+		return 0, 0, fmt.Errorf("%q: expected an ordinal and a weekday, as in \"second Tuesday\"", s)
+	}
+	n, ok := ordinals[f[0]]
+	if !ok {
+		return 0, 0, fmt.Errorf("%q: %q is not first, second, third, fourth or last", s, f[0])
+	}
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		if name := strings.ToLower(wd.String()); name == f[1] || name == strings.TrimSuffix(f[1], "s") {
+			return n, wd, nil
+		}
+	}
+	return 0, 0, fmt.Errorf("%q: %q is not a weekday", s, f[1])
+}
+
+// CheckText checks text of the form a field's govctl:"format=NAME" names
+// (model.Tag.Format): nil when it is of that form, or says why not. An
+// unknown name is a mistake in package model.
+func CheckText(format, s string) error {
+	switch format {
+	case "weekday-of-month":
+		_, _, err := ParseOn(s)
+		return err
+	}
+	panic(fmt.Sprintf("layout: no text format %q", format))
+}
+
+// TextPattern is a regular expression (in the common subset of ECMA-262 and
+// RE2) for text of the form format names (see CheckText), for the schemas:
+// "on" as ParseOn reads it, in any case, spaces being those of Go's \s.
+func TextPattern(format string) string {
+	switch format {
+	case "weekday-of-month":
+		anyCase := func(words []string) string {
+			var alts []string
+			for _, w := range words {
+				var b strings.Builder
+				for _, r := range w {
+					if u := unicode.ToUpper(r); u != r {
+						b.WriteString("[" + string(u) + string(r) + "]")
+					} else {
+						b.WriteRune(r)
+					}
+				}
+				alts = append(alts, b.String())
+			}
+			return "(" + strings.Join(alts, "|") + ")"
+		}
+		var days []string
+		for wd := time.Sunday; wd <= time.Saturday; wd++ {
+			days = append(days, strings.ToLower(wd.String()))
+		}
+		ws := `[\t\n\f\r ]`
+		return "^" + ws + "*" + anyCase([]string{"first", "1st", "second", "2nd", "third", "3rd", "fourth", "4th", "last"}) +
+			ws + "+" + anyCase(days) + "[Ss]?" + ws + "*$"
+	}
+	panic(fmt.Sprintf("layout: no text format %q", format))
+}

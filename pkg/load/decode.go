@@ -47,6 +47,119 @@ type field struct {
 	required bool
 	isID     bool
 	enum     []string
+	bounds   *bounds
+	format   string // layout.CheckText
+}
+
+// bounds are a number's or a period's govctl:"min=,max=,days" (model.Tag):
+// what the commands can do with it.
+type bounds struct {
+	min, max            int64 // numbers; max < 0: none
+	minP, maxP          period.Period
+	minText, maxText    string
+	wholeDays, isPeriod bool
+}
+
+// boundsOf reads the bounds of a field of type t, or nil for none. A tag
+// that does not parse is a mistake in package model.
+func boundsOf(t reflect.Type, tag model.Tag) *bounds {
+	if tag.Min == "" && tag.Max == "" && !tag.WholeDays {
+		return nil
+	}
+	b := &bounds{max: -1, minText: tag.Min, maxText: tag.Max, wholeDays: tag.WholeDays}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case layout.ScalarOf(t) == layout.Period:
+		b.isPeriod = true
+		for _, x := range []struct {
+			text string
+			p    *period.Period
+		}{{tag.Min, &b.minP}, {tag.Max, &b.maxP}} {
+			if x.text == "" {
+				continue
+			}
+			p, err := ParsePeriod(x.text)
+			if err != nil {
+				panic(fmt.Sprintf("load: bound of %s: %v", tag.Name, err))
+			}
+			*x.p = p
+		}
+	case t.Kind() == reflect.Int && !tag.WholeDays:
+		for _, x := range []struct {
+			text string
+			n    *int64
+		}{{tag.Min, &b.min}, {tag.Max, &b.max}} {
+			if x.text == "" {
+				continue
+			}
+			n, err := strconv.ParseInt(x.text, 10, 32)
+			if err != nil || n < 0 {
+				panic(fmt.Sprintf("load: bound of %s: %q is not a whole number from 0 up", tag.Name, x.text))
+			}
+			*x.n = n
+		}
+	default:
+		panic(fmt.Sprintf("load: bounds on %s, of type %s: only numbers and periods have bounds", tag.Name, t))
+	}
+	return b
+}
+
+// span says which periods b allows: "from P1D to P5Y", "at most P1Y", or
+// "as in P2W or P1M" when only whole days are asked for.
+func (b *bounds) span() string {
+	switch {
+	case b.minText != "" && b.maxText != "":
+		return "from " + b.minText + " to " + b.maxText
+	case b.maxText != "":
+		return "at most " + b.maxText
+	case b.minText != "":
+		return "at least " + b.minText
+	}
+	return "as in P2W or P1M"
+}
+
+// checkBounds reports a value of v (decoded from n without a finding)
+// outside b, and clears it: the rules and commands never see it.
+func (d *decoder) checkBounds(n *yaml.Node, v reflect.Value, b *bounds) {
+	field := v
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return
+		}
+		v = v.Elem()
+	}
+	var msg string
+	rule := rules.WrongType
+	if b.isPeriod {
+		p := v.Interface().(model.Period)
+		if !p.Set() {
+			return
+		}
+		rule = rules.BadDate
+		approx := p.Period.DurationApprox()
+		switch {
+		case b.wholeDays && (p.Period.Hours() != 0 || p.Period.Minutes() != 0):
+			msg = fmt.Sprintf("%q has hours or minutes: give whole days, weeks, months or years (%s)", p.Period, b.span())
+		case b.minText != "" && approx < b.minP.DurationApprox():
+			msg = fmt.Sprintf("%q is shorter than %s, the shortest govctl accepts here", p.Period, b.minText)
+		case b.maxText != "" && approx > b.maxP.DurationApprox():
+			msg = fmt.Sprintf("%q is longer than %s, the longest govctl accepts here", p.Period, b.maxText)
+		}
+	} else {
+		switch i := v.Int(); {
+		case b.minText != "" && i < b.min:
+			msg = fmt.Sprintf("%d is less than %d, the least govctl accepts here", i, b.min)
+		case b.max >= 0 && i > b.max:
+			msg = fmt.Sprintf("%d is more than %d, the most govctl accepts here", i, b.max)
+		}
+	}
+	if msg == "" {
+		return
+	}
+	d.errorf(n, rule, "%s: %s", d.at(), msg)
+	field.Set(reflect.Zero(field.Type())) // a pointer: absent
 }
 
 // structInfo describes how to fill one struct type.
@@ -88,7 +201,7 @@ func (c typeCache) info(t reflect.Type) *structInfo {
 			continue
 		}
 		si.byName[name] = len(si.fields)
-		si.fields = append(si.fields, field{name: name, index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum})
+		si.fields = append(si.fields, field{name: name, index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum, bounds: boundsOf(f.Type, tag), format: tag.Format})
 	}
 	names := make([]string, len(si.fields))
 	for i, f := range si.fields {
@@ -587,6 +700,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			if len(f.enum) > 0 {
 				d.checkEnum(rv, fv.String(), f.enum)
 			}
+			if f.format != "" {
+				if err := layout.CheckText(f.format, fv.String()); err != nil {
+					d.errorf(rv, rules.WrongType, "%s: %v", d.at(), err)
+					fv.SetString("")
+				}
+			}
 			switch {
 			case f.isID && escapes(fv.String()):
 				d.errorf(rv, rules.UnsafePath, "%s: %q would lead outside the repository as a path; it is not used (an id uses letters, digits, '-', '_' and '.')", d.at(), fv.String())
@@ -594,6 +713,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 			case f.isID && !layout.IsID(fv.String()):
 				d.errorf(rv, rules.WrongType, "%s: %q is not a valid id: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit", d.at(), fv.String())
 			}
+		}
+		if f.bounds != nil && len(d.diags.List) == before && !isNull(rv) {
+			d.checkBounds(rv, fv, f.bounds)
 		}
 		d.pop()
 		if len(d.diags.List) > before && fi < 64 {
@@ -664,14 +786,24 @@ func set[T any](v reflect.Value, x T) {
 	*(v.Addr().Interface().(*T)) = x
 }
 
-// ParseDate parses a YYYY-MM-DD calendar date, rejecting impossible ones.
+// ParseDate parses a YYYY-MM-DD calendar date, rejecting impossible ones
+// and those before layout.FirstYear (four digits allow none after
+// layout.LastYear).
 func ParseDate(s string) (date.Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
+		if y, _, ok := strings.Cut(strings.TrimLeft(s, "+-"), "-"); ok && len(y) > 4 && digits(y) || strings.HasPrefix(s, "-") && len(s) > 1 && digits(s[1:2]) {
+			return date.Date{}, fmt.Errorf("%q is not a date govctl accepts: the year must be from %d to %d", s, layout.FirstYear, layout.LastYear)
+		}
 		return date.Date{}, fmt.Errorf("%q is not a date: expected YYYY-MM-DD", s)
 	}
 	y, m, d := atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])
 	if m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
 		return date.Date{}, fmt.Errorf("%q is not a real calendar date", s)
+	}
+	if y < layout.FirstYear {
+		// A date govctl works out from it (a deadline a year before) would
+		// not be written in four digits; and it is a mistake (0226 for 2026).
+		return date.Date{}, fmt.Errorf("%q is not a date govctl accepts: the year must be from %d to %d", s, layout.FirstYear, layout.LastYear)
 	}
 	return date.New(y, time.Month(m), d), nil
 }

@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/govctl/govctl/pkg/check"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/rules"
 )
@@ -268,7 +269,7 @@ func maxLines(b []byte) int {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2026-11-17", "2026-02-29", "2024-02-29", "2026-13-01", "2026-11-31", "0000-01-01", "9999-12-31", "1970-01-01", "+2026-11-17", "2026-1-1", "2026-11-17T10:00", "２０２６-11-17", "20261117", ""} {
+	for _, s := range []string{"2026-11-17", "2026-02-29", "2024-02-29", "2026-13-01", "2026-11-31", "0000-01-01", "9999-12-31", "1970-01-01", "+2026-11-17", "2026-1-1", "2026-11-17T10:00", "２０２６-11-17", "20261117", "", "0999-12-31", "1000-01-01", "10000-01-01", "-2026-11-17"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -278,6 +279,9 @@ func FuzzParseDate(f *testing.F) {
 				t.Errorf("ParseDate(%q): empty error", s)
 			}
 			return
+		}
+		if d.Before(layout.FirstDate()) || d.After(layout.LastDate()) {
+			t.Errorf("ParseDate(%q) = %s, outside the years %d to %d", s, d, layout.FirstYear, layout.LastYear)
 		}
 		if got := d.String(); got != s {
 			t.Errorf("ParseDate(%q).String() = %q", s, got)

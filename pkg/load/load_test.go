@@ -211,6 +211,7 @@ func TestParseDateAndClock(t *testing.T) {
 		"2026-11-17": true, "2028-02-29": true, "2026-02-29": false, "2026-13-01": false, "2026-00-10": false,
 		"2026-04-31": false, "2026-1-13": false, "26-11-17": false, "2026/11/17": false, "": false, "2026-11-17T10:00": false,
 		"０２６-11-17": false, "2100-02-29": false, "2000-02-29": true,
+		"1000-01-01": true, "9999-12-31": true, "0999-12-31": false, "0000-01-01": false, "10000-01-01": false, "-2026-11-17": false, "+2026-11-17": false,
 	} {
 		d, err := load.ParseDate(in)
 		if (err == nil) != ok {
@@ -256,5 +257,55 @@ func TestFileCountLimit(t *testing.T) {
 	}
 	if _, ds, _ := load.Load(dir, load.Options{MaxFiles: 5}); len(ds) != 0 {
 		t.Errorf("at the limit: %v", ds)
+	}
+}
+
+// TestBoundsNotUsed: a value out of its field's bounds is reported at its
+// line, saying the bound, and left out of the model, so that no rule or
+// command works from it (a deadline a million business days back, a
+// cadence of a minute).
+func TestBoundsNotUsed(t *testing.T) {
+	dir := writeRepo(t, map[string]string{
+		"organisations.yaml": orgs,
+		"x/network.yaml": `id: x
+name: X
+established: 999
+offices:
+  chair: {term: P1DT2H}
+meetings:
+  a: {every: PT1M, per_year: 366, duration: PT12H1M, notice: {business_days: 1000000}}
+  b: {every: P5Y1D, on: Second Tuesdays, notice: {period: P1Y1D}}
+  c: {every: P5Y, per_year: 365, duration: PT12H, notice: {business_days: 260}, on: 5th Monday}
+  d: {every: P1D, notice: {period: P12M}}
+`,
+	})
+	repo, ds := mustLoad(t, dir)
+	expect(t, dir, ds,
+		`x/network.yaml:3 wrong-type: established: 999 is less than 1000, the least govctl accepts here`,
+		`x/network.yaml:5 bad-date: offices.chair.term: "P1DT2H" has hours or minutes`,
+		`x/network.yaml:7 bad-date: meetings.a.every: "PT1M" has hours or minutes: give whole days, weeks, months or years \(from P1D to P5Y\)`,
+		`x/network.yaml:7 wrong-type: meetings.a.per_year: 366 is more than 365`,
+		`x/network.yaml:7 bad-date: meetings.a.duration: "PT12H1M" is longer than PT12H`,
+		`x/network.yaml:7 wrong-type: meetings.a.notice.business_days: 1000000 is more than 260`,
+		`x/network.yaml:8 bad-date: meetings.b.every: "P5Y1D" is longer than P5Y`,
+		`x/network.yaml:8 bad-date: meetings.b.notice.period: "P1Y1D" is longer than P1Y`,
+		`x/network.yaml:9 wrong-type: meetings.c.on: "5th Monday": "5th" is not first`,
+	)
+	n := repo.Networks[0]
+	if n.Established != 0 || n.Offices[0].Term.Set() {
+		t.Errorf("established %d, term %v: out of bounds, still used", n.Established, n.Offices[0].Term)
+	}
+	a, b, c, d := n.Meetings[0], n.Meetings[1], n.Meetings[2], n.Meetings[3]
+	if a.Every.Set() || a.PerYear != 0 || a.Duration.Set() || a.Notice == nil || a.Notice.BusinessDays != nil {
+		t.Errorf("kind a keeps a value out of bounds: %+v, notice %+v", a, a.Notice)
+	}
+	if b.Every.Set() || b.Notice.Period.Set() || b.On != "Second Tuesdays" {
+		t.Errorf("kind b: every %v, notice %v, on %q", b.Every, b.Notice.Period, b.On)
+	}
+	if !c.Every.Set() || c.PerYear != 365 || !c.Duration.Set() || c.Notice.BusinessDays == nil || *c.Notice.BusinessDays != 260 || c.On != "" {
+		t.Errorf("kind c: the bounds themselves are accepted, on is not: %+v", c)
+	}
+	if !d.Every.Set() || !d.Notice.Period.Set() {
+		t.Errorf("kind d: P1D and P12M are within bounds: %+v", d)
 	}
 }

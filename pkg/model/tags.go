@@ -18,7 +18,16 @@ type Tag struct {
 	// receive the mapping key and a scalar value.
 	Key, Value bool
 	Enum       []string
-	Doc        string
+	// Min and Max bound a number or a period (govctl:"min=P1D,max=P5Y"),
+	// as written in the tag; "" when unbounded. WholeDays marks a period
+	// counted in whole days, weeks, months or years (govctl:"days"): no
+	// hours or minutes.
+	Min, Max  string
+	WholeDays bool
+	// Format names the form of a text (govctl:"format=weekday-of-month"),
+	// which package layout reads; "" for free text.
+	Format string
+	Doc    string
 }
 
 // TagOf reads the tags of struct field f.
@@ -34,6 +43,14 @@ func TagOf(f reflect.StructField) Tag {
 			t.Key = true
 		case o == "value":
 			t.Value = true
+		case o == "days":
+			t.WholeDays = true
+		case strings.HasPrefix(o, "format="):
+			t.Format = strings.TrimPrefix(o, "format=")
+		case strings.HasPrefix(o, "min="):
+			t.Min = strings.TrimPrefix(o, "min=")
+		case strings.HasPrefix(o, "max="):
+			t.Max = strings.TrimPrefix(o, "max=")
 		case strings.HasPrefix(o, "enum="):
 			t.Enum = strings.Split(strings.TrimPrefix(o, "enum="), "|")
 		}

@@ -10,6 +10,10 @@ package model
 //	govctl:"id"            an id (a field named id is one): wrong-type unless
 //	                       layout.IsID; with "key", the key is checked
 //	govctl:"value"         the field that receives a scalar value under that key
+//	govctl:"min=N,max=N"   a number or period outside these bounds is wrong-type
+//	                       (a number) or bad-date (a period), and not used
+//	govctl:"days"          a period of whole days, weeks, months or years
+//	govctl:"format=NAME"   text of a form package layout reads (layout.CheckText)
 //	doc:"..."              one line for the format reference and JSON Schema
 
 // Repo is a whole governance repository.
@@ -79,7 +83,7 @@ type Network struct {
 	Sponsors          []Ref         `yaml:"sponsors" doc:"organisation ids or free text"`
 	Secretariat       *Ref          `yaml:"secretariat" doc:"organisation that provides administrative support"`
 	Website           string        `yaml:"website" doc:"the body's web address"`
-	Established       int           `yaml:"established" doc:"year the body was set up"`
+	Established       int           `yaml:"established" govctl:"min=1000,max=9999" doc:"year the body was set up"`
 	Offices           []Office      `yaml:"offices" doc:"roles filled from among the members"`
 	Seats             []Seat        `yaml:"seats" doc:"who is entitled to sit, and with what vote"`
 	OpenMembership    string        `yaml:"open_membership" doc:"who may join an open network"`
@@ -103,7 +107,7 @@ type Office struct {
 	Count       *Range   `yaml:"count" doc:"how many hold it at once: a number or {min, max} (default 1)"`
 	Appointment string   `yaml:"appointment" govctl:"enum=ex-officio|elected|appointed" doc:"how it is filled"`
 	Post        string   `yaml:"post" doc:"for ex-officio offices, the post that holds it"`
-	Term        Period   `yaml:"term" doc:"how long one holding lasts; none: until replaced"`
+	Term        Period   `yaml:"term" govctl:"days" doc:"how long one holding lasts; none: until replaced"`
 	CastingVote bool     `yaml:"casting_vote" doc:"whether the holder has a second or casting vote"`
 	Duties      []string `yaml:"duties" doc:"what the holder does"`
 }
@@ -217,8 +221,8 @@ func joinIDs(refs []Ref) string {
 // Notice is how early papers must reach members.
 type Notice struct {
 	Loc
-	BusinessDays *int   `yaml:"business_days" doc:"count back this many business days"`
-	Period       Period `yaml:"period" doc:"or: this calendar period before the meeting"`
+	BusinessDays *int   `yaml:"business_days" govctl:"max=260" doc:"count back this many business days (at most 260, about a year)"`
+	Period       Period `yaml:"period" govctl:"max=P1Y,days" doc:"or: this calendar period before the meeting (at most P1Y)"`
 	Clear        bool   `yaml:"clear" doc:"neither the day sent nor the meeting day counts"`
 }
 
@@ -227,12 +231,12 @@ type MeetingKind struct {
 	Loc
 	Name                string   `yaml:"-" govctl:"key,id"`
 	Description         string   `yaml:"description" doc:"what this kind of meeting is for"`
-	Every               Period   `yaml:"every" doc:"cadence"`
-	On                  string   `yaml:"on" doc:"first..fourth or last, and a weekday: second Tuesday"`
+	Every               Period   `yaml:"every" govctl:"min=P1D,max=P5Y,days" doc:"cadence, from P1D to P5Y"`
+	On                  string   `yaml:"on" govctl:"format=weekday-of-month" doc:"first..fourth or last, and a weekday: second Tuesday"`
 	Anchor              Date     `yaml:"anchor" doc:"first date of an every-N-weeks series"`
-	PerYear             int      `yaml:"per_year" doc:"target count in any 12 months"`
+	PerYear             int      `yaml:"per_year" govctl:"max=365" doc:"target count in any 12 months (at most 365)"`
 	Start               Clock    `yaml:"start" doc:"local start time, HH:MM"`
-	Duration            Period   `yaml:"duration" doc:"how long, PT2H"`
+	Duration            Period   `yaml:"duration" govctl:"max=PT12H" doc:"how long, PT2H (at most PT12H)"`
 	Venue               *Venue   `yaml:"venue" doc:"text, or {online, rotate, place}"`
 	Notice              *Notice  `yaml:"notice" doc:"when agenda and papers must reach members"`
 	AgendaBy            string   `yaml:"agenda_by" doc:"who agrees and sends the agenda"`

@@ -23,6 +23,7 @@ type Doc struct {
 // an empty mapping (a file to be created).
 func Open(data []byte) (*Doc, error) {
 	d := &Doc{}
+	data = plain(data)
 	if err := yaml.Unmarshal(data, &d.doc); err != nil {
 		return nil, fmt.Errorf("the file is not valid YAML: %w", err)
 	}
@@ -44,7 +45,16 @@ func Open(data []byte) (*Doc, error) {
 	return d, nil
 }
 
-// Bytes is the edited file.
+// plain is data without a byte-order mark and with LF line ends, the same
+// YAML, which the YAML parser reads more faithfully (given CR LF line ends it
+// can give a comment to the wrong node). The command that writes the edit
+// writes it back as data was written (workspace.Canonical).
+func plain(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+}
+
+// Bytes is the edited file, with LF line ends.
 func (d *Doc) Bytes() ([]byte, error) {
 	var out bytes.Buffer
 	enc := yaml.NewEncoder(&out)

@@ -111,7 +111,7 @@ var ErrHasMinutes = errors.New("the record already has attendance")
 func Fill(data []byte, m Minutes, force bool) ([]byte, Filled, error) {
 	var got Filled
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := yaml.Unmarshal(plain(data), &doc); err != nil {
 		return nil, got, fmt.Errorf("the record is not valid YAML: %w", err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {

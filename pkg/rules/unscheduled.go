@@ -4,6 +4,7 @@ import (
 	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
 )
@@ -19,12 +20,19 @@ var unscheduled = &Rule{
 	Doc: `
 Each kind with every (or per_year: 12 months divided by it) has a meeting,
 planned or held, on a day from the as-of date to one cadence period later.
+A period that runs past 31 December 9999, the last date a file may hold, is
+not judged.
 ` + "`govctl schedule NETWORK --kind KIND --count N --write`" + ` plans them.
 `,
 	Check: func(p *Pass) {
 		p.eachKind(func(nx *terms.Net, k *model.MeetingKind, ms []*model.Meeting) {
 			until, ok := cadenceEnd(k, p.AsOf.Date)
 			if !ok {
+				return
+			}
+			if until.After(layout.LastDate()) {
+				// The period runs past the last date a file may hold: no
+				// meeting can be planned in the whole of it.
 				return
 			}
 			for _, mt := range ms {

@@ -1,12 +1,14 @@
 package schedule
 
 import (
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
 )
@@ -17,7 +19,8 @@ import (
 // any schedule must be:
 //
 //   - it comes back (no panic, no endless loop) with at most 1000 dates, and
-//     at most the count asked for;
+//     at most the count asked for, none after 31 December 9999 (it says so,
+//     with ErrLastDate, when it stops there);
 //   - every date lies from From to Until (when given) and is a business day,
 //     unless the whole week had none (Unmovable, and then it is the date the
 //     cadence gave);
@@ -32,23 +35,29 @@ import (
 //     where it is whole weeks or days, a week or more, exactly that many
 //     days apart.
 func FuzzDates(f *testing.F) {
-	f.Add("P1M", "second Tuesday", 0, int16(0), int16(334), int16(0), 4, int16(0), uint8(0))
-	f.Add("P6W", "", 0, int16(12), int16(334), int16(0), 0, int16(90), uint8(0))
-	f.Add("P1M", "", 0, int16(0), int16(59), int16(58), 2, int16(0), uint8(0))
-	f.Add("P1M", "", 0, int16(30), int16(0), int16(0), 12, int16(0), uint8(1))
-	f.Add("", "", 6, int16(0), int16(334), int16(0), 6, int16(0), uint8(0))
-	f.Add("", "", 7, int16(0), int16(334), int16(0), 0, int16(400), uint8(2))
-	f.Add("P1D", "", 0, int16(0), int16(0), int16(0), 0, int16(30000), uint8(3))
-	f.Add("P2D", "", 0, int16(-1000), int16(324), int16(0), 20, int16(0), uint8(0))
-	f.Add("P1M1D", "", 0, int16(0), int16(0), int16(0), 10, int16(0), uint8(0))
-	f.Add("P3M", "first Wednesday", 0, int16(0), int16(334), int16(0), 0, int16(364), uint8(0))
-	f.Add("PT2H", "", 0, int16(0), int16(0), int16(0), 3, int16(0), uint8(0))
-	f.Add("P100Y", "last Friday", 0, int16(-32768), int16(32767), int16(0), 1000, int16(0), uint8(0))
-	f.Add("", "", 1000000, int16(0), int16(0), int16(-5), 0, int16(32767), uint8(1))
-	f.Add("", "fifth Monday", 0, int16(0), int16(0), int16(0), 5, int16(0), uint8(0))
-	f.Add("P1Y", "", 0, int16(-7000), int16(0), int16(0), 5, int16(0), uint8(0))
-	f.Fuzz(func(t *testing.T, every, on string, perYear int, anchorOff, fromOff, afterOff int16, count int, untilOff int16, region uint8) {
-		base := date.New(2026, time.January, 1)
+	f.Add("P1M", "second Tuesday", 0, int16(0), int16(334), int16(0), 4, int16(0), uint8(0), uint16(0))
+	f.Add("P6W", "", 0, int16(12), int16(334), int16(0), 0, int16(90), uint8(0), uint16(0))
+	f.Add("P1M", "", 0, int16(0), int16(59), int16(58), 2, int16(0), uint8(0), uint16(0))
+	f.Add("P1M", "", 0, int16(30), int16(0), int16(0), 12, int16(0), uint8(1), uint16(0))
+	f.Add("", "", 6, int16(0), int16(334), int16(0), 6, int16(0), uint8(0), uint16(0))
+	f.Add("", "", 7, int16(0), int16(334), int16(0), 0, int16(400), uint8(2), uint16(0))
+	f.Add("P1D", "", 0, int16(0), int16(0), int16(0), 0, int16(30000), uint8(3), uint16(0))
+	f.Add("P2D", "", 0, int16(-1000), int16(324), int16(0), 20, int16(0), uint8(0), uint16(0))
+	f.Add("P1M1D", "", 0, int16(0), int16(0), int16(0), 10, int16(0), uint8(0), uint16(0))
+	f.Add("P3M", "first Wednesday", 0, int16(0), int16(334), int16(0), 0, int16(364), uint8(0), uint16(0))
+	f.Add("PT2H", "", 0, int16(0), int16(0), int16(0), 3, int16(0), uint8(0), uint16(0))
+	f.Add("P100Y", "last Friday", 0, int16(-32768), int16(32767), int16(0), 1000, int16(0), uint8(0), uint16(0))
+	f.Add("", "", 1000000, int16(0), int16(0), int16(-5), 0, int16(32767), uint8(1), uint16(0))
+	f.Add("", "fifth Monday", 0, int16(0), int16(0), int16(0), 5, int16(0), uint8(0), uint16(0))
+	f.Add("P1Y", "", 0, int16(-7000), int16(0), int16(0), 5, int16(0), uint8(0), uint16(0))
+	f.Add("P1M", "", 0, int16(0), int16(334), int16(0), 12, int16(0), uint8(0), uint16(7973))
+	f.Add("P5Y", "last Friday", 0, int16(-32768), int16(0), int16(0), 1000, int16(0), uint8(1), uint16(7900))
+	f.Add("P1D", "", 0, int16(-32768), int16(32000), int16(0), 0, int16(32767), uint8(0), uint16(7973))
+	f.Add("", "first Monday", 365, int16(0), int16(0), int16(0), 20, int16(0), uint8(2), uint16(65000))
+	f.Fuzz(func(t *testing.T, every, on string, perYear int, anchorOff, fromOff, afterOff int16, count int, untilOff int16, region uint8, year uint16) {
+		// 2026 unless year moves it (up to 9999, the last year a file
+		// may hold): the dates then run into the end of the calendar.
+		base := date.New(2026+int(year)%7974, time.January, 1)
 		k := &model.MeetingKind{Name: "ordinary", On: on, PerYear: max(perYear, 0)}
 		if p, err := load.ParsePeriod(every); err == nil {
 			k.Every = model.Period{Period: p}
@@ -87,10 +96,15 @@ func FuzzDates(f *testing.F) {
 		case <-time.After(10 * time.Second):
 			t.Fatalf("Dates(%+v, from %s) did not finish within 10s", k, req.From)
 		}
-		if r.err != nil {
+		if r.err != nil && !errors.Is(r.err, ErrLastDate) {
 			return
 		}
 		slots := r.slots
+		for i, s := range slots {
+			if s.Date.After(layout.LastDate()) {
+				t.Fatalf("slot %d: %s is after %s, the last date", i, s.Date, layout.LastDate())
+			}
+		}
 		if len(slots) > maxDates {
 			t.Fatalf("%d dates, more than %d", len(slots), maxDates)
 		}

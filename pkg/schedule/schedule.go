@@ -7,13 +7,13 @@ package schedule
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
 
 	"github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
 )
@@ -57,24 +57,13 @@ type Ordinal struct {
 	Weekday time.Weekday
 }
 
-var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
-
-// ParseOn parses "second Tuesday", "last Friday".
+// ParseOn parses "second Tuesday", "last Friday" (layout.ParseOn).
 func ParseOn(s string) (Ordinal, error) {
-	f := strings.Fields(strings.ToLower(s))
-	if len(f) != 2 {
-		return Ordinal{}, fmt.Errorf("%q: expected an ordinal and a weekday, as in \"second Tuesday\"", s)
+	n, wd, err := layout.ParseOn(s)
+	if err != nil {
+		return Ordinal{}, err
 	}
-	n, ok := ordinals[f[0]]
-	if !ok {
-		return Ordinal{}, fmt.Errorf("%q: %q is not first, second, third, fourth or last", s, f[0])
-	}
-	for wd := time.Sunday; wd <= time.Saturday; wd++ {
-		if strings.ToLower(wd.String()) == strings.TrimSuffix(f[1], "s") || strings.ToLower(wd.String()) == f[1] {
-			return Ordinal{N: n, Weekday: wd}, nil
-		}
-	}
-	return Ordinal{}, fmt.Errorf("%q: %q is not a weekday", s, f[1])
+	return Ordinal{N: n, Weekday: wd}, nil
 }
 
 // In returns the date of the ordinal in the given month.
@@ -89,7 +78,14 @@ func (o Ordinal) In(year int, month time.Month) date.Date {
 	return first.Add(date.PeriodOfDays(fwd + 7*(o.N-1)))
 }
 
-// Dates returns the dates the cadence gives, moved to business days.
+// ErrLastDate is returned, with the dates found, when the cadence runs past
+// layout.LastDate (31 December 9999) before giving as many dates as asked
+// for: no file may hold a later date.
+var ErrLastDate = fmt.Errorf("the series runs past %s, the last date govctl accepts", layout.LastDate())
+
+// Dates returns the dates the cadence gives, moved to business days. It
+// stops at layout.LastDate: then it returns the dates found with
+// ErrLastDate.
 func Dates(cal *calendar.Calendar, req Request) ([]Slot, error) {
 	k := req.Kind
 	if req.Count <= 0 && req.Until.IsZero() {
@@ -110,6 +106,9 @@ func Dates(cal *calendar.Calendar, req Request) ([]Slot, error) {
 		d := next()
 		if !req.Until.IsZero() && d.After(req.Until) {
 			break
+		}
+		if d.After(layout.LastDate()) {
+			return out, ErrLastDate
 		}
 		if d.Before(req.From) {
 			continue
@@ -186,12 +185,18 @@ func generator(k *model.MeetingKind, req Request) (func() date.Date, error) {
 	case !req.After.IsZero():
 		start = addPeriod(req.After, every)
 	}
+	// Months from the start's month to From's: whole steps of the cadence
+	// that end before From are skipped, so that an old anchor costs
+	// nothing.
+	sy, sm, _ := start.Date()
+	fy, fm, _ := req.From.Date()
+	ahead := (fy*12 + int(fm)) - (sy*12 + int(sm))
 	if on != nil {
 		// Month by month from the start month, stepping by the cadence's
 		// months (one when the cadence is in weeks or days).
 		step := max(months, 1)
-		y, m, _ := start.Date()
-		i := 0
+		y, m := sy, sm
+		i := max(ahead/step-1, 0)
 		return func() date.Date {
 			mm := time.Month(int(m) - 1 + i*step)
 			d := on.In(y+int(mm)/12, mm%12+1)
@@ -202,8 +207,9 @@ func generator(k *model.MeetingKind, req Request) (func() date.Date, error) {
 	if months > 0 {
 		// Counted from the start each time, so that a series on the 31st
 		// comes back to the 31st after a shorter month. A cadence of months
-		// and days (P1M2D) adds both, i times.
-		i := 0
+		// and days (P1M2D) adds both, i times. A step is at most months
+		// and days/28+1 months long: skipping that many keeps before From.
+		i := max(ahead/(months+days/28+1)-1, 0)
 		return func() date.Date {
 			d := addMonths(start, i*months).Add(date.PeriodOfDays(i * days))
 			i++

@@ -1,13 +1,17 @@
 package schedule
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/period"
 
 	"github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 )
 
@@ -109,8 +113,87 @@ func TestDatesSkip(t *testing.T) {
 	if want := "2026-12-08 2027-02-09 2027-03-09"; strings.Join(dates, " ") != want {
 		t.Errorf("January skipped: %v, want %s", dates, want)
 	}
+	// Everything skipped: the series runs on to the last date, and stops.
 	none, err := Dates(cal, Request{Kind: k, From: d("2026-12-01"), Count: 3, Skip: func(Slot) bool { return true }})
-	if err != nil || len(none) != 0 {
-		t.Errorf("everything skipped: %v, %v; want no date", none, err)
+	if !errors.Is(err, ErrLastDate) || len(none) != 0 {
+		t.Errorf("everything skipped: %v, %v; want no date and ErrLastDate", none, err)
+	}
+}
+
+// TestDatesStopAtTheLastDate: no date after 31 December 9999, the last a
+// file may hold; the dates before it are returned, with ErrLastDate.
+func TestDatesStopAtTheLastDate(t *testing.T) {
+	cal, err := calendar.New(calendar.EnglandAndWales, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		every, on, from string
+		want            string
+	}{
+		// 31 October 9999 is a Sunday: moved to the Friday before From, it
+		// is not planned.
+		{"P1M", "", "9999-10-31", "9999-11-30 9999-12-31"},
+		{"P1M", "second Tuesday", "9999-11-01", "9999-11-09 9999-12-14"},
+		{"P1D", "", "9999-12-29", "9999-12-29 9999-12-30 9999-12-31"},
+		// New Year's Day 9990 is a Monday, 9995 a Sunday.
+		{"P5Y", "", "9990-01-01", "9990-01-02 9994-12-30"},
+		{"P1M", "", "10000-01-01", ""},
+	} {
+		k := &model.MeetingKind{Every: model.Period{Period: period.MustParse(tt.every)}, On: tt.on}
+		from, _ := date.Parse("2006-01-02", tt.from)
+		if tt.from == "10000-01-01" {
+			from = layout.LastDate().Add(1)
+		}
+		got, err := Dates(cal, Request{Kind: k, From: from, Count: 12})
+		var dates []string
+		for _, s := range got {
+			dates = append(dates, s.Date.String())
+		}
+		if strings.Join(dates, " ") != tt.want || !errors.Is(err, ErrLastDate) {
+			t.Errorf("every %s %s from %s: %v, %v; want %s and ErrLastDate", tt.every, tt.on, tt.from, dates, err, tt.want)
+		}
+	}
+}
+
+// TestDatesFarAnchor: an anchor millennia before From is skipped over in
+// whole cadence steps, not walked month by month.
+func TestDatesFarAnchor(t *testing.T) {
+	cal, err := calendar.New(calendar.NoHolidays, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchor, from := d("1000-01-01"), d("9990-01-01") // more months apart than Dates tries
+	for _, tt := range []struct {
+		every, on string
+		// nth is the series' nth date, counted from the anchor.
+		nth func(n int) date.Date
+	}{
+		{"P1M", "", func(n int) date.Date { return addMonths(anchor, n) }},
+		{"P1M1D", "", func(n int) date.Date { return addMonths(anchor, n).Add(date.PeriodOfDays(n)) }},
+		{"P3M", "first Monday", func(n int) date.Date {
+			return Ordinal{N: 1, Weekday: time.Monday}.In(1000+3*n/12, time.Month(3*n%12+1))
+		}},
+	} {
+		// What the series gives, walked from the anchor.
+		var want []string
+		for n := 0; len(want) < 2; n++ {
+			g := tt.nth(n)
+			if g.Before(from) {
+				continue
+			}
+			if m, ok := cal.NearestBusinessDayInWeek(g); ok && !m.Before(from) {
+				want = append(want, m.String())
+			}
+		}
+		k := &model.MeetingKind{Every: model.Period{Period: period.MustParse(tt.every)}, On: tt.on, Anchor: model.Date{Date: anchor}}
+		got, err := Dates(cal, Request{Kind: k, From: from, Count: 2})
+		var dates []string
+		for _, s := range got {
+			dates = append(dates, s.Date.String())
+		}
+		if err != nil || !slices.Equal(dates, want) {
+			t.Errorf("every %s %s from an anchor of 1000: %v, %v; want %v", tt.every, tt.on, dates, err, want)
+		}
 	}
 }

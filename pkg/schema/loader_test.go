@@ -20,7 +20,10 @@ func TestAgreesWithLoader(t *testing.T) {
 		tmpl string // %s is the value
 	}{
 		{"date", "x/network.yaml", "id: x\nname: X\nmeetings:\n  m:\n    anchor: %s\n"},
-		{"period", "x/network.yaml", "id: x\nname: X\nmeetings:\n  m:\n    every: %s\n"},
+		{"period", "x/network.yaml", "id: x\nname: X\noffices:\n  chair:\n    term: %s\n"},
+		{"cadence", "x/network.yaml", "id: x\nname: X\nmeetings:\n  m:\n    every: %s\n"},
+		{"duration", "x/network.yaml", "id: x\nname: X\nmeetings:\n  m:\n    duration: %s\n"},
+		{"bounded int", "x/network.yaml", "id: x\nname: X\nmeetings:\n  m:\n    per_year: %s\n"},
 		{"clock", "x/network.yaml", "id: x\nname: X\nmeetings:\n  m:\n    start: %s\n"},
 		{"fraction", "x/network.yaml", "id: x\nname: X\nquorum:\n  fraction: %s\n"},
 		{"range", "x/network.yaml", "id: x\nname: X\noffices:\n  chair:\n    count: %s\n"},
@@ -55,13 +58,23 @@ func TestAgreesWithLoader(t *testing.T) {
 	}
 	// gaps are the known disagreements.
 	gaps := map[string]string{
-		`enum ""`:      "the loader takes an empty optional enum as absent; the schema wants one of the values",
-		`int 1.0`:      "JSON has one kind of number: a whole float is an integer to JSON Schema, not to the loader",
-		`int 1e3`:      "JSON has one kind of number: a whole float is an integer to JSON Schema, not to the loader",
-		`range 1.0`:    "JSON has one kind of number: a whole float is an integer to JSON Schema, not to the loader",
-		`range 1e3`:    "JSON has one kind of number: a whole float is an integer to JSON Schema, not to the loader",
-		`id .5`:        "a number is its text to the loader, which the pattern (for strings) cannot see",
-		`period P1D1Y`: "the loader's period parser takes parts out of order; the schema wants ISO 8601 order",
+		`enum ""`:         "the loader takes an empty optional enum as absent; the schema wants one of the values",
+		`bounded int 1.0`: "JSON has one kind of number: a whole float is an integer to JSON Schema, not to the loader",
+		`int 1e3`:         "JSON has one kind of number: a whole float is an integer to JSON Schema, not to the loader",
+		`range 1.0`:       "JSON has one kind of number: a whole float is an integer to JSON Schema, not to the loader",
+		`range 1e3`:       "JSON has one kind of number: a whole float is an integer to JSON Schema, not to the loader",
+		`id .5`:           "a number is its text to the loader, which the pattern (for strings) cannot see",
+		`period P1D1Y`:    "the loader's period parser takes parts out of order; the schema wants ISO 8601 order",
+		`cadence P1D1Y`:   "the loader's period parser takes parts out of order; the schema wants ISO 8601 order",
+		// A schema cannot compare periods: the loader checks their bounds,
+		// and the field's description gives them.
+		`cadence P100Y`:      "a cadence longer than P5Y: the loader checks a period's bounds",
+		`duration P1MT`:      "a duration longer than PT12H: the loader checks a period's bounds",
+		`duration P1M`:       "a duration longer than PT12H: the loader checks a period's bounds",
+		`duration P2Y6M`:     "a duration longer than PT12H: the loader checks a period's bounds",
+		`duration P6W`:       "a duration longer than PT12H: the loader checks a period's bounds",
+		`duration P100Y`:     "a duration longer than PT12H: the loader checks a period's bounds",
+		`duration P1DT1H30M`: "a duration longer than PT12H: the loader checks a period's bounds",
 	}
 	for _, f := range fields {
 		t.Run(f.name, func(t *testing.T) {

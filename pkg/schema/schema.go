@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/govctl/govctl/pkg/layout"
@@ -104,11 +105,18 @@ type field struct {
 	value    bool // receives the scalar value under that key
 	enum     []string
 	doc      string
+	// min and max bound a number ("" none); days marks a period of whole
+	// days. The bounds of a period the loader checks alone (a schema cannot
+	// compare periods): the field's doc gives them.
+	min, max string
+	days     bool
+	format   string // layout.TextPattern
 }
 
 func fieldOf(f reflect.StructField) field {
 	tag := model.TagOf(f)
-	fl := field{name: tag.Name, required: tag.Required, isID: tag.IsID, key: tag.Key, value: tag.Value, enum: tag.Enum, doc: tag.Doc}
+	fl := field{name: tag.Name, required: tag.Required, isID: tag.IsID, key: tag.Key, value: tag.Value, enum: tag.Enum, doc: tag.Doc,
+		min: tag.Min, max: tag.Max, days: tag.WholeDays, format: tag.Format}
 	// The loader checks enums and ids on string fields only.
 	if f.Type.Kind() != reflect.String {
 		fl.isID = false
@@ -179,6 +187,17 @@ func (g *gen) object(t reflect.Type) obj {
 			continue
 		}
 		s := g.value(f.Type, fl)
+		if fl.days {
+			s["not"] = obj{"pattern": "T[0-9]"}
+			s["$comment"] = "whole days, weeks, months or years: no hours or minutes"
+		}
+		if bounded := f.Type; bounded.Kind() == reflect.Int || bounded.Kind() == reflect.Pointer && bounded.Elem().Kind() == reflect.Int {
+			for key, text := range map[string]string{"minimum": fl.min, "maximum": fl.max} {
+				if n, err := strconv.Atoi(text); err == nil {
+					s[key] = n
+				}
+			}
+		}
 		if fl.required {
 			required = append(required, fl.name)
 			switch f.Type.Kind() {
@@ -286,6 +305,9 @@ func (g *gen) value(t reflect.Type, fl field) obj {
 					"minimum":             0, // a number is its text, which cannot start with "-"
 				}
 			})
+		}
+		if fl.format != "" {
+			return obj{"type": "string", "pattern": layout.TextPattern(fl.format)}
 		}
 		return obj{"type": scalarTypes}
 	case reflect.Int:

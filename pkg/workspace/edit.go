@@ -70,11 +70,14 @@ func (w *Workspace) Rewrite(path string, kind layout.Kind, edit func([]byte) ([]
 	if err != nil {
 		return err
 	}
+	if err := Editable(data, path); err != nil {
+		return err
+	}
 	edited, err := edit(data)
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.ToSlash(path), err)
 	}
-	out, err := Canonical(edited, kind, path)
+	out, err := Canonical(data, edited, kind, path)
 	if err != nil {
 		return err
 	}
@@ -99,13 +102,56 @@ func (w *Workspace) Replace(path string, was, data []byte) error {
 	return nil
 }
 
-// Canonical puts an edited file of the kind given in fmt's layout.
-func Canonical(data []byte, kind layout.Kind, path string) ([]byte, error) {
-	out, err := yamlfmt.Format(data, kind.Type())
+// Editable refuses a file whose edit would lose what a person wrote: a
+// comment where the YAML parser drops it (inside a flow collection, such as
+// after the [ of [a, b]), which govctl fmt refuses too. data is the file as
+// read (nil or empty for a file not yet written).
+func Editable(data []byte, path string) error {
+	if err := yamlfmt.CommentsKept(data, data); err != nil {
+		return notKept(path, err)
+	}
+	return nil
+}
+
+// Canonical puts edited, a command's edit of was (the file as read; nil
+// for a new file), in fmt's layout, written as was is written (its
+// byte-order mark and CR LF line ends kept: yamlfmt.Encoding). Every
+// comment of was must be in the result, or nothing is written.
+func Canonical(was, edited []byte, kind layout.Kind, path string) ([]byte, error) {
+	if err := Editable(was, path); err != nil {
+		return nil, err
+	}
+	out, err := yamlfmt.Format(edited, kind.Type())
 	if err != nil {
 		return nil, fmt.Errorf("%s: the edited file cannot be laid out as govctl fmt would (%v); nothing is written", filepath.ToSlash(path), err)
 	}
+	out = yamlfmt.EncodingOf(was).Apply(out)
+	if err := yamlfmt.CommentsKept(was, out); err != nil {
+		return nil, notKept(path, err)
+	}
 	return out, nil
+}
+
+// notKept is the error of a file whose comments an edit cannot keep.
+func notKept(path string, err error) error {
+	where := filepath.ToSlash(path)
+	hint := "put the comment on a line of its own (above the key it is about), then run the command again"
+	var e *yamlfmt.Error
+	if errors.As(err, &e) {
+		if e.Line > 0 {
+			where = fmt.Sprintf("%s:%d", where, e.Line)
+		}
+		err = errors.New(e.Msg)
+		if e.Syntax {
+			err = fmt.Errorf("not valid YAML: %s", e.Msg)
+			hint = "fix the file (govctl validate shows what is wrong), then run the command again"
+		}
+	}
+	return &exit.Hinted{
+		Err:  fmt.Errorf("%s: %v; nothing was written", where, err),
+		Hint: hint,
+		Code: exit.Findings,
+	}
 }
 
 // RefreshAgenda writes meeting m's agenda again, keeping its custom

@@ -5,10 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/govctl/govctl/pkg/check"
+	"github.com/govctl/govctl/pkg/exit"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/workspace"
 )
 
@@ -75,5 +78,33 @@ func TestOpenRefusesErrors(t *testing.T) {
 	}
 	if _, err := workspace.Open(dir, "z", now); !errors.As(err, new(*check.NetworkError)) {
 		t.Errorf("err = %v, want no network z", err)
+	}
+}
+
+// TestCanonical: an edit is written in fmt's layout as the file it edits
+// was written (its byte-order mark and CR LF line ends), and an edit that
+// loses a comment, or of a file with a comment no edit can keep, is
+// refused with the line.
+func TestCanonical(t *testing.T) {
+	was := []byte("\ufeff# top\r\nstatus: planned # for now\r\ndate: 2026-12-08\r\n")
+	out, err := workspace.Canonical(was, []byte("# top\nstatus: held # for now\ndate: 2026-12-08\n"), layout.Meeting, "m.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "\ufeff# top\r\ndate: 2026-12-08\r\nstatus: held # for now\r\n"; string(out) != want {
+		t.Errorf("got %q; want %q", out, want)
+	}
+	if out, err := workspace.Canonical(nil, []byte("status: planned\ndate: 2026-12-08\n"), layout.Meeting, "m.yaml"); err != nil || string(out) != "date: 2026-12-08\nstatus: planned\n" {
+		t.Errorf("a new file: %q, %v", out, err)
+	}
+	for _, tt := range []struct{ was, edited, want string }{
+		{"date: 2026-12-08\nstatus: planned # for now\n", "date: 2026-12-08\nstatus: held\n", `m.yaml:2: the comment "# for now" would be lost; nothing was written`},
+		{"date: 2026-12-08\nmoved_from: [ # first\n  2026-12-01]\n", "date: 2026-12-08\nmoved_from: [2026-12-01]\n", "m.yaml:2: a comment is in a place fmt cannot keep it"},
+	} {
+		_, err := workspace.Canonical([]byte(tt.was), []byte(tt.edited), layout.Meeting, "m.yaml")
+		var h *exit.Hinted
+		if !errors.As(err, &h) || h.Code != exit.Findings || !strings.Contains(err.Error(), tt.want) || !strings.Contains(h.Hint, "a line of its own") {
+			t.Errorf("err = %v; want %q", err, tt.want)
+		}
 	}
 }

@@ -6,7 +6,8 @@
 // format allows several: flow style for a short list of scalars written that
 // way, the quoting of each scalar, literal (|) and folded (>) blocks line for
 // line, blank lines between entries (one at most), and the gap before a
-// comment at the end of a line.
+// comment at the end of a line. How the file is written besides its YAML is
+// kept too (Encoding): a UTF-8 byte-order mark, and CR LF line ends.
 //
 // It works on go.yaml.in/yaml/v3 node trees with its own printer, and checks
 // every result before returning it: the output must parse to the same values
@@ -51,12 +52,66 @@ func (e *Error) Error() string {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
+// Encoding is how a file is written besides its YAML, which Format keeps: a
+// UTF-8 byte-order mark at its start (Windows editors write one), and CR LF
+// line ends. A file whose first line ends in CR LF has CR LF line ends
+// throughout once formatted; any other, LF alone.
+type Encoding struct {
+	BOM, CRLF bool
+}
+
+// EncodingOf is the encoding of src.
+func EncodingOf(src []byte) Encoding {
+	e := Encoding{BOM: bytes.HasPrefix(src, bom)}
+	if i := bytes.IndexByte(src, '\n'); i > 0 && src[i-1] == '\r' {
+		e.CRLF = true
+	}
+	return e
+}
+
+// Apply writes text (with LF line ends and no byte-order mark, as Format
+// lays it out and the YAML encoder writes) in encoding e.
+func (e Encoding) Apply(text []byte) []byte {
+	if e.CRLF {
+		text = bytes.ReplaceAll(bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
+	}
+	if e.BOM && !bytes.HasPrefix(text, bom) {
+		text = append(append([]byte{}, bom...), text...)
+	}
+	return text
+}
+
+// LF is src without its byte-order mark and with LF line ends: the same
+// YAML (a CR LF is one line break, as an LF is), which the YAML parser reads
+// more faithfully (given CR LF line ends, it can give a comment to the wrong
+// node). Programs that edit a file's node tree parse this.
+func LF(src []byte) []byte {
+	src = bytes.TrimPrefix(src, bom)
+	if bytes.Contains(src, []byte("\r\n")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	return src
+}
+
 // Format returns src in canonical layout. root is the model type the file is
 // read into (the Type of its layout.Kind), which sets the order of keys; nil
 // keeps the order written. A file with no document (empty, or only comments)
-// is returned as it is.
+// is returned as it is. The result keeps src's Encoding.
 func Format(src []byte, root reflect.Type) ([]byte, error) {
-	src = bytes.TrimPrefix(src, bom)
+	out, err := formatLF(src, root)
+	switch {
+	case err != nil:
+		return nil, err
+	case out == nil:
+		return src, nil
+	}
+	return EncodingOf(src).Apply(out), nil
+}
+
+// formatLF lays src out with LF line ends and no byte-order mark; nil for a
+// file with no document, which is left as it is.
+func formatLF(src []byte, root reflect.Type) ([]byte, error) {
+	src = LF(src)
 	if !utf8.Valid(src) {
 		return nil, &Error{Syntax: true, Msg: "the file is not valid UTF-8 text"}
 	}
@@ -74,7 +129,7 @@ func Format(src []byte, root reflect.Type) ([]byte, error) {
 		return nil, err
 	}
 	if doc == nil {
-		return src, nil
+		return nil, nil
 	}
 	if err := commentsReachable(src, doc); err != nil {
 		return nil, err
@@ -365,4 +420,67 @@ func differ(a, b *yaml.Node, path string) string {
 		}
 	}
 	return ""
+}
+
+// CommentsKept checks that edited, a file a command made from src (adding
+// to it), holds every comment of src. It returns the *Error that Format
+// gives for a comment of src in a place the YAML parser drops it (inside a
+// flow collection), which no edit of the parsed file can keep, and an
+// *Error at the line of the first comment of src that edited lacks.
+func CommentsKept(src, edited []byte) error {
+	was, err := fileComments(src, true)
+	if err != nil {
+		return err
+	}
+	now, err := fileComments(edited, false)
+	if err != nil {
+		return err
+	}
+	have := map[string]int{}
+	for _, c := range now {
+		have[c]++
+	}
+	for _, c := range was {
+		if have[c] == 0 {
+			return &Error{Line: lineOf(src, c), Msg: fmt.Sprintf("the comment %q would be lost", c)}
+		}
+		have[c]--
+	}
+	return nil
+}
+
+// fileComments are the comment lines of src, trimmed; with reachable set,
+// an error when one is where the parser drops it.
+func fileComments(src []byte, reachable bool) ([]string, error) {
+	src = LF(src)
+	doc, err := parse(src)
+	if err != nil {
+		return nil, err
+	}
+	if doc == nil {
+		// Only comments: the parser keeps none of them.
+		var out []string
+		for l := range strings.SplitSeq(string(src), "\n") {
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, "#") {
+				out = append(out, l)
+			}
+		}
+		return out, nil
+	}
+	if reachable {
+		if err := commentsReachable(src, doc); err != nil {
+			return nil, err
+		}
+	}
+	return commentLines(doc), nil
+}
+
+// lineOf is the 1-based line of src whose comment is c, or 0.
+func lineOf(src []byte, c string) int {
+	for i, l := range strings.Split(string(src), "\n") {
+		if at := strings.Index(l, "#"); at >= 0 && strings.TrimSpace(l[at:]) == c {
+			return i + 1
+		}
+	}
+	return 0
 }

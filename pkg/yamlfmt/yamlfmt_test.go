@@ -1,6 +1,7 @@
 package yamlfmt
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -261,7 +262,14 @@ func TestFormatKeepsWhatItShould(t *testing.T) {
 	}{
 		{"no type keeps the order", "b: 1\na: 2\n", "b: 1\na: 2\n", nil},
 		{"one trailing newline, no markers", "--- \ndate: 2026-01-01\n...\n\n\n", "date: 2026-01-01\n", meetingType},
-		{"CRLF and BOM", "\ufeffstatus: held\r\ndate: 2026-01-01\r\n", "date: 2026-01-01\nstatus: held\n", meetingType},
+		{"CRLF and BOM kept", "\ufeffstatus: held\r\ndate: 2026-01-01\r\n", "\ufeffdate: 2026-01-01\r\nstatus: held\r\n", meetingType},
+		{"BOM kept", "\ufeffstatus: held\ndate: 2026-01-01\n", "\ufeffdate: 2026-01-01\nstatus: held\n", meetingType},
+		{"CRLF kept", "status: held\r\ndate: 2026-01-01\r\n", "date: 2026-01-01\r\nstatus: held\r\n", meetingType},
+		{"the first line end sets them all", "date: x\r\nstatus: held\nkind: a\r\n", "date: x\r\nkind: a\r\nstatus: held\r\n", meetingType},
+		{"LF first: LF throughout", "date: x\nstatus: held\r\n", "date: x\nstatus: held\n", meetingType},
+		{"CRLF comments stay in place", "a: 1\r\n# one\r\n# two\r\nb: []\r\n", "a: 1\r\n# one\r\n# two\r\nb: []\r\n", nil},
+		{"CRLF literal block", "notes: |\r\n  one\r\n\r\n  two\r\ndate: x\r\n", "date: x\r\nnotes: |\r\n  one\r\n\r\n  two\r\n", meetingType},
+		{"only comments, CRLF and BOM", "\ufeff# nothing yet\r\n", "\ufeff# nothing yet\r\n", meetingType},
 		{"empty file", "", "", meetingType},
 		{"only comments", "# nothing yet\n", "# nothing yet\n", meetingType},
 		{"duplicates stay together in order", "status: a\ndate: x\nstatus: b\n", "date: x\nstatus: a\nstatus: b\n", meetingType},
@@ -381,6 +389,10 @@ func TestFilesAndTypes(t *testing.T) {
 	}
 }
 
+// windows is text as a Windows editor saves it: with a byte-order mark and
+// CR LF line ends.
+func windows(text string) string { return "\ufeff" + strings.ReplaceAll(text, "\n", "\r\n") }
+
 func write(t *testing.T, path, data string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -403,6 +415,7 @@ func FuzzFormat(f *testing.F) {
 			f.Add(string(data))
 		}
 	}
+	f.Add("\ufeffa: [b, # c\r\n  d] # e\r\n# f\r\n# g\r\nh: 1\r\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, typ := range []reflect.Type{meetingType, networkType} {
 			out, err := Format([]byte(src), typ)
@@ -415,6 +428,19 @@ func FuzzFormat(f *testing.F) {
 			}
 			if string(again) != string(out) {
 				t.Fatalf("not idempotent:\ninput:\n%q\nfirst:\n%q\nsecond:\n%q", src, out, again)
+			}
+			// Saved by a Windows editor (a byte-order mark, CR LF line
+			// ends), the file is formatted the same, and written the same
+			// way.
+			if strings.ContainsRune(src, '\r') || strings.HasPrefix(src, "\ufeff") {
+				continue
+			}
+			win, err := Format([]byte(windows(src)), typ)
+			if err != nil {
+				t.Fatalf("Format of the CR LF file: %v; of the LF one: none\ninput:\n%q", err, src)
+			}
+			if want := EncodingOf([]byte(windows(src))).Apply(bytes.Clone(out)); string(win) != string(want) {
+				t.Fatalf("CR LF formatted otherwise:\ninput:\n%q\nLF:\n%q\nCR LF:\n%q", src, out, win)
 			}
 		}
 	})
@@ -439,5 +465,63 @@ func BenchmarkFormatLongFlowList(b *testing.B) {
 		if _, err := Format(src, reflect.TypeFor[model.Meeting]()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestCommentsKept(t *testing.T) {
+	tests := []struct {
+		name, src, edited, want string
+		line                    int
+	}{
+		{"all kept", "a: [b, # c\n  d] # e\n", "a:\n  - b # c\n  - d\nx: 1 # e\n", "", 0},
+		{"kept in CR LF", "\ufeff# top\r\na: 1 # one\r\n", "# top\na: 1 # one\nb: 2\n", "", 0},
+		{"comments added", "a: 1\n", "# new\na: 1\n", "", 0},
+		{"new file", "", "a: 1\n", "", 0},
+		{"only comments", "# one\n# two\n", "# one\n# two\na: 1\n", "", 0},
+		{"lost", "a: 1\n# one\nb: 2 # two\n", "a: 1\n# one\nb: 2\n", `the comment "# two" would be lost`, 3},
+		{"a comment twice, one lost", "a: 1 # x\nb: 2 # x\n", "a: 1 # x\nb: 2\n", `the comment "# x" would be lost`, 1},
+		{"lost from a file of comments", "# one\n", "a: 1\n", `the comment "# one" would be lost`, 1},
+		{"where the parser drops it", "a: [ # c\n  b]\n", "a: [b]\n", "a comment is in a place fmt cannot keep it", 1},
+		{"after a flow mapping's brace", "a: 1\nb: { # c\n  x: 1}\n", "a: 1\nb: {x: 1}\n", "a comment is in a place fmt cannot keep it", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CommentsKept([]byte(tt.src), []byte(tt.edited))
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("CommentsKept: %v", err)
+				}
+				return
+			}
+			var e *Error
+			if !errors.As(err, &e) || !strings.Contains(e.Msg, tt.want) || e.Line != tt.line {
+				t.Fatalf("CommentsKept: %v; want %q at line %d", err, tt.want, tt.line)
+			}
+		})
+	}
+}
+
+func TestEncoding(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want Encoding
+	}{
+		{"", Encoding{}},
+		{"a: 1\n", Encoding{}},
+		{"a: 1\r\n", Encoding{CRLF: true}},
+		{"\ufeffa: 1", Encoding{BOM: true}},
+		{"\ufeffa: 1\r\nb: 2\n", Encoding{BOM: true, CRLF: true}},
+		{"a: 1\nb: 2\r\n", Encoding{}},
+		{"\r\n", Encoding{CRLF: true}},
+	} {
+		if got := EncodingOf([]byte(tt.src)); got != tt.want {
+			t.Errorf("EncodingOf(%q) = %+v; want %+v", tt.src, got, tt.want)
+		}
+	}
+	if got := (Encoding{BOM: true, CRLF: true}).Apply([]byte("a: 1\nb: 2\r\n")); string(got) != "\ufeffa: 1\r\nb: 2\r\n" {
+		t.Errorf("Apply = %q", got)
+	}
+	if got := (Encoding{BOM: true}).Apply([]byte("\ufeffa: 1\n")); string(got) != "\ufeffa: 1\n" {
+		t.Errorf("Apply with a mark there already = %q", got)
 	}
 }

@@ -137,3 +137,41 @@ func TestSentHeldAndCancelled(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestSentKeepsWhatWasWritten: agenda sent keeps a record's byte-order mark,
+// its CR LF line ends and every comment, those in and after a flow list
+// included, in fmt's layout; a comment where the YAML parser drops it is
+// refused, the record left as it was.
+func TestSentKeepsWhatWasWritten(t *testing.T) {
+	dir := cmdtest.Board(t)
+	rec := filepath.Join(dir, "board", "meetings", "2026-12-08.yaml")
+	text := "# December\ndate: 2026-12-08\nkind: ordinary\nstatus: planned\n" +
+		"recommendations: [Adopt the plan, # the chair's wording\n  Review it in March] # both from November\n"
+	if err := os.WriteFile(rec, []byte(cmdtest.Windows(text)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := sent(t, dir, "2026-12-08", "2026-12-01"); err != nil {
+		t.Fatal(err)
+	}
+	lf := cmdtest.WantWindows(t, rec, "# December", "# the chair's wording", "# both from November")
+	if !strings.Contains(lf, "papers_sent: 2026-12-01\n") {
+		t.Errorf("the record:\n%s", lf)
+	}
+	got := cmdtest.ReadFile(t, rec)
+	if f, err := yamlfmt.Format([]byte(got), layout.Meeting.Type()); err != nil || string(f) != got {
+		t.Errorf("the record is not in fmt's layout (%v):\n%q", err, got)
+	}
+
+	text = "date: 2026-12-08\nkind: ordinary\nstatus: planned\nrecommendations: [ # the chair's wording\n  Adopt the plan]\n"
+	if err := os.WriteFile(rec, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := sent(t, dir, "2026-12-08", "2026-12-01")
+	var ue *cmdutil.UserError
+	if !errors.As(err, &ue) || ue.Code != cmdutil.ExitFindings || !strings.Contains(err.Error(), filepath.ToSlash(rec)+":4: a comment is in a place fmt cannot keep it") || !strings.Contains(err.Error(), "nothing was written") {
+		t.Errorf("err = %v; want a refusal at line 4 saying nothing was written", err)
+	}
+	if got := cmdtest.ReadFile(t, rec); got != text {
+		t.Errorf("the record changed:\n%s", got)
+	}
+}

@@ -47,7 +47,11 @@ func NewCmdFmt(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			between entries (one at most), the gap before a comment at the end of a
 			line, the quoting of each value ("10:00" stays quoted), literal (|) and
 			folded (>) text line for line, the order of offices, meetings and other
-			named entries, and short lists written as [a, b].
+			named entries, short lists written as [a, b], and a UTF-8 byte-order
+			mark and CRLF line ends (a file whose first line ends in CRLF is
+			written with CRLF throughout). A comment the YAML parser drops (just
+			after the [ or { of a flow list or mapping) is reported at its line,
+			and the file left as it is.
 
 			A file that does not parse is reported and left as it is. Files are
 			written atomically, and only when their bytes change.

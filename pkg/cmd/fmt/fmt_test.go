@@ -186,3 +186,29 @@ func TestFmtWouldOutgrowLimit(t *testing.T) {
 		t.Error("the file was changed")
 	}
 }
+
+// TestFmtKeepsWindowsFiles: a file saved by a Windows editor (a byte-order
+// mark, CR LF line ends) is formatted and written the same way; once in
+// canonical layout, --check leaves it alone.
+func TestFmtKeepsWindowsFiles(t *testing.T) {
+	dir := cmdtest.WriteTree(t, map[string]string{
+		"organisations.yaml":           cmdtest.Windows(clean),
+		"omg/network.yaml":             "id: omg\nname: OMG\n",
+		"omg/meetings/2026-01-13.yaml": cmdtest.Windows(messy),
+	})
+	meeting := filepath.Join(dir, "omg", "meetings", "2026-01-13.yaml")
+	ios, _, out, _ := iostreams.Test()
+	if err := fmtRun(&Options{IO: ios, Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "formatted "+filepath.ToSlash(meeting)+"\n" {
+		t.Errorf("stdout = %q; want only the messy file formatted", out.String())
+	}
+	if got := cmdtest.ReadFile(t, meeting); got != cmdtest.Windows(formatted) {
+		t.Errorf("formatted file: %q; want %q", got, cmdtest.Windows(formatted))
+	}
+	ios, _, out, _ = iostreams.Test()
+	if err := fmtRun(&Options{IO: ios, Dir: dir, Check: true}); err != nil || out.String() != "" {
+		t.Errorf("--check after fmt: %v, stdout %q", err, out.String())
+	}
+}

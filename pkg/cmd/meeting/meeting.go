@@ -235,7 +235,7 @@ func moveRun(opts *Options) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.ToSlash(oldPath), err)
 	}
-	out, err := workspace.Canonical(edited, layout.Meeting, oldPath)
+	out, err := workspace.Canonical(data, edited, layout.Meeting, oldPath)
 	if err != nil {
 		return err
 	}

@@ -310,3 +310,62 @@ func TestMoveToATakenDay(t *testing.T) {
 		t.Errorf("the record:\n%s", got)
 	}
 }
+
+// windowsRecord is board's planned record as a Windows editor saves it,
+// with comments inside a flow list and after it.
+const windowsRecord = "# December: the budget.\ndate: 2026-12-08\nkind: ordinary\nstatus: planned # until the chair says\n" +
+	"recommendations: [Adopt the plan, # the chair's wording\n  Review it in March] # both from November\n"
+
+var windowsComments = []string{"# December: the budget.", "# until the chair says", "# the chair's wording", "# both from November"}
+
+// TestWritesKeepWhatWasWritten: cancel and move keep a record's byte-order
+// mark, its CR LF line ends and every comment, those in and after a flow
+// list included, and write it as govctl fmt would (which keeps them too).
+func TestWritesKeepWhatWasWritten(t *testing.T) {
+	for _, move := range []bool{false, true} {
+		dir := cmdtest.Board(t)
+		write(t, dir, "board/meetings/2026-12-08.yaml", cmdtest.Windows(windowsRecord))
+		opts := &Options{Dir: dir, Network: "board", Date: "2026-12-08", Reason: "No quorum"}
+		path := filepath.Join(dir, "board", "meetings", "2026-12-08.yaml")
+		if move {
+			opts.Move, opts.NewDate = true, "2026-12-15"
+			path = filepath.Join(dir, "board", "meetings", "2026-12-15.yaml")
+		}
+		if _, _, err := run(t, opts); err != nil {
+			t.Fatal(err)
+		}
+		lf := cmdtest.WantWindows(t, path, windowsComments...)
+		inFmtLayout(t, path)
+		want := "status: cancelled # until the chair says\n"
+		if move {
+			want = "moved_from: [2026-12-08]\n"
+		}
+		if !strings.Contains(lf, want) || !strings.Contains(lf, "  - Adopt the plan # the chair's wording\n") {
+			t.Errorf("move %v: the record:\n%s", move, lf)
+		}
+	}
+}
+
+// TestWritesRefuseWhatTheyCannotKeep: a comment where the YAML parser drops
+// it (just after the [ of a flow list) is refused, as govctl fmt refuses
+// it, and the record is left as it was.
+func TestWritesRefuseWhatTheyCannotKeep(t *testing.T) {
+	for _, move := range []bool{false, true} {
+		dir := cmdtest.Board(t)
+		rec := "date: 2026-12-08\nkind: ordinary\nstatus: planned\nrecommendations: [ # the chair's wording\n  Adopt the plan]\n"
+		write(t, dir, "board/meetings/2026-12-08.yaml", rec)
+		opts := &Options{Dir: dir, Network: "board", Date: "2026-12-08", Reason: "No quorum", Move: move, NewDate: "2026-12-15"}
+		_, _, err := run(t, opts)
+		path := filepath.Join(dir, "board", "meetings", "2026-12-08.yaml")
+		wantRefusal(t, err, filepath.ToSlash(path)+":4: a comment is in a place fmt cannot keep it", "put the comment on a line of its own")
+		if !strings.Contains(err.Error(), "nothing was written") {
+			t.Errorf("err = %v; want it to say nothing was written", err)
+		}
+		if got := cmdtest.ReadFile(t, path); got != rec {
+			t.Errorf("move %v: the record changed:\n%s", move, got)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "board", "meetings", "2026-12-15.yaml")); err == nil {
+			t.Errorf("move %v: a record was written on the new date", move)
+		}
+	}
+}

@@ -158,7 +158,7 @@ func newRun(opts *Options) error {
 		return fmt.Errorf("%s: %w", filepath.ToSlash(path), err)
 	}
 	// The layout of govctl fmt, so that fmt --check passes after.
-	if out, err = workspace.Canonical(out, layout.Meeting, path); err != nil {
+	if out, err = workspace.Canonical(data, out, layout.Meeting, path); err != nil {
 		return err
 	}
 	if err := ws.Replace(path, data, out); err != nil {

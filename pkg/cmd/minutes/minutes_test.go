@@ -269,3 +269,46 @@ func BenchmarkMinutesRender(b *testing.B) {
 		}
 	}
 }
+
+// TestNewRunKeepsWindowsAndFlowComments: minutes new keeps a record's
+// byte-order mark, its CR LF line ends and every comment, those in and
+// after flow lists included, in fmt's layout; a comment where the YAML
+// parser drops it is refused, the record left as it was.
+func TestNewRunKeepsWindowsAndFlowComments(t *testing.T) {
+	dir := cmdtest.Board(t)
+	path := filepath.Join(dir, "board", "meetings", "2026-12-08.yaml")
+	text := "# December\ndate: 2026-12-08\nkind: ordinary\nstatus: planned\nattendance:\n  present: [ann, # came late\n    bob] # both\n" +
+		"recommendations: [Adopt the plan] # agreed\n"
+	if err := os.WriteFile(path, []byte(cmdtest.Windows(text)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := newOn(t, dir, "2026-12-08", false); err != nil {
+		t.Fatal(err)
+	}
+	lf := cmdtest.WantWindows(t, path, "# December", "# came late", "# both", "# agreed")
+	for _, want := range []string{"status: held\n", "  present: # both\n    - ann # came late\n    - bob\n", "chair: ann\n"} {
+		if !strings.Contains(lf, want) {
+			t.Errorf("the record lacks %q:\n%s", want, lf)
+		}
+	}
+	canonical(t, cmdtest.ReadFile(t, path))
+	if errs := errorsIn(t, dir, "2026-12-09"); len(errs) > 0 {
+		t.Errorf("the filled record has errors: %q", errs)
+	}
+
+	for _, text := range []string{
+		"date: 2026-12-08\nkind: ordinary\nstatus: planned\nattendance:\n  present: [ # came late\n    ann, bob]\n",
+		"date: 2026-12-08\nkind: ordinary\nstatus: planned\nattendance: { # who came\n  present: [ann, bob]}\n",
+	} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rec, _, err := newOn(t, dir, "2026-12-08", false)
+		if err == nil || !strings.Contains(err.Error(), "a comment is in a place fmt cannot keep it") || !strings.Contains(err.Error(), "nothing was written") {
+			t.Errorf("err = %v; want a refusal saying nothing was written", err)
+		}
+		if rec != text {
+			t.Errorf("the record changed:\n%s", rec)
+		}
+	}
+}

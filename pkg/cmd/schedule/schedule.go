@@ -3,6 +3,7 @@
 package schedule
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -53,7 +54,9 @@ func NewCmdSchedule(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			The series continues after the last meeting of the kind on record
 			(planned, held or cancelled), and never puts a second meeting in a
 			cadence period that already has one. Planning from today, it leaves out
-			dates whose papers deadline has passed; --from asks for them.
+			dates whose papers deadline has passed; --from asks for them. No date
+			after 31 December 9999, the last a record may hold, is planned: a
+			series that runs past it stops there, and says so.
 
 			Output on a terminal is a table; piped, it is tab-separated with a
 			header line.
@@ -147,10 +150,12 @@ func scheduleRun(opts *Options) error {
 		inRange = inRange[:want]
 	}
 	var slots []sched.Slot
+	end := "" // what is said when the series reaches the last date
 	if want == 0 || len(inRange) < want {
+		clashes := clashFinder(k, onRecord)
 		req := sched.Request{Kind: k, From: from, After: after, Until: opts.Until, Count: max(want-len(inRange), 0),
 			Skip: func(s sched.Slot) bool {
-				if slices.ContainsFunc(onRecord, func(m *model.Meeting) bool { return terms.Clash(k, m.Date.Date, s.Date) }) {
+				if clashes(s.Date) {
 					return true // that cadence period has its meeting
 				}
 				// Planning from today, a date whose papers are already late
@@ -158,7 +163,15 @@ func scheduleRun(opts *Options) error {
 				d, ok := terms.PapersDeadline(ws.Calendar, k, s.Date)
 				return opts.From.IsZero() && ok && d.Before(ws.Today.Date)
 			}}
-		if slots, err = sched.Dates(ws.Calendar, req); err != nil {
+		slots, err = sched.Dates(ws.Calendar, req)
+		switch {
+		case errors.Is(err, sched.ErrLastDate):
+			end = fmt.Sprintf("%s %s: %v, so %d of the %d meeting(s) asked for are planned; no date after it can be written\n",
+				opts.IO.Colorize(iostreams.Yellow, "warning:"), opts.Network, err, len(inRange)+len(slots), want)
+			if want == 0 {
+				end = fmt.Sprintf("%s %s: %v; no date after it can be written\n", opts.IO.Colorize(iostreams.Yellow, "warning:"), opts.Network, err)
+			}
+		case err != nil:
 			return cmdutil.Errorf("set every, on or per_year for the kind in network.yaml", "%s %s meetings: %v", opts.Network, kind, err)
 		}
 	}
@@ -199,7 +212,40 @@ func scheduleRun(opts *Options) error {
 	if opts.Write {
 		fmt.Fprintf(opts.IO.ErrOut, "%d planned meeting record(s) created in %s\n", created, filepath.ToSlash(ws.MeetingsDir()))
 	}
+	fmt.Fprint(opts.IO.ErrOut, end)
 	return nil
+}
+
+// clashFinder reports whether a date falls in the cadence period of a
+// meeting of kind k on record (terms.Clash). It looks only at the records
+// near the date, sorted once, so that a long record costs little per date.
+func clashFinder(k *model.MeetingKind, onRecord []*model.Meeting) func(date.Date) bool {
+	days := make([]date.Date, 0, len(onRecord))
+	for _, m := range onRecord {
+		days = append(days, m.Date.Date)
+	}
+	slices.SortFunc(days, func(a, b date.Date) int { return int(a.Sub(b)) })
+	// No clash is further off than half the longest cadence period (a
+	// month is at most 31 days, a year 366).
+	every, err := terms.Cadence(k)
+	if err != nil {
+		return func(date.Date) bool { return false }
+	}
+	reach := every.TotalDaysApprox()/2 + 4*every.Years() + 3*every.Months() + 2
+	return func(d date.Date) bool {
+		i, _ := slices.BinarySearchFunc(days, d, func(a, b date.Date) int { return int(a.Sub(b)) })
+		for j := i; j < len(days) && int(days[j].Sub(d)) <= reach; j++ {
+			if terms.Clash(k, days[j], d) {
+				return true
+			}
+		}
+		for j := i - 1; j >= 0 && int(d.Sub(days[j])) <= reach; j-- {
+			if terms.Clash(k, days[j], d) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // row is a date's line of the table: the day, the start, the papers

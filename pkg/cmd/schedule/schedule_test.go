@@ -212,3 +212,32 @@ func TestScheduleRunErrors(t *testing.T) {
 		t.Errorf("unknown body: err = %v; want a NetworkError", err)
 	}
 }
+
+// TestScheduleRunStopsAtTheLastDate: no meeting is planned after
+// 31 December 9999, the last date a record may hold; schedule says how many
+// it planned, and that no later date can be written.
+func TestScheduleRunStopsAtTheLastDate(t *testing.T) {
+	dir := cmdtest.Board(t)
+	out, errOut, err := schedule(t, Options{Dir: dir, From: cmdtest.Date(t, "9999-11-01"), Count: 4, Write: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The series continues from the last meeting on record, on the 8th.
+	lines(t, out, []string{"9999-11-08\tMon", "planned: "}, []string{"9999-12-08\tWed", "planned: "})
+	if !strings.Contains(errOut, "2 planned meeting record(s) created") ||
+		!strings.Contains(errOut, "warning: board: the series runs past 9999-12-31, the last date govctl accepts, so 2 of the 4 meeting(s) asked for are planned") {
+		t.Errorf("stderr %q", errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "board", "meetings", "9999-12-08.yaml")); err != nil {
+		t.Error(err)
+	}
+	// Again: both on record, nothing more to plan, and it says so again.
+	out, errOut, err = schedule(t, Options{Dir: dir, From: cmdtest.Date(t, "9999-11-01"), Count: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines(t, out, []string{"9999-11-08", "on record (planned)"}, []string{"9999-12-08", "on record (planned)"})
+	if !strings.Contains(errOut, "so 2 of the 4 meeting(s) asked for are planned") {
+		t.Errorf("stderr %q", errOut)
+	}
+}

@@ -299,7 +299,7 @@ func updateRun(opts *UpdateOptions) error {
 // write writes a work programme, in fmt's layout; created is true for a
 // file not there before, which is then never written over.
 func write(ws *workspace.Workspace, path string, was, data []byte, created bool) error {
-	out, err := workspace.Canonical(data, layout.WorkProgramme, path)
+	out, err := workspace.Canonical(was, data, layout.WorkProgramme, path)
 	if err != nil {
 		return err
 	}

@@ -262,3 +262,50 @@ func TestNearestID(t *testing.T) {
 		}
 	}
 }
+
+// TestWritesKeepWhatWasWritten: work add and update keep the work
+// programme's byte-order mark, its CR LF line ends and every comment, those
+// in and after flow lists included, in fmt's layout; a comment where the
+// YAML parser drops it is refused, the file left as it was.
+func TestWritesKeepWhatWasWritten(t *testing.T) {
+	dir := cmdtest.Board(t)
+	path := filepath.Join(dir, "board", "work-programme.yaml")
+	text := "# Agreed in April.\nitems:\n  - id: wp-pay\n    title: Pay review\n    status: on-track\n" +
+		"    milestones: [{title: Audit, # the first\n        due: 2027-01-31}] # one so far\n"
+	if err := os.WriteFile(path, []byte(cmdtest.Windows(text)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	comments := []string{"# Agreed in April.", "# the first", "# one so far"}
+	if _, _, err := add(t, AddOptions{Dir: dir, Title: "Job families"}); err != nil {
+		t.Fatal(err)
+	}
+	cmdtest.WantWindows(t, path, comments...)
+	if _, _, err := update(t, UpdateOptions{Dir: dir, Item: "wp-pay", Note: "Audit begun", Status: "at-risk"}); err != nil {
+		t.Fatal(err)
+	}
+	lf := cmdtest.WantWindows(t, path, comments...)
+	for _, want := range []string{"  - id: wp-job-families\n", "    status: at-risk\n", "        text: Audit begun\n"} {
+		if !strings.Contains(lf, want) {
+			t.Errorf("the work programme lacks %q:\n%s", want, lf)
+		}
+	}
+	inFmtLayout(t, path)
+
+	text = "items:\n  - id: wp-pay\n    title: Pay review\n    status: on-track\n    milestones: [ # the first\n      {title: Audit}]\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, run := range []func() error{
+		func() error { _, _, err := add(t, AddOptions{Dir: dir, Title: "Other"}); return err },
+		func() error { _, _, err := update(t, UpdateOptions{Dir: dir, Item: "wp-pay", Note: "x"}); return err },
+	} {
+		err := run()
+		var ue *cmdutil.UserError
+		if !errors.As(err, &ue) || ue.Code != cmdutil.ExitFindings || !strings.Contains(err.Error(), filepath.ToSlash(path)+":5: a comment is in a place fmt cannot keep it") {
+			t.Errorf("err = %v; want a refusal at line 5", err)
+		}
+		if got := cmdtest.ReadFile(t, path); got != text {
+			t.Errorf("the work programme changed:\n%s", got)
+		}
+	}
+}

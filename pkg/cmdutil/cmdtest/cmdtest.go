@@ -159,3 +159,31 @@ func WantErr(t testing.TB, err error, flagErr, otherErr string) bool {
 	}
 	return false
 }
+
+// Windows is text (with LF line ends) as a Windows editor may save it: a
+// UTF-8 byte-order mark, and CR LF line ends.
+func Windows(text string) string {
+	return "\ufeff" + strings.ReplaceAll(text, "\n", "\r\n")
+}
+
+// WantWindows checks that the file at path is still written as Windows
+// wrote it (a byte-order mark, every line ending in CR LF) and holds every
+// comment given (as "# text"). It returns the file's text with LF line ends
+// and no mark.
+func WantWindows(t testing.TB, path string, comments ...string) string {
+	t.Helper()
+	text := ReadFile(t, path)
+	if !strings.HasPrefix(text, "\ufeff") {
+		t.Errorf("%s lost its byte-order mark:\n%q", path, text)
+	}
+	if n, crlf := strings.Count(text, "\n"), strings.Count(text, "\r\n"); n == 0 || n != crlf {
+		t.Errorf("%s: %d of its %d line ends are CR LF; want all:\n%q", path, crlf, n, text)
+	}
+	lf := strings.ReplaceAll(strings.TrimPrefix(text, "\ufeff"), "\r\n", "\n")
+	for _, c := range comments {
+		if !strings.Contains(lf, c) {
+			t.Errorf("%s lost the comment %q:\n%s", path, c, lf)
+		}
+	}
+	return lf
+}

@@ -31,6 +31,9 @@ type Tally struct {
 // Abstentions are never votes cast; two-thirds is inclusive; a majority is
 // strictly more than half.
 func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Count(m, dec)
+	}
 	t := Tally{Method: nx.Method()}
 	if dec.Votes == nil || len(dec.Votes.For)+len(dec.Votes.Against)+len(dec.Votes.Abstain) == 0 {
 		return t
@@ -165,6 +168,9 @@ func (nx *Net) membershipWeight(d model.Date) int {
 // admitted by a voting seat, or a member who holds a vote that day (or a
 // substitute standing in for one).
 func (nx *Net) Entitled(m *model.Meeting, id string) bool {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Entitled(m, id)
+	}
 	if nx.Basis() != "member" {
 		return nx.OrgVotes(id) > 0
 	}

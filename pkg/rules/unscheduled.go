@@ -22,13 +22,16 @@ planned or held, on a day from the as-of date to one cadence period later.
 ` + "`govctl schedule NETWORK --kind KIND --count N --write`" + ` plans them.
 `,
 	Check: func(p *Pass) {
-		p.eachKind(func(nx *terms.Net, k *model.MeetingKind, ms []*model.Meeting) {
+		p.eachKind(func(nx *terms.Net, k *model.MeetingKind, _ []*model.Meeting) {
+			if nx.Current().TermsOn(p.AsOf) != nx {
+				return // the plan ahead is judged by the terms in force now
+			}
 			until, ok := cadenceEnd(k, p.AsOf.Date)
 			if !ok {
 				return
 			}
-			for _, mt := range ms {
-				if !mt.Date.Before(p.AsOf.Date) && !mt.Date.After(until) {
+			for _, mt := range nx.N.MeetingList {
+				if mt.Kind.ID == k.Name && mt.Status != "cancelled" && !mt.Date.Before(p.AsOf.Date) && !mt.Date.After(until) {
 					return
 				}
 			}

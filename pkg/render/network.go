@@ -167,9 +167,14 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			}
 			sv.Entitled = fmt.Sprintf("%s from each of %s", s.PerOrg(), words.List(names))
 		}
-		if s.VoteCount() == 0 {
+		switch {
+		case nx.N.Voting == nil && s.Votes == nil:
+			// The terms say nothing about voting: nothing is invented.
+		case s.VoteCount() == 0:
 			sv.Votes = "no vote"
-		} else {
+		case s.Votes == nil:
+			sv.Votes = words.Plural(s.VoteCount(), "vote") + " for each organisation (the terms give no number; govctl counts one)"
+		default:
 			sv.Votes = words.Plural(s.VoteCount(), "vote") + " for each organisation"
 		}
 		switch s.Substitute {

@@ -25,6 +25,12 @@ type Tally struct {
 	Rule string
 	// Duplicates lists voters counted more than once.
 	Duplicates []model.Ref
+	// Silent is true when the terms say nothing about voting (no voting:,
+	// and no casting vote for the chair, which implies a count): the votes
+	// recorded are given as they are (For, Against and Abstain count the
+	// names), with no method, base or weights to carry a decision by, and
+	// so no Carried, Tie or Rule: the outcome is the one recorded.
+	Silent bool
 }
 
 // Count counts decision dec of meeting m under the network's voting terms.
@@ -39,6 +45,11 @@ func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
 		return t
 	}
 	t.Recorded = true
+	if nx.N.Voting == nil && !nx.CastingVote() {
+		t.Silent, t.Method = true, ""
+		t.For, t.Against, t.Abstain = len(dec.Votes.For), len(dec.Votes.Against), len(dec.Votes.Abstain)
+		return t
+	}
 	seen := map[string]bool{}
 	weigh := func(refs []model.Ref) int {
 		sum := 0

@@ -22,7 +22,7 @@ import (
 // between runs under names that include it, so it must change whenever the
 // output for given Options does; TestVersionNamesTheOutput fails until it
 // does.
-const Version = 1
+const Version = 2
 
 // Options size the repository.
 type Options struct {
@@ -87,7 +87,7 @@ func (w *writer) body(b int, o Options, rng *rand.Rand) {
 	if b > 0 {
 		parent = fmt.Sprintf("parent: body-%04d\n", (b-1)/10)
 	}
-	w.file(id+"/network.yaml", fmt.Sprintf(`id: %s
+	terms := fmt.Sprintf(`id: %s
 name: Body %d
 %spurpose: A synthetic body for benchmarks.
 secretariat: org-0
@@ -118,7 +118,15 @@ meetings:
     notice:
       business_days: 2
     standing_items: [Apologies for absence, Minutes of the last meeting]
-`, id, b, parent))
+`, id, b, parent)
+	if b == 0 {
+		// The first body's terms were amended after a year: its first
+		// year is judged by the version kept under terms/.
+		amended := o.Start.AddDate(1, 0, 0)
+		w.file(id+"/terms/"+o.Start.String()+".yaml", strings.Replace(terms, "  members: 2\n", "  members: 3\n", 1))
+		terms = strings.Replace(terms, "name: Body 0\n", "name: Body 0\neffective: "+amended.String()+"\n", 1)
+	}
+	w.file(id+"/network.yaml", terms)
 	var m strings.Builder
 	m.WriteString("members:\n")
 	for i := range o.Orgs {

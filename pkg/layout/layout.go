@@ -21,6 +21,7 @@ const (
 	MembersFile       = "members.yaml"
 	WorkProgrammeFile = "work-programme.yaml"
 	MeetingsDir       = "meetings"
+	TermsDir          = "terms"
 )
 
 // Place is the folder a kind of file is in.
@@ -34,6 +35,8 @@ const (
 	InNetwork
 	// InMeetings is a network's meetings folder.
 	InMeetings
+	// InTerms is a network's folder of earlier versions of its terms.
+	InTerms
 )
 
 // Kind is one kind of file in a repository.
@@ -47,6 +50,9 @@ const (
 	Members
 	WorkProgramme
 	Meeting
+	// Terms is an earlier version of a network.yaml, kept whole under
+	// terms/<YYYY-MM-DD>.yaml, in force from that date.
+	Terms
 )
 
 type kindInfo struct {
@@ -79,6 +85,9 @@ var kinds = [...]kindInfo{
 	Meeting: {name: "meeting", place: InMeetings,
 		path: "<network-id>/" + MeetingsDir + "/<YYYY-MM-DD>.yaml", glob: "*/" + MeetingsDir + "/*.yaml",
 		description: "one meeting's record", typ: reflect.TypeFor[model.Meeting]()},
+	Terms: {name: "terms", place: InTerms,
+		path: "<network-id>/" + TermsDir + "/<YYYY-MM-DD>.yaml", glob: "*/" + TermsDir + "/*.yaml",
+		description: "an earlier version of a body's terms of reference, in force from its date", typ: reflect.TypeFor[model.Network]()},
 }
 
 // Kinds lists every kind of file, in the order of the format reference.
@@ -97,8 +106,8 @@ func (k Kind) Name() string { return kinds[k].name }
 func (k Kind) Place() Place { return kinds[k].place }
 
 // FileName is the name of the one file of this kind in its folder:
-// "network.yaml". It is "" for meetings, whose names are dates
-// (MeetingFileDate).
+// "network.yaml". It is "" for meetings and versions of the terms, whose
+// names are dates (MeetingFileDate, TermsFileDate).
 func (k Kind) FileName() string { return kinds[k].file }
 
 // Path is where files of this kind are, in the format reference's words:
@@ -116,8 +125,12 @@ func (k Kind) Type() reflect.Type { return kinds[k].typ }
 
 // Named returns the kind of a file called name in a folder at place.
 func Named(place Place, name string) (Kind, bool) {
-	if place == InMeetings {
+	switch place {
+	case InMeetings:
 		return Meeting, IsMeetingFile(name)
+	case InTerms:
+		_, ok := TermsFileDate(name)
+		return Terms, ok
 	}
 	for i := range kinds {
 		if kinds[i].place == place && kinds[i].file == name {
@@ -138,6 +151,8 @@ func Of(rel string) (Kind, bool) {
 		return Named(InNetwork, parts[1])
 	case len(parts) == 3 && parts[1] == MeetingsDir:
 		return Named(InMeetings, parts[2])
+	case len(parts) == 3 && parts[1] == TermsDir:
+		return Named(InTerms, parts[2])
 	}
 	return 0, false
 }

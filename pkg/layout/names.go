@@ -40,6 +40,16 @@ func IsMeetingFile(name string) bool {
 	return ok
 }
 
+// TermsFileDate is the date of a file of an earlier version of the terms,
+// YYYY-MM-DD.yaml (one version a day: no -2).
+func TermsFileDate(name string) (string, bool) {
+	day, ok := MeetingFileDate(name)
+	if !ok || name != day+".yaml" {
+		return "", false
+	}
+	return day, true
+}
+
 // IsID reports whether s is an id: letters, digits, dots, underscores and
 // hyphens, starting and ending with a letter or digit.
 func IsID(s string) bool {

@@ -15,7 +15,7 @@ import (
 // type.
 func TestPlannerReadsEveryKind(t *testing.T) {
 	dir := t.TempDir()
-	for _, rel := range []string{"govctl.yaml", "organisations.yaml", "a/network.yaml", "a/members.yaml", "a/work-programme.yaml", "a/meetings/2026-01-06.yaml"} {
+	for _, rel := range []string{"govctl.yaml", "organisations.yaml", "a/network.yaml", "a/members.yaml", "a/work-programme.yaml", "a/meetings/2026-01-06.yaml", "a/terms/2025-01-01.yaml"} {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)

@@ -124,6 +124,7 @@ type netJobs struct {
 	members  *job
 	wp       *job
 	meetings []*job
+	terms    []*job // earlier versions of network.yaml, terms/<date>.yaml
 }
 
 // pos is a file-level position: rel is the path from the repository.
@@ -278,10 +279,14 @@ func (l *loader) planNetwork(folder string) {
 			l.planMeetings(nj, rel)
 		case name == layout.MeetingsDir:
 			report(&l.diags, l.pos(rel), rules.UnreadableFile, "%s is a file, not a folder; the network's meetings are not read", name)
+		case name == layout.TermsDir && e.IsDir():
+			l.planTerms(nj, rel)
+		case name == layout.TermsDir:
+			report(&l.diags, l.pos(rel), rules.UnreadableFile, "%s is a file, not a folder; the earlier versions of the network's terms are not read", name)
 		case isYAML(name) && !e.IsDir():
 			report(&l.diags, l.pos(rel), rules.UnknownFile, "govctl has no use for %s in a network folder%s (expected %s, %s, %s or %s/)", name, didYouMean(name, layout.NetworkFile, layout.MembersFile, layout.WorkProgrammeFile), layout.NetworkFile, layout.MembersFile, layout.WorkProgrammeFile, layout.MeetingsDir)
 		case e.IsDir():
-			l.unknownFolder(rel, layout.MeetingsDir)
+			l.unknownFolder(rel, layout.MeetingsDir, layout.TermsDir)
 		}
 	}
 	if nj.network == nil {
@@ -301,6 +306,32 @@ func hasYAML(ents []fs.DirEntry) bool {
 		}
 	}
 	return false
+}
+
+// planTerms plans the earlier versions of a network's terms, each a whole
+// network.yaml named for the date it came into force.
+func (l *loader) planTerms(nj *netJobs, rel string) {
+	for _, e := range l.entries(rel) {
+		name := e.Name()
+		if !isYAML(name) {
+			if e.IsDir() {
+				l.unknownFolder(pathJoin(rel, name))
+			}
+			continue
+		}
+		child := pathJoin(rel, name)
+		day, ok := layout.TermsFileDate(name)
+		if !ok {
+			report(&l.diags, l.pos(child), rules.UnknownFile, "%s is not named for a date: an earlier version of the terms is %s/YYYY-MM-DD.yaml, the day it came into force; it is not read", name, layout.TermsDir)
+			continue
+		}
+		from, err := ParseDate(day)
+		if err != nil {
+			report(&l.diags, l.pos(child), rules.BadDate, "terms file %s: %v; it is not read", name, err)
+			continue
+		}
+		nj.terms = append(nj.terms, l.add(child, layout.Terms, &model.Network{Folder: nj.folder, From: model.Date{Date: from, Pos: l.pos(child)}}))
+	}
 }
 
 func (l *loader) planMeetings(nj *netJobs, rel string) {
@@ -750,6 +781,18 @@ func (l *loader) assemble(repo *model.Repo) {
 		slices.SortStableFunc(n.MeetingList, func(a, b *model.Meeting) int {
 			return strings.Compare(a.File, b.File)
 		})
+		for _, tj := range nj.terms {
+			if !tj.ok {
+				continue
+			}
+			v := tj.target.(*model.Network)
+			if v.ID != "" && v.ID != n.Folder {
+				report(&l.diags, v.KeyPos("id"), rules.IDMismatch, "network id %q differs from its folder name %q", v.ID, n.Folder)
+			}
+			v.ID = n.Folder
+			n.Versions = append(n.Versions, v)
+		}
+		slices.SortStableFunc(n.Versions, func(a, b *model.Network) int { return strings.Compare(a.From.String(), b.From.String()) })
 		repo.Networks = append(repo.Networks, n)
 	}
 	slices.SortFunc(repo.Networks, func(a, b *model.Network) int { return strings.Compare(a.Folder, b.Folder) })

@@ -72,6 +72,7 @@ type Network struct {
 
 	ID                string        `yaml:"id" govctl:"required" doc:"equals the folder name"`
 	Name              string        `yaml:"name" govctl:"required" doc:"the body's name"`
+	Effective         Date          `yaml:"effective" doc:"the day these terms came into force (earlier versions: terms/<date>.yaml)"`
 	Aliases           []string      `yaml:"aliases" doc:"other names the body is known by"`
 	Parent            *Ref          `yaml:"parent" doc:"the network it reports to"`
 	Purpose           string        `yaml:"purpose" doc:"why the body exists"`
@@ -98,6 +99,12 @@ type Network struct {
 	Members       *MembersFile   `yaml:"-"`
 	MeetingList   []*Meeting     `yaml:"-"` // sorted by date, then file name
 	WorkProgramme *WorkProgramme `yaml:"-"`
+	// Versions are the earlier versions of the terms, terms/<date>.yaml,
+	// oldest first; each is in force from its From until the next
+	// version's, the last until Effective.
+	Versions []*Network `yaml:"-"`
+	// From is, for an earlier version, the date of its file name.
+	From Date `yaml:"-"`
 }
 
 // Office is a role filled from among the members.

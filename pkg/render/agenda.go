@@ -2,10 +2,12 @@ package render
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"time"
 
 	"github.com/govctl/govctl/pkg/calendar"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
@@ -23,6 +25,9 @@ type Paper struct {
 	Status    string
 	// CancelledReason is why a cancelled meeting was cancelled.
 	CancelledReason string
+	// Terms names the version of the terms of reference the meeting is
+	// judged by when it is not the one now in network.yaml ("" when it is).
+	Terms string
 }
 
 // AgendaItem is one numbered item.
@@ -113,7 +118,22 @@ func head(in Inputs, m *model.Meeting) Paper {
 		Status:    m.Status,
 
 		CancelledReason: m.CancelledReason,
+		Terms:           termsVersion(in.Net.TermsOn(m.Date)),
 	}
+}
+
+// termsVersion says which version of the terms v is, when it is not the
+// current one: "the version in force from 1 January 2025 to 30 November
+// 2026 (terms/2025-01-01.yaml)".
+func termsVersion(v *terms.Net) string {
+	if v.IsCurrent() {
+		return ""
+	}
+	s := "the version in force from " + words.LongDate(v.InForce().Date)
+	if u := v.Until(); u.Set() {
+		s += " to " + words.LongDate(u.Date)
+	}
+	return s + " (" + path.Join(layout.TermsDir, v.InForce().String()+".yaml") + "), not the current one"
 }
 
 // buildAgenda works out the agenda of meeting m.

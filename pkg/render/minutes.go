@@ -212,6 +212,10 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 			return strings.Join(out, ", ")
 		}
 		v.Votes = fmt.Sprintf("For: %s. Against: %s. Abstained: %s.", names(d.Votes.For), names(d.Votes.Against), names(d.Votes.Abstain))
+		if t.Silent {
+			v.Under = "the terms of reference say nothing about voting, so no count is made under them: the outcome is as recorded"
+			return v
+		}
 		carried := "not carried"
 		if t.Carried {
 			carried = "carried"

@@ -8,8 +8,10 @@ import (
 	"strings"
 
 	"github.com/govctl/govctl/pkg/markdown"
+	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/report"
+	"github.com/govctl/govctl/pkg/semdiff"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -64,6 +66,16 @@ type NetworkView struct {
 	Notes                                                                     string
 	AsOf                                                                      string
 	Custom                                                                    string
+	// History lists the versions of the terms, the current one first, when
+	// earlier versions are kept.
+	History []TermsVersionView
+}
+
+// TermsVersionView is one version of the terms on the network page.
+type TermsVersionView struct {
+	Span, File string
+	// Changes say what the version changed from the one before it.
+	Changes []string
 }
 
 // buildNetwork works out network nx's page, with membership as it stands on
@@ -157,9 +169,14 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			}
 			sv.Entitled = fmt.Sprintf("%s from each of %s", s.PerOrg(), words.List(names))
 		}
-		if s.VoteCount() == 0 {
+		switch {
+		case nx.N.Voting == nil && s.Votes == nil:
+			// The terms say nothing about voting: nothing is invented.
+		case s.VoteCount() == 0:
 			sv.Votes = "no vote"
-		} else {
+		case s.Votes == nil:
+			sv.Votes = words.Plural(s.VoteCount(), "vote") + " for each organisation (the terms give no number; govctl counts one)"
+		default:
 			sv.Votes = words.Plural(s.VoteCount(), "vote") + " for each organisation"
 		}
 		switch s.Substitute {
@@ -244,6 +261,7 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			v.LatestMinutesLink = path.Join("meetings", m.File+".minutes.md")
 		}
 	}
+	v.History = termsHistory(nx)
 	return v
 }
 
@@ -331,4 +349,43 @@ func Index(rows []report.NetworkRow, asOf model.Date) ([]byte, error) {
 		walk(id, 0)
 	}
 	return execute("index.md.tmpl", v)
+}
+
+// termsHistory lists the versions of nx's terms, the current one first, each
+// with its dates and what it changed from the one before, in the words of
+// govctl diff; none when no earlier version is kept.
+func termsHistory(nx *terms.Net) []TermsVersionView {
+	vs := nx.Versions()
+	if len(vs) < 2 {
+		return nil
+	}
+	var out []TermsVersionView
+	for i := len(vs) - 1; i >= 0; i-- {
+		v := vs[i]
+		tv := TermsVersionView{File: layout.NetworkFile}
+		switch from, until := v.InForce(), v.Until(); {
+		case !v.IsCurrent():
+			tv.File = path.Join(layout.TermsDir, from.String()+".yaml")
+			tv.Span = "From " + words.LongDate(from.Date)
+			if until.Set() {
+				tv.Span += " to " + words.LongDate(until.Date)
+			}
+		case from.Set():
+			tv.Span = "From " + words.LongDate(from.Date)
+		default:
+			tv.Span = "The current terms"
+		}
+		if i == 0 {
+			tv.Changes = []string{"The earliest version kept."}
+		} else {
+			for _, c := range semdiff.Terms(vs[i-1], v) {
+				tv.Changes = append(tv.Changes, c.Text)
+			}
+			if len(tv.Changes) == 0 {
+				tv.Changes = []string{"No change to what govctl reads (the wording of text it does not compare may differ)."}
+			}
+		}
+		out = append(out, tv)
+	}
+	return out
 }

@@ -32,6 +32,7 @@ the same network.
 				}
 			}
 			for _, mt := range nx.N.MeetingList {
+				nx := nx.TermsOn(mt.Date)
 				for _, u := range mt.ActionUpdates {
 					if d, ok := raised[u.Action.ID]; !ok || !d.Before(mt.Date.Date) {
 						p.Reportf(u.Action.Pos, "no meeting of %s before %s raised action %q", nx.N.ID, mt.Date.String(), u.Action.ID)

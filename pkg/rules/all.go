@@ -11,7 +11,7 @@ func All() []*Rule {
 		yamlSyntax, unknownField, wrongType, missingField, duplicateKey, badDate,
 		idMismatch, missingFile, unknownFile, fileLimit, unsafePath, unreadableFile,
 		// References.
-		duplicateID, unknownNetwork, parentCycle, unknownOrganisation, unknownMember,
+		duplicateID, unknownNetwork, parentCycle, termsHistory, unknownOrganisation, unknownMember,
 		unknownOffice, unknownMeetingKind, unknownMeeting,
 		// Membership and offices.
 		seatVacant, seatOverfilled, seatOrganisation, substituteMissing, officeVacant,

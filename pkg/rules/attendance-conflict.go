@@ -25,6 +25,7 @@ substitute or other stand-in is recorded: one person stands in for a member.
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
 			for _, mt := range nx.N.MeetingList {
+				nx := nx.TermsOn(mt.Date)
 				if mt.Attendance != nil {
 					checkAttendanceConflict(p, nx, mt)
 				}

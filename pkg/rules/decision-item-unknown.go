@@ -31,6 +31,7 @@ not judged: nothing says what its agenda held.
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
 			for _, mt := range nx.N.MeetingList {
+				nx := nx.TermsOn(mt.Date)
 				decisionItems(p, nx, mt)
 			}
 		}

@@ -57,6 +57,7 @@ func tallyWords(t terms.Tally) string {
 func (p *Pass) eachDecision(f func(nx *terms.Net, mt *model.Meeting, dec *model.Decision)) {
 	for _, nx := range p.Nets {
 		for _, mt := range nx.N.MeetingList {
+			nx := nx.TermsOn(mt.Date)
 			for i := range mt.Decisions {
 				f(nx, mt, &mt.Decisions[i])
 			}

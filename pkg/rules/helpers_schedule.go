@@ -21,15 +21,18 @@ func (p *Pass) eachKind(f func(nx *terms.Net, k *model.MeetingKind, ms []*model.
 		if slices.ContainsFunc(nx.N.MeetingList, func(mt *model.Meeting) bool { return nx.MeetingKind(mt) == nil }) {
 			continue
 		}
-		for i := range nx.N.Meetings {
-			k := &nx.N.Meetings[i]
-			var ms []*model.Meeting
-			for _, mt := range nx.N.MeetingList {
-				if mt.Kind.ID == k.Name && mt.Status != "cancelled" {
-					ms = append(ms, mt)
+		// Each version of the terms judges the meetings in force under it.
+		for _, v := range nx.Versions() {
+			for i := range v.N.Meetings {
+				k := &v.N.Meetings[i]
+				var ms []*model.Meeting
+				for _, mt := range nx.N.MeetingList {
+					if mt.Kind.ID == k.Name && mt.Status != "cancelled" && nx.TermsOn(mt.Date) == v {
+						ms = append(ms, mt)
+					}
 				}
+				f(v, k, ms)
 			}
-			f(nx, k, ms)
 		}
 	}
 }

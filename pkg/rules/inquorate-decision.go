@@ -31,6 +31,7 @@ inquorate meeting it would seem to cause.
 func checkInquorateDecision(p *Pass) {
 	for _, nx := range p.Nets {
 		for _, mt := range nx.N.MeetingList {
+			nx := nx.TermsOn(mt.Date)
 			if mt.Status != "held" || len(mt.Decisions) == 0 {
 				continue
 			}

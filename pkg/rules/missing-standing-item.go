@@ -37,6 +37,7 @@ unknown kind is not judged (unknown-meeting-kind).
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
 			for _, mt := range nx.N.MeetingList {
+				nx := nx.TermsOn(mt.Date)
 				k := nx.MeetingKind(mt)
 				if k == nil || len(mt.OmitStanding) == 0 {
 					continue

@@ -71,6 +71,39 @@ func Run(rx *terms.Repo, cal *calendar.Calendar, asOf model.Date) []diag.Diagnos
 	for _, f := range found {
 		out = append(out, f...)
 	}
+	return append(out, checkVersions(p)...)
+}
+
+// versionRules are the rules that judge a network.yaml on its own (its
+// names and references), which every earlier version of the terms, kept
+// under terms/, is checked by too. Rules that judge membership or meetings
+// against the terms use, for each meeting, the version in force on its day
+// (terms.Net.TermsOn), and so need no second run.
+var versionRules = []ID{DuplicateID, UnknownNetwork, UnknownOrganisation}
+
+// checkVersions runs the versionRules over each earlier version of each
+// network's terms, as a network of its own with no members, meetings or work
+// programme, keeping the findings in the version's file.
+func checkVersions(p *Pass) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, nx := range p.Nets {
+		for _, v := range nx.N.Versions {
+			bare := *v
+			bare.Members, bare.MeetingList, bare.WorkProgramme, bare.Versions = nil, nil, nil, nil
+			q := *p
+			q.Nets = []*terms.Net{p.Repo.Network(&bare)}
+			for _, id := range versionRules {
+				var found []diag.Diagnostic
+				q.rule, q.out, q.hintKeys, q.hintsUsed = byID()[id], &found, nil, 0
+				q.rule.Check(&q)
+				for _, d := range found {
+					if d.Pos.File == v.At.File {
+						out = append(out, d)
+					}
+				}
+			}
+		}
+	}
 	return out
 }
 

@@ -31,6 +31,7 @@ is not judged: the typo is reported once, where it is written.
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
 			for _, mt := range nx.N.MeetingList {
+				nx := nx.TermsOn(mt.Date)
 				if mt.Attendance == nil || mt.Status == "cancelled" || !p.quorumJudged(nx, mt) {
 					continue
 				}

@@ -27,23 +27,25 @@ A past meeting still planned is minutes-missing's, and a meeting of a kind
 the terms do not define is unknown-meeting-kind's.
 `,
 	Check: func(p *Pass) {
-		for _, nx := range p.Nets {
-			for i := range nx.N.Meetings {
-				k := &nx.N.Meetings[i]
-				if k.Start.Valid {
-					continue
-				}
-				var lacking []*model.Meeting
-				for _, mt := range nx.N.MeetingList {
-					if mt.Kind.ID == k.Name && mt.Status == "planned" && !mt.Date.Before(p.AsOf.Date) && !nx.Start(mt).Valid {
-						lacking = append(lacking, mt)
+		for _, cur := range p.Nets {
+			for _, nx := range cur.Versions() {
+				for i := range nx.N.Meetings {
+					k := &nx.N.Meetings[i]
+					if k.Start.Valid {
+						continue
 					}
-				}
-				switch n := len(lacking); {
-				case n == 1:
-					p.Reportf(lacking[0].At, "the planned %s meeting of %s has no start time: give it one here (start: \"HH:MM\"), or its kind one in network.yaml (meetings.%s.start)", k.Name, lacking[0].Date.String(), k.Name)
-				case n > 1:
-					p.Reportf(lacking[0].At, "this planned %s meeting and %d more to %s have no start time: give the kind one in network.yaml (meetings.%s.start: \"HH:MM\"), or each record its own", k.Name, n-1, lacking[n-1].Date.String(), k.Name)
+					var lacking []*model.Meeting
+					for _, mt := range nx.N.MeetingList {
+						if mt.Kind.ID == k.Name && cur.TermsOn(mt.Date) == nx && mt.Status == "planned" && !mt.Date.Before(p.AsOf.Date) && !nx.Start(mt).Valid {
+							lacking = append(lacking, mt)
+						}
+					}
+					switch n := len(lacking); {
+					case n == 1:
+						p.Reportf(lacking[0].At, "the planned %s meeting of %s has no start time: give it one here (start: \"HH:MM\"), or its kind one in network.yaml (meetings.%s.start)", k.Name, lacking[0].Date.String(), k.Name)
+					case n > 1:
+						p.Reportf(lacking[0].At, "this planned %s meeting and %d more to %s have no start time: give the kind one in network.yaml (meetings.%s.start: \"HH:MM\"), or each record its own", k.Name, n-1, lacking[n-1].Date.String(), k.Name)
+					}
 				}
 			}
 		}

@@ -17,6 +17,7 @@ notice and standing items.
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
 			for _, mt := range nx.N.MeetingList {
+				nx := nx.TermsOn(mt.Date)
 				if mt.Kind.ID != "" && nx.MeetingKind(mt) == nil {
 					p.Reportf(mt.Kind.Pos, "meeting kind %q is not defined in %s's network.yaml%s", mt.Kind.ID, nx.N.ID, p.didYouMeanOrList(mt.Kind.ID, "kinds of "+nx.N.ID, func() []string { return keys(nx.Kinds) }, "kinds", "meetings", false))
 				}

@@ -28,6 +28,7 @@ func checkUnknownMeeting(p *Pass) {
 			}
 		}
 		for _, mt := range nx.N.MeetingList {
+			nx := nx.TermsOn(mt.Date)
 			for _, d := range mt.ApprovesMinutes {
 				f, ok := first[d.String()]
 				switch {

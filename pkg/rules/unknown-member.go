@@ -40,6 +40,7 @@ func checkUnknownMember(p *Pass) {
 			mem(h.Member, "office holder")
 		}
 		for _, mt := range nx.N.MeetingList {
+			nx := nx.TermsOn(mt.Date)
 			if mt.Chair != nil {
 				mem(*mt.Chair, "chair")
 			}

@@ -25,7 +25,10 @@ not judged.
 ` + "`govctl schedule NETWORK --kind KIND --count N --write`" + ` plans them.
 `,
 	Check: func(p *Pass) {
-		p.eachKind(func(nx *terms.Net, k *model.MeetingKind, ms []*model.Meeting) {
+		p.eachKind(func(nx *terms.Net, k *model.MeetingKind, _ []*model.Meeting) {
+			if nx.Current().TermsOn(p.AsOf) != nx {
+				return // the plan ahead is judged by the terms in force now
+			}
 			until, ok := cadenceEnd(k, p.AsOf.Date)
 			if !ok {
 				return
@@ -35,8 +38,8 @@ not judged.
 				// meeting can be planned in the whole of it.
 				return
 			}
-			for _, mt := range ms {
-				if !mt.Date.Before(p.AsOf.Date) && !mt.Date.After(until) {
+			for _, mt := range nx.N.MeetingList {
+				if mt.Kind.ID == k.Name && mt.Status != "cancelled" && !mt.Date.Before(p.AsOf.Date) && !mt.Date.After(until) {
 					return
 				}
 			}

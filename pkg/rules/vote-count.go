@@ -25,6 +25,9 @@ lists, or a casting vote recorded where the votes were not tied, is an error.
 An agreed decision under consensus with votes against is reported as
 consensus-not-reached instead.
 
+Where the terms say nothing about voting (no voting: in network.yaml), no
+count is made: the outcome is the one recorded.
+
 Where a misspelt name hides what a voter's vote weighs (see
 vote-not-entitled), the tally is not judged: the typo is reported once, where
 it is written.
@@ -40,8 +43,8 @@ func checkVoteCount(p *Pass, nx *terms.Net, mt *model.Meeting, dec *model.Decisi
 	for _, r := range t.Duplicates {
 		p.Reportf(r.Pos, "%s is counted more than once in decision %s", r.ID, dec.ID)
 	}
-	if !t.Recorded || p.tallyHidden(nx, mt, dec) {
-		return
+	if !t.Recorded || t.Silent || p.tallyHidden(nx, mt, dec) {
+		return // nothing to count by: the terms say nothing about voting
 	}
 	casting := dec.CastingVote && nx.CastingVote() // one the terms give; casting-vote reports others
 	if casting && !t.Tie {

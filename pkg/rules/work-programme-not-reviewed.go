@@ -21,6 +21,7 @@ omit_standing_items), or an item of the record that is not urgent business.
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
 			for _, mt := range nx.N.MeetingList {
+				nx := nx.TermsOn(mt.Date)
 				k := nx.MeetingKind(mt)
 				if k != nil && k.ReviewWorkProgramme && mt.Status == "held" && !nx.ReviewsWorkProgramme(mt) {
 					p.Reportf(mt.KeyPos("status"), "the %s meeting of %s did not review the work programme, as the terms require (no agenda item mentions it)", k.Name, mt.Date.String())

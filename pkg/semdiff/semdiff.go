@@ -63,6 +63,21 @@ func Compare(before, after *model.Repo) []Change {
 	return out
 }
 
+// Terms lists what changed from one version of a body's terms of reference
+// to the next: the changes to its network.yaml, in the words of Compare.
+func Terms(before, after *terms.Net) []Change {
+	var out []Change
+	for _, c := range network(before, after) {
+		switch c.Area {
+		case "members", "office holding", "actions", "decisions":
+			// Not the terms': the versions share one membership and record.
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 func network(b, a *terms.Net) []Change {
 	id := a.N.ID
 	var out []Change

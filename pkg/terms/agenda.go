@@ -65,6 +65,9 @@ const (
 // of one title only the first is listed. A standing item both left off and
 // listed by the record is left off (missing-standing-item reports it).
 func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Agenda(m)
+	}
 	k := nx.MeetingKind(m)
 	var standing []string
 	if k != nil {
@@ -240,6 +243,9 @@ func reviewed(items []AgendaEntry) bool {
 // review govctl adds to an agenda where the terms require one does not
 // count: it is what the terms ask, not what the meeting did.
 func (nx *Net) ReviewsWorkProgramme(m *model.Meeting) bool {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.ReviewsWorkProgramme(m)
+	}
 	return reviewed(nx.Agenda(m))
 }
 
@@ -275,6 +281,9 @@ type Omission struct {
 // meeting of an unknown kind leaves nothing off and has no unknown entries:
 // its kind is what is wrong.
 func (nx *Net) Omitted(m *model.Meeting) (omitted []Omission, unknown []*model.OmitStanding) {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Omitted(m)
+	}
 	k := nx.MeetingKind(m)
 	if k == nil || len(m.OmitStanding) == 0 {
 		return nil, nil

@@ -82,6 +82,11 @@ type Net struct {
 	actionsOnce sync.Once
 	actions     []*ActionState
 	seatOrgs    map[*model.Seat][]string
+
+	// versions index the earlier versions of the terms (TermsOn), oldest
+	// first; current is, for one of them, the index of network.yaml's.
+	versions []*Net
+	current  *Net
 }
 
 // Network is the index of network n, built once for the repository's own
@@ -117,6 +122,9 @@ func (x *Repo) index(n *model.Network) *Net {
 	}
 	for i := range n.Meetings {
 		nx.Kinds[n.Meetings[i].Name] = &n.Meetings[i]
+	}
+	if len(n.Versions) > 0 {
+		nx.versions = x.versionNets(nx)
 	}
 	return nx
 }
@@ -200,6 +208,9 @@ func (nx *Net) Base() string {
 // MemberVotes reports whether member m holds a vote on day d: a current
 // member in a seat with votes, not marked votes: false.
 func (nx *Net) MemberVotes(m *model.Member, d model.Date) bool {
+	if v := nx.TermsOn(d); v != nx {
+		return v.MemberVotes(m, d)
+	}
 	if m == nil || !m.CurrentOn(d) || m.Seat == nil {
 		return false
 	}
@@ -227,6 +238,9 @@ func (nx *Net) OrgVotes(org string) int {
 
 // VotingMembers lists the members who hold a vote on day d.
 func (nx *Net) VotingMembers(d model.Date) []*model.Member {
+	if v := nx.TermsOn(d); v != nx {
+		return v.VotingMembers(d)
+	}
 	var out []*model.Member
 	for i := range nx.AllMembers() {
 		m := &nx.N.Members.Members[i]
@@ -239,6 +253,9 @@ func (nx *Net) VotingMembers(d model.Date) []*model.Member {
 
 // CurrentMembers lists the members on day d.
 func (nx *Net) CurrentMembers(d model.Date) []*model.Member {
+	if v := nx.TermsOn(d); v != nx {
+		return v.CurrentMembers(d)
+	}
 	var out []*model.Member
 	for i := range nx.AllMembers() {
 		m := &nx.N.Members.Members[i]

@@ -11,6 +11,9 @@ import (
 // next organisation in a rotation (counted over the kind's earlier meetings
 // that were not cancelled).
 func (nx *Net) Venue(m *model.Meeting) string {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Venue(m)
+	}
 	v := nx.venue(m)
 	if v == nil {
 		return ""
@@ -39,6 +42,9 @@ func (nx *Net) Venue(m *model.Meeting) string {
 // meeting will be, so it says nothing of where one was: "" then, as when no
 // venue is given at all.
 func (nx *Net) HeldVenue(m *model.Meeting) string {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.HeldVenue(m)
+	}
 	v := nx.venue(m)
 	if v == nil || v.Text == "" && len(v.Rotate) > 0 {
 		return ""
@@ -61,6 +67,9 @@ func (nx *Net) venue(m *model.Meeting) *model.Venue {
 // Start is meeting m's start time: its own, or its kind's; not Valid when
 // neither is given.
 func (nx *Net) Start(m *model.Meeting) model.Clock {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Start(m)
+	}
 	if m.Start.Valid {
 		return m.Start
 	}
@@ -73,6 +82,9 @@ func (nx *Net) Start(m *model.Meeting) model.Clock {
 // Duration is how long meeting m lasts: its kind's duration; not Set when
 // the kind gives none.
 func (nx *Net) Duration(m *model.Meeting) model.Period {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Duration(m)
+	}
 	if k := nx.MeetingKind(m); k != nil {
 		return k.Duration
 	}

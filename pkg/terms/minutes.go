@@ -15,6 +15,9 @@ import (
 // (case and spacing aside). One id is the chair; several are co-chairs, of
 // whom the record says which chaired; none, nobody known.
 func (nx *Net) ChairsOn(d model.Date) []string {
+	if v := nx.TermsOn(d); v != nx {
+		return v.ChairsOn(d)
+	}
 	var out []string
 	for _, h := range nx.Holders() {
 		if !ChairOffice(h.Office.ID) || !h.CurrentOn(d) || slices.Contains(out, h.Member.ID) {

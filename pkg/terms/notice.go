@@ -29,5 +29,8 @@ func PapersDeadline(cal *calendar.Calendar, k *model.MeetingKind, d date.Date) (
 
 // MeetingKind is the kind of meeting m, or nil when the terms lack it.
 func (nx *Net) MeetingKind(m *model.Meeting) *model.MeetingKind {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.MeetingKind(m)
+	}
 	return nx.Kinds[m.Kind.ID]
 }

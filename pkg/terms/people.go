@@ -26,6 +26,9 @@ func (nx *Net) LeadName(id string) string {
 // HolderNames names the holders of office on day d, in the order of the
 // office holdings.
 func (nx *Net) HolderNames(office string, d model.Date) []string {
+	if v := nx.TermsOn(d); v != nx {
+		return v.HolderNames(office, d)
+	}
 	var out []string
 	for _, h := range nx.Holders() {
 		if h.Office.ID == office && h.CurrentOn(d) {
@@ -49,6 +52,9 @@ func ChairOffice(office string) bool {
 // Chairs names the holders of the chair offices (see ChairOffice) on day
 // d, each once, in the order of the office holdings; nil when none.
 func (nx *Net) Chairs(d model.Date) []string {
+	if v := nx.TermsOn(d); v != nx {
+		return v.Chairs(d)
+	}
 	var out []string
 	for _, h := range nx.Holders() {
 		if !ChairOffice(h.Office.ID) {

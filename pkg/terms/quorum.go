@@ -50,6 +50,9 @@ type Uncounted struct {
 // member on the day (attendance-conflict): the first substitute, else the
 // first stand-in, stands in.
 func (nx *Net) Attendance(m *model.Meeting) Attendees {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Attendance(m)
+	}
 	at := Attendees{Represented: map[*model.Member]Proxy{}}
 	if m.Attendance == nil {
 		return at
@@ -120,6 +123,9 @@ func (nx *Net) StandInCounts(mem *model.Member) (counts bool, why string) {
 // Quorum judges whether meeting m was quorate, on the membership as it stood
 // on the meeting's date.
 func (nx *Net) Quorum(m *model.Meeting) QuorumResult {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Quorum(m)
+	}
 	q := nx.N.Quorum
 	if q == nil || (len(q.EachOrganisationOf) == 0 && q.Members == 0 && !q.Fraction.Set()) {
 		return QuorumResult{Quorate: true}

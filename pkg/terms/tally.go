@@ -25,17 +25,31 @@ type Tally struct {
 	Rule string
 	// Duplicates lists voters counted more than once.
 	Duplicates []model.Ref
+	// Silent is true when the terms say nothing about voting (no voting:,
+	// and no casting vote for the chair, which implies a count): the votes
+	// recorded are given as they are (For, Against and Abstain count the
+	// names), with no method, base or weights to carry a decision by, and
+	// so no Carried, Tie or Rule: the outcome is the one recorded.
+	Silent bool
 }
 
 // Count counts decision dec of meeting m under the network's voting terms.
 // Abstentions are never votes cast; two-thirds is inclusive; a majority is
 // strictly more than half.
 func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Count(m, dec)
+	}
 	t := Tally{Method: nx.Method()}
 	if dec.Votes == nil || len(dec.Votes.For)+len(dec.Votes.Against)+len(dec.Votes.Abstain) == 0 {
 		return t
 	}
 	t.Recorded = true
+	if nx.N.Voting == nil && !nx.CastingVote() {
+		t.Silent, t.Method = true, ""
+		t.For, t.Against, t.Abstain = len(dec.Votes.For), len(dec.Votes.Against), len(dec.Votes.Abstain)
+		return t
+	}
 	seen := map[string]bool{}
 	weigh := func(refs []model.Ref) int {
 		sum := 0
@@ -165,6 +179,9 @@ func (nx *Net) membershipWeight(d model.Date) int {
 // admitted by a voting seat, or a member who holds a vote that day (or a
 // substitute standing in for one).
 func (nx *Net) Entitled(m *model.Meeting, id string) bool {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.Entitled(m, id)
+	}
 	if nx.Basis() != "member" {
 		return nx.OrgVotes(id) > 0
 	}

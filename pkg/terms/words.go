@@ -49,9 +49,12 @@ func (nx *Net) QuorumWords() string {
 	if s == "" {
 		return ""
 	}
-	if q.CountSubstitutes() {
+	switch {
+	case q.SubstitutesCount == nil:
+		s += "; substitutes count (the terms do not say; govctl counts them)"
+	case q.CountSubstitutes():
 		s += "; substitutes count"
-	} else {
+	default:
 		s += "; substitutes do not count"
 	}
 	return strings.ToUpper(s[:1]) + s[1:] + "."
@@ -63,7 +66,20 @@ func (nx *Net) VotingWords() string {
 	if v == nil && !nx.CastingVote() {
 		return ""
 	}
+	if v == nil {
+		return "The terms of reference say nothing about voting beyond the chair's casting vote; to tell when the votes are tied, govctl counts a simple majority of the votes cast, the seats' votes by organisation."
+	}
 	var parts []string
+	unstated := func(field, taken string) string {
+		if v != nil && field == "" {
+			return " (the terms name none; govctl takes " + taken + ")"
+		}
+		return ""
+	}
+	method, basis := "", ""
+	if v != nil {
+		method, basis = v.Method, v.Basis
+	}
 	switch nx.Method() {
 	case "consensus":
 		parts = append(parts, "Decisions are made by consensus: none against")
@@ -72,12 +88,15 @@ func (nx *Net) VotingWords() string {
 	case "two-thirds":
 		parts = append(parts, fmt.Sprintf("A decision needs at least two-thirds of %s in favour", baseWords(nx.Base())))
 	default:
-		parts = append(parts, fmt.Sprintf("A decision needs more than half of %s in favour", baseWords(nx.Base())))
+		parts = append(parts, fmt.Sprintf("A decision needs more than half of %s in favour%s", baseWords(nx.Base()), unstated(method, "a simple majority")))
 	}
 	var voters []string
 	if nx.Basis() == "member" {
 		parts = append(parts, "each voting member has one vote")
 	} else {
+		if basis == "" && v != nil {
+			parts = append(parts, "the terms do not say who holds the votes (govctl counts them by organisation)")
+		}
 		for i := range nx.N.Seats {
 			s := &nx.N.Seats[i]
 			if s.VoteCount() == 0 {
@@ -93,6 +112,9 @@ func (nx *Net) VotingWords() string {
 			each := words.Plural(s.VoteCount(), "vote")
 			if len(orgs) > 1 {
 				each += " each"
+			}
+			if s.Votes == nil {
+				each += ", a number the terms do not give"
 			}
 			voters = append(voters, fmt.Sprintf("%s (%s, exercised by the %s)", words.List(orgs), each, s.Title))
 		}

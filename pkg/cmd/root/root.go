@@ -19,6 +19,7 @@ import (
 	rulesCmd "github.com/govctl/govctl/pkg/cmd/rules"
 	scheduleCmd "github.com/govctl/govctl/pkg/cmd/schedule"
 	schemaCmd "github.com/govctl/govctl/pkg/cmd/schema"
+	termsCmd "github.com/govctl/govctl/pkg/cmd/terms"
 	validateCmd "github.com/govctl/govctl/pkg/cmd/validate"
 	workCmd "github.com/govctl/govctl/pkg/cmd/work"
 	"github.com/govctl/govctl/pkg/cmdutil"
@@ -69,5 +70,6 @@ bodies run on.`,
 	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
 	cmd.AddCommand(schemaCmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(workCmd.NewCmdWork(f))
+	cmd.AddCommand(termsCmd.NewCmdTerms(f, nil))
 	return cmd
 }

@@ -48,6 +48,7 @@ func Compare(before, after *model.Repo) []Change {
 			add("", "organisations", "organisation %s renamed from %q to %q", id, b, a)
 		}
 	}
+	out = append(out, calendarChanges(before.Settings, after.Settings)...)
 	for _, id := range sortedKeys(bx.Networks, ax.Networks) {
 		b, inB := bx.Networks[id]
 		a, inA := ax.Networks[id]
@@ -58,6 +59,7 @@ func Compare(before, after *model.Repo) []Change {
 			add(id, "bodies", "body removed: %s", b.Name)
 		default:
 			out = append(out, network(bx.Network(b), ax.Network(a))...)
+			out = append(out, history(bx.Network(b), ax.Network(a))...)
 		}
 	}
 	return out

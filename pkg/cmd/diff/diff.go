@@ -10,11 +10,11 @@ import (
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
+	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/gitx"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
-	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/semdiff"
 )
 
@@ -41,7 +41,13 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			responsibilities; offices (count, appointment, term, casting vote); seats and
 			votes; quorum and voting, before and after, in words; cadence, notice and
 			standing items; members who joined or left and office holders who changed;
-			meetings planned, moved or cancelled; decisions and actions recorded.
+			meetings planned, moved or cancelled; decisions and actions recorded;
+			network.yaml's effective date and the earlier versions under terms/.
+
+			Then whom a change to the terms or the membership affects: every meeting
+			already held whose verdict changes (quorate or not, a decision carried or
+			not, papers on time or late), before and after, each called out as
+			retrospective with the change that reaches back to it.
 
 			The markdown is fit for a pull-request comment. In a shallow clone a
 			missing base revision is a clear error: fetch it first.
@@ -99,9 +105,9 @@ func diffRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	after, headName := (*model.Repo)(nil), "working tree"
+	after, headName := (*check.Result)(nil), "working tree"
 	if opts.Head == "" {
-		after, _, err = load.Load(opts.Dir, load.Options{})
+		after, err = open(opts.Dir)
 	} else {
 		headName = opts.Head
 		after, err = at(opts.Dir, opts.Head)
@@ -109,24 +115,39 @@ func diffRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	changes := semdiff.Compare(before, after)
+	changes := semdiff.Compare(before.Repo, after.Repo)
+	verdicts := semdiff.Verdicts(side(before), side(after))
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		if changes == nil {
 			changes = []semdiff.Change{}
 		}
-		return enc.Encode(map[string]any{"base": base, "head": headName, "changes": changes})
+		if verdicts == nil {
+			verdicts = []semdiff.VerdictChange{}
+		}
+		return enc.Encode(map[string]any{"base": base, "head": headName, "changes": changes, "verdicts": verdicts})
 	}
-	_, err = opts.IO.Out.Write(semdiff.Markdown(changes, shortRev(base), headName))
+	out := append(semdiff.Markdown(changes, shortRev(base), headName), semdiff.VerdictsMarkdown(verdicts)...)
+	_, err = opts.IO.Out.Write(out)
 	return err
+}
+
+// open reads the repository in dir with its settings' calendar: the files
+// alone, unchecked (a change is described even where it breaks a rule).
+func open(dir string) (*check.Result, error) {
+	return check.Run(dir, check.Options{LoadOnly: true})
+}
+
+func side(r *check.Result) semdiff.Side {
+	return semdiff.Side{Index: r.Index, Calendar: r.Calendar}
 }
 
 // MaxTreeBytes bounds the bytes of the files read from git at one revision.
 const MaxTreeBytes = 1 << 30
 
 // at loads the repository as it was at rev.
-func at(dir, rev string) (*model.Repo, error) {
+func at(dir, rev string) (*check.Result, error) {
 	tmp, err := os.MkdirTemp("", "govctl-diff-")
 	if err != nil {
 		return nil, err
@@ -148,8 +169,7 @@ func at(dir, rev string) (*model.Repo, error) {
 		}
 		return nil, cmdutil.Errorf("run govctl diff inside a git repository", "%v", err)
 	}
-	repo, _, err := load.Load(tmp, load.Options{})
-	return repo, err
+	return open(tmp)
 }
 
 func shortRev(rev string) string {

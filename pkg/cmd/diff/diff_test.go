@@ -139,3 +139,89 @@ func TestDiffRunErrors(t *testing.T) {
 		t.Errorf("no folder: err = %v; want a NotFoundError", err)
 	}
 }
+
+// commit commits every change in dir.
+func commit(t *testing.T, dir string) {
+	t.Helper()
+	for _, args := range [][]string{
+		{"add", "-A"},
+		{"-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "change"},
+	} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+}
+
+func edit(t *testing.T, path, old, new string) {
+	t.Helper()
+	s := cmdtest.ReadFile(t, path)
+	if !strings.Contains(s, old) {
+		t.Fatalf("%s holds no %q", path, old)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(s, old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The held meetings whose verdict a change alters, with each side read with
+// its own govctl.yaml: a closure added on a past day makes papers sent on
+// the deadline late, and a quorum raised in place makes both meetings
+// inquorate.
+func TestDiffRunVerdicts(t *testing.T) {
+	dir := gitRepo(t)
+	edit(t, filepath.Join(dir, "board", "meetings", "2026-11-17.yaml"), "status: held\n", "status: held\npapers_sent: 2026-11-10\n")
+	commit(t, dir)
+
+	edit(t, filepath.Join(dir, "govctl.yaml"), "closures: []", "closures: [{date: 2026-11-12, name: Office move}]")
+	out, err := diff(t, Options{Dir: dir, Base: "HEAD", Format: "json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Changes  []struct{ Network, Area, Text string }
+		Verdicts []struct {
+			Network, Meeting string
+			Changes          []struct{ What, Before, After string }
+			Retrospective    bool
+			Causes           []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(got.Changes) != 1 || got.Changes[0].Area != "calendar" || got.Changes[0].Text != "closure added: 2026-11-12 (Office move)" {
+		t.Errorf("changes: %+v", got.Changes)
+	}
+	if len(got.Verdicts) != 1 {
+		t.Fatalf("verdicts: %s", out)
+	}
+	v := got.Verdicts[0]
+	if v.Meeting != "2026-11-17" || len(v.Changes) != 1 || v.Changes[0].What != "papers" || !v.Retrospective || strings.Join(v.Causes, ",") != "calendar" ||
+		v.Changes[0].After != "late (sent Tuesday 10 November 2026, after the deadline of Monday 9 November 2026)" {
+		t.Errorf("verdict %+v", v)
+	}
+
+	commit(t, dir)
+	edit(t, filepath.Join(dir, "board", "network.yaml"), "quorum: {members: 2}", "quorum: {members: 3}")
+	md, err := diff(t, Options{Dir: dir, Base: "HEAD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"\n## Meetings whose verdict changes\n",
+		"- **Tuesday 3 November 2026** (ordinary, `meetings/2026-11-03.yaml`):\n  - quorum: quorate (2 present, at least 2 needed) → not quorate (2 present, at least 3 needed)\n",
+		"- **Tuesday 17 November 2026** (ordinary, `meetings/2026-11-17.yaml`):\n",
+		"  - **Retrospective:** network.yaml was changed in place",
+	} {
+		if !strings.Contains(md, w) {
+			t.Errorf("markdown lacks %q:\n%s", w, md)
+		}
+	}
+	if strings.Contains(md, "2026-12-08") {
+		t.Errorf("a planned meeting listed:\n%s", md)
+	}
+}

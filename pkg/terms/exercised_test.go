@@ -24,7 +24,7 @@ voting: {basis: organisation, method: consensus}
 meetings:
   ordinary: {every: P1M}
 `,
-		"x/members.yaml": "members:\n  - {id: pa, name: P A, organisation: a, seat: Appointed Partner}\n  - {id: pb, name: P B, organisation: b, seat: Appointed Partner}\n  - {id: md, name: M D, organisation: s, seat: Senior Leadership Team}\n",
+		"x/members.yaml":             "members:\n  - {id: pa, name: P A, organisation: a, seat: Appointed Partner}\n  - {id: pb, name: P B, organisation: b, seat: Appointed Partner}\n  - {id: md, name: M D, organisation: s, seat: Senior Leadership Team}\n",
 		"x/meetings/2026-11-10.yaml": "kind: ordinary\nstatus: planned\n",
 	})
 	nx, _ := lookup(t, rx, "x", "2026-11-10")

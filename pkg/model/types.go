@@ -135,7 +135,11 @@ type Seat struct {
 	PerOrganisation *Range `yaml:"per_organisation" doc:"members for each organisation: a number or {min, max} (default 1)"`
 	Title           string `yaml:"title" govctl:"required" doc:"the seat's title, which members.yaml refers to"`
 	Votes           *int   `yaml:"votes" doc:"votes for each organisation; 0 attends without a vote (default 1)"`
-	Substitute      string `yaml:"substitute" govctl:"enum=named|allowed|none" doc:"whether a substitute may stand in"`
+	// VotesExercisedBy names, in the terms' words, who exercises the
+	// seat's votes ("the Managing Director or authorised representative");
+	// the voting is put into words with the seat's title where it is empty.
+	VotesExercisedBy string `yaml:"votes_exercised_by" doc:"who exercises the seat's votes, in the terms' words (default: the seat's title)"`
+	Substitute       string `yaml:"substitute" govctl:"enum=named|allowed|none" doc:"whether a substitute may stand in"`
 }
 
 // PerOrg returns per_organisation, defaulting to exactly one.

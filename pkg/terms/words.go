@@ -116,7 +116,11 @@ func (nx *Net) VotingWords() string {
 			if s.Votes == nil {
 				each += ", a number the terms do not give"
 			}
-			voters = append(voters, fmt.Sprintf("%s (%s, exercised by the %s)", words.List(orgs), each, s.Title))
+			by := "the " + s.Title
+			if s.VotesExercisedBy != "" {
+				by = strings.TrimSpace(s.VotesExercisedBy)
+			}
+			voters = append(voters, fmt.Sprintf("%s (%s, exercised by %s)", words.List(orgs), each, by))
 		}
 		if len(voters) > 0 {
 			parts = append(parts, "the votes are held by organisations: "+strings.Join(voters, "; "))

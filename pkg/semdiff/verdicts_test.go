@@ -227,7 +227,7 @@ func TestVerdictsEarlierVersionEdited(t *testing.T) {
 	for _, c := range semdiff.Compare(repo(t, filed), repo(t, with(filed, "board/terms/2026-01-01.yaml", strings.Replace(boardTerms, "members: 2", "members: 3", 1)))) {
 		texts = append(texts, c.Area+"|"+c.Text)
 	}
-	if want := `quorum|terms/2026-01-01.yaml: quorum: from "At least 2 members present; substitutes count." to "At least 3 members present; substitutes count."`; strings.Join(texts, "\n") != want {
+	if want := `quorum|terms/2026-01-01.yaml: quorum: from "At least 2 members present; substitutes count (the terms do not say; govctl counts them)." to "At least 3 members present; substitutes count (the terms do not say; govctl counts them)."`; strings.Join(texts, "\n") != want {
 		t.Errorf("Compare = %q; want %q", texts, want)
 	}
 }

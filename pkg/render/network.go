@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/layout"
+	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/semdiff"

@@ -117,7 +117,7 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		v.Guests = "Guests do not attend."
 	}
 	for _, o := range n.Offices {
-		ov := OfficeView{Name: strings.ReplaceAll(o.Name, "-", " "), Duties: o.Duties}
+		ov := OfficeView{Name: officeTitle(o.Name), Duties: o.Duties}
 		var how []string
 		if o.Appointment != "" {
 			how = append(how, o.Appointment)
@@ -160,14 +160,14 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		s := &n.Seats[i]
 		sv := SeatView{Title: s.Title}
 		orgs := nx.SeatOrgs(s)
-		if s.Group != nil {
-			sv.Entitled = fmt.Sprintf("%s from each of the %d organisations of %s", s.PerOrg(), len(orgs), s.Group.ID)
+		var names []string
+		for _, o := range orgs {
+			names = append(names, nx.OrgName(o))
+		}
+		if s.Group != nil && len(names) > 6 {
+			sv.Entitled = fmt.Sprintf("%s from each of the %d organisations of the %s group", perOrgWords(s.PerOrg()), len(orgs), strings.ReplaceAll(s.Group.ID, "-", " "))
 		} else {
-			var names []string
-			for _, o := range orgs {
-				names = append(names, nx.OrgName(o))
-			}
-			sv.Entitled = fmt.Sprintf("%s from each of %s", s.PerOrg(), words.List(names))
+			sv.Entitled = fmt.Sprintf("%s from each of %s", perOrgWords(s.PerOrg()), words.List(names))
 		}
 		switch {
 		case nx.N.Voting == nil && s.Votes == nil:
@@ -388,4 +388,27 @@ func termsHistory(nx *terms.Net) []TermsVersionView {
 		out = append(out, tv)
 	}
 	return out
+}
+
+// perOrgWords is how many members a seat takes from each organisation:
+// "1", "1 to 3", "at least 1", or "any number (optional)" where none is
+// needed.
+func perOrgWords(r model.Range) string {
+	switch {
+	case r.Min == 0 && !r.HasMax:
+		return "any number (optional)"
+	case r.Min == 0 && r.HasMax:
+		return fmt.Sprintf("up to %d (optional)", r.Max)
+	}
+	return r.String()
+}
+
+// officeTitle is an office's name as terms of reference write it: each word
+// capitalised, "vice-chair" as "Vice Chair".
+func officeTitle(name string) string {
+	ws := strings.Fields(strings.ReplaceAll(name, "-", " "))
+	for i, w := range ws {
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
 }

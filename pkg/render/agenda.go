@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -37,6 +38,9 @@ type AgendaItem struct {
 	Paper     string
 	Note      string
 	Reason    string
+	// MinutesLink is the minutes to approve, beside the agenda, which go
+	// out with the papers.
+	MinutesLink string
 }
 
 // ActionLine is one action in an action log.
@@ -179,6 +183,7 @@ func buildAgenda(in Inputs, m *model.Meeting) AgendaView {
 		switch {
 		case e.ApprovesMinutesOf != nil:
 			ai.Note = "To approve the minutes of the meeting of " + words.LongDate(e.ApprovesMinutesOf.Date.Date) + "."
+			ai.MinutesLink = url.PathEscape(e.ApprovesMinutesOf.File + ".minutes.md")
 		case e.MattersArising:
 			v.Arising = arisingView(nx, m, arising)
 			ai.Note = arisingNote(v.Arising)

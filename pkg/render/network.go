@@ -45,7 +45,7 @@ type KindView struct {
 
 // MeetingLine is a planned meeting.
 type MeetingLine struct {
-	Date, Kind, Deadline, Agenda, Status string
+	Date, Kind, Time, Venue, Deadline, Agenda, Status string
 }
 
 // NetworkView is everything a network's page shows.
@@ -233,7 +233,8 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		if m.Status != "planned" {
 			continue
 		}
-		l := MeetingLine{Date: words.LongDate(m.Date.Date), Kind: words.KindTitle(m.Kind.ID)}
+		l := MeetingLine{Date: words.LongDate(m.Date.Date), Kind: words.KindTitle(m.Kind.ID),
+			Time: words.When(m.Date.Date, nx.Start(m), nx.Duration(m), in.Location), Venue: nx.Venue(m)}
 		if hasAgenda != nil && hasAgenda(m) {
 			l.Agenda = path.Join("meetings", m.File+".agenda.md")
 		}

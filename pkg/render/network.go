@@ -28,6 +28,9 @@ type OfficeView struct {
 	Name, How string
 	Holders   []string
 	Duties    []string
+	// Joint names the holders of an office held by several at once:
+	// "co-chairs".
+	Joint string
 }
 
 // SeatView is a seat with its current members by organisation.
@@ -117,7 +120,7 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		v.Guests = "Guests do not attend."
 	}
 	for _, o := range n.Offices {
-		ov := OfficeView{Name: officeTitle(o.Name), Duties: o.Duties}
+		ov := OfficeView{Name: officeTitle(o.Name), Duties: o.Duties, Joint: "co-" + strings.ToLower(officeTitle(o.Name)) + "s"}
 		var how []string
 		if o.Appointment != "" {
 			how = append(how, o.Appointment)
@@ -327,6 +330,9 @@ func Index(rows []report.NetworkRow, asOf model.Date) ([]byte, error) {
 		seen[id] = true
 		r := byID[id]
 		row := IndexRow{NetworkRow: r, Depth: depth, Chair: words.List(r.Chairs)}
+		if len(r.Chairs) > 1 {
+			row.Chair += " (co-chairs)"
+		}
 		if m := r.NextMeeting; m != nil {
 			row.Next = m.Date + " (" + strings.ToLower(words.KindTitle(m.Kind)) + ")"
 		}

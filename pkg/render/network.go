@@ -190,12 +190,14 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		case "none":
 			sv.Substitute = "no substitutes"
 		}
+		var inSeat []*model.Member
 		for _, m := range nx.CurrentMembers(asOf) {
 			if m.Seat != nil && m.Seat.ID == s.Title {
 				seated[m.ID] = true
-				sv.Members = append(sv.Members, memberLine(nx, m))
+				inSeat = append(inSeat, m)
 			}
 		}
+		sv.Members = memberLines(nx, inSeat)
 		v.Seats = append(v.Seats, sv)
 	}
 	for _, m := range nx.CurrentMembers(asOf) {
@@ -267,6 +269,47 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 	}
 	v.History = termsHistory(nx)
 	return v
+}
+
+// placeholderPosts is how many members recorded as one post ("OD lead,
+// London Borough of Barnet": no person named) are summarised on one line.
+const placeholderPosts = 5
+
+// memberLines lists members a line each, except that posts recorded for
+// many organisations with no person named are one line: "OD lead, in each
+// of 33 organisations (no person is named): Barnet, Brent, ...".
+func memberLines(nx *terms.Net, ms []*model.Member) []string {
+	posts := map[string][]string{} // post -> organisation names
+	postOf := func(m *model.Member) (string, string, bool) {
+		if m.Organisation == nil {
+			return "", "", false
+		}
+		org := nx.Orgs[m.Organisation.ID]
+		if org == nil {
+			return "", "", false
+		}
+		post, ok := strings.CutSuffix(m.Name, ", "+org.Name)
+		return post, nx.OrgName(org.ID), ok && post != ""
+	}
+	for _, m := range ms {
+		if post, org, ok := postOf(m); ok {
+			posts[post] = append(posts[post], org)
+		}
+	}
+	var out []string
+	done := map[string]bool{}
+	for _, m := range ms {
+		post, _, ok := postOf(m)
+		switch {
+		case ok && len(posts[post]) >= placeholderPosts && done[post]:
+		case ok && len(posts[post]) >= placeholderPosts:
+			done[post] = true
+			out = append(out, fmt.Sprintf("%s, in each of %d organisations (no person is named): %s", post, len(posts[post]), strings.Join(posts[post], ", ")))
+		default:
+			out = append(out, memberLine(nx, m))
+		}
+	}
+	return out
 }
 
 func memberLine(nx *terms.Net, m *model.Member) string {

@@ -180,3 +180,31 @@ func (w *Workspace) WriteAgenda(m *model.Meeting, old []byte) (string, error) {
 	path := w.PathOf(m, ".agenda.md")
 	return path, w.WriteGenerated(path, data)
 }
+
+// EditMeeting changes meeting m's record with edit (as Rewrite does), reads
+// the body again, and writes its agenda again where one was written before
+// (the record changed, the agenda would be stale). It returns the meeting as
+// now recorded and the paths written: the record, and the agenda if any.
+func (w *Workspace) EditMeeting(m *model.Meeting, edit func([]byte) ([]byte, error)) (*model.Meeting, []string, error) {
+	path := w.PathOf(m, ".yaml")
+	if err := w.Rewrite(path, layout.Meeting, edit); err != nil {
+		return nil, nil, err
+	}
+	written := []string{path}
+	stem := m.File
+	if err := w.Reload(); err != nil {
+		return nil, written, err
+	}
+	now, err := w.Meeting(stem, "")
+	if err != nil || now == nil {
+		return nil, written, fmt.Errorf("the meeting of %s is not found after changing its record: %v", stem, err)
+	}
+	agenda, err := w.RefreshAgenda(now)
+	if err != nil {
+		return now, written, err
+	}
+	if agenda != "" {
+		written = append(written, agenda)
+	}
+	return now, written, nil
+}

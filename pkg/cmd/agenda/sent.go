@@ -11,7 +11,6 @@ import (
 	"github.com/govctl/govctl/pkg/cmd/meeting"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
-	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/record"
 	"github.com/govctl/govctl/pkg/terms"
@@ -97,24 +96,12 @@ func sentRun(opts *SentOptions) error {
 			"papers sent on %s would reach members after the meeting of %s", on, m.Date)
 	}
 	was := m.PapersSent
-	path := ws.PathOf(m, ".yaml")
-	if err := ws.Rewrite(path, layout.Meeting, func(b []byte) ([]byte, error) { return record.PapersSent(b, on.String()) }); err != nil {
-		return err
+	m, written, err := ws.EditMeeting(m, func(b []byte) ([]byte, error) { return record.PapersSent(b, on.String()) })
+	for _, p := range written {
+		fmt.Fprintln(opts.IO.Out, filepath.ToSlash(p))
 	}
-	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
-	stem := m.File
-	if err := ws.Reload(); err != nil {
-		return err
-	}
-	if m, err = ws.Meeting(stem, ""); err != nil || m == nil {
-		return fmt.Errorf("the meeting of %s is not found after recording its papers: %v", stem, err)
-	}
-	agenda, err := ws.RefreshAgenda(m)
 	if err != nil {
 		return err
-	}
-	if agenda != "" {
-		fmt.Fprintln(opts.IO.Out, filepath.ToSlash(agenda))
 	}
 	sentWords(opts, ws, m, was)
 	return nil

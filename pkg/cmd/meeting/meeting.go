@@ -162,24 +162,12 @@ func cancelRun(opts *Options) error {
 		return refuse(fmt.Sprintf("to change the reason, edit cancelled_reason in %s", rel(ws, m, ".yaml")),
 			"the meeting of %s is already cancelled%s", m.Date, reasonWords(m.CancelledReason))
 	}
-	path := ws.PathOf(m, ".yaml")
-	if err := ws.Rewrite(path, layout.Meeting, func(b []byte) ([]byte, error) { return record.Cancel(b, strings.TrimSpace(opts.Reason)) }); err != nil {
-		return err
+	m, written, err := ws.EditMeeting(m, func(b []byte) ([]byte, error) { return record.Cancel(b, strings.TrimSpace(opts.Reason)) })
+	for _, p := range written {
+		fmt.Fprintln(opts.IO.Out, filepath.ToSlash(p))
 	}
-	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
-	stem := m.File
-	if err := ws.Reload(); err != nil {
-		return err
-	}
-	if m, err = ws.Meeting(stem, ""); err != nil || m == nil {
-		return fmt.Errorf("the meeting of %s is not found after cancelling it: %v", stem, err)
-	}
-	agenda, err := ws.RefreshAgenda(m)
 	if err != nil {
 		return err
-	}
-	if agenda != "" {
-		fmt.Fprintln(opts.IO.Out, filepath.ToSlash(agenda))
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "cancelled the meeting of %s; tell the members, then run govctl generate to update the pages (the calendar feed marks it cancelled)\n", words.LongDate(m.Date.Date))
 	return nil

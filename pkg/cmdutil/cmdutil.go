@@ -125,6 +125,16 @@ func DirArg(cmd *cobra.Command, args []string) string {
 	return RepoDir(cmd)
 }
 
+// MeetingArg checks a DATE argument naming a meeting: YYYY-MM-DD, or the
+// file name of a second meeting that day (YYYY-MM-DD-2).
+func MeetingArg(ref string) error {
+	if len(ref) < 10 {
+		return FlagErrorf("%q is not a meeting date: expected YYYY-MM-DD", ref)
+	}
+	_, err := DateFlag("DATE", ref[:10])
+	return err
+}
+
 // DateFlag parses an optional YYYY-MM-DD flag value.
 func DateFlag(name, value string) (date.Date, error) {
 	if value == "" {

@@ -8,7 +8,6 @@ import (
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
-	"github.com/govctl/govctl/pkg/cmd/meeting"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/model"
@@ -55,7 +54,7 @@ func NewCmdSent(f *cmdutil.Factory, runF func(*SentOptions) error) *cobra.Comman
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Network, opts.Date = args[0], args[1]
 			opts.Dir = cmdutil.RepoDir(cmd)
-			if err := meeting.MeetingArg(opts.Date); err != nil {
+			if err := cmdutil.MeetingArg(opts.Date); err != nil {
 				return err
 			}
 			if _, err := cmdutil.DateFlag("--on", opts.On); err != nil {

@@ -78,7 +78,7 @@ func NewCmdMeeting(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cancel.Network, cancel.Date = args[0], args[1]
 			cancel.Dir = cmdutil.RepoDir(cmd)
-			if err := MeetingArg(cancel.Date); err != nil {
+			if err := cmdutil.MeetingArg(cancel.Date); err != nil {
 				return err
 			}
 			if strings.TrimSpace(cancel.Reason) == "" {
@@ -122,7 +122,7 @@ func NewCmdMeeting(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		RunE: func(cmd *cobra.Command, args []string) error {
 			move.Network, move.Date, move.NewDate = args[0], args[1], args[2]
 			move.Dir = cmdutil.RepoDir(cmd)
-			if err := MeetingArg(move.Date); err != nil {
+			if err := cmdutil.MeetingArg(move.Date); err != nil {
 				return err
 			}
 			if _, err := cmdutil.DateFlag("NEW-DATE", move.NewDate); err != nil {
@@ -133,16 +133,6 @@ func NewCmdMeeting(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 	}
 	cmd.AddCommand(moveCmd)
 	return cmd
-}
-
-// MeetingArg checks a DATE argument naming a meeting: YYYY-MM-DD, or the
-// file name of a second meeting that day (YYYY-MM-DD-2).
-func MeetingArg(ref string) error {
-	if len(ref) < 10 {
-		return cmdutil.FlagErrorf("%q is not a meeting date: expected YYYY-MM-DD", ref)
-	}
-	_, err := cmdutil.DateFlag("DATE", ref[:10])
-	return err
 }
 
 func cancelRun(opts *Options) error {

@@ -60,10 +60,7 @@ func NewCmdMinutes(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 			RunE: func(cmd *cobra.Command, args []string) error {
 				opts.Network, opts.Date = args[0], args[1]
 				opts.Dir = cmdutil.RepoDir(cmd)
-				if len(opts.Date) < 10 {
-					return cmdutil.FlagErrorf("%q is not a meeting date: expected YYYY-MM-DD", opts.Date)
-				}
-				if _, err := cmdutil.DateFlag("DATE", opts.Date[:10]); err != nil {
+				if err := cmdutil.MeetingArg(opts.Date); err != nil {
 					return err
 				}
 				return run(opts)

@@ -8,6 +8,7 @@ package generate
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,11 +19,13 @@ import (
 
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/diag"
+	"github.com/govctl/govctl/pkg/exit"
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/safefile"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // File is one generated file and what it should hold.
@@ -32,8 +35,11 @@ type File struct {
 	// Old is what the file held when it was compared (nil when missing):
 	// a writer replaces it only if it still holds that.
 	Old []byte
-	// State is "ok", "missing" or "stale".
+	// State is "ok", "missing", "stale", or "refused": the page on disk
+	// has a custom section that cannot be found for certain (Err says
+	// where), and is left as it is.
 	State string
+	Err   error
 }
 
 // Plan loads dir, checks it, and works out every generated file. A body
@@ -158,7 +164,11 @@ func Write(f File) error {
 		if rerr != nil {
 			return err
 		}
-		old, data = cur, KeepCustom(f.Data, cur)
+		var kerr error
+		old, data = cur, nil
+		if data, kerr = KeepCustom(f.Path, f.Data, cur); kerr != nil {
+			return kerr
+		}
 		if bytes.Equal(cur, data) {
 			return nil // the other writer wrote what this one would
 		}
@@ -178,7 +188,12 @@ func compare(f File) File {
 		f.State = "missing"
 	default:
 		f.Old = old
-		f.Data = KeepCustom(f.Data, old)
+		data, err := KeepCustom(f.Path, f.Data, old)
+		if err != nil {
+			f.State, f.Err = "refused", err
+			return f
+		}
+		f.Data = data
 		if bytes.Equal(old, f.Data) {
 			f.State = "ok"
 		} else {
@@ -193,20 +208,94 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// KeepCustom puts the custom section of the page as a person wrote it (in
-// old) into the generated page.
-func KeepCustom(generated, old []byte) []byte {
-	start, end := []byte(render.CustomStart), []byte(render.CustomEnd)
-	os, oe := bytes.Index(old, start), bytes.Index(old, end)
-	gs, ge := bytes.Index(generated, start), bytes.Index(generated, end)
-	if os < 0 || oe < os || gs < 0 || ge < gs {
-		return generated
+// KeepCustom puts the custom section of the page at path as a person wrote
+// it (in old) into the generated page. The markers count only as whole lines (a
+// name on the page holding one is escaped, and a marker inside a line of the
+// custom section is text): in old, a start line, then an end line, each
+// once. A page whose markers are not so is refused (*CustomError), never
+// written over: what a person wrote there would be lost. A page with neither
+// marker has no custom section to keep.
+func KeepCustom(path string, generated, old []byte) ([]byte, error) {
+	gs, ge := markerLines(generated)
+	if len(gs) != 1 || len(ge) != 1 || ge[0].start < gs[0].end {
+		return generated, nil // a page with no custom section (an agenda)
 	}
-	var b bytes.Buffer
-	b.Write(generated[:gs])
-	b.Write(old[os:oe])
-	b.Write(generated[ge:])
-	return b.Bytes()
+	os, oe := markerLines(old)
+	switch {
+	case len(os) == 0 && len(oe) == 0:
+		return generated, nil
+	case len(os) == 1 && len(oe) == 1 && oe[0].start >= os[0].end:
+		var b bytes.Buffer
+		b.Grow(len(generated) + oe[0].start - os[0].end)
+		b.Write(generated[:gs[0].end])
+		b.Write(old[os[0].end:oe[0].start])
+		b.Write(generated[ge[0].start:])
+		return b.Bytes(), nil
+	}
+	e := &CustomError{Path: path}
+	switch {
+	case len(os) == 0:
+		e.Line, e.Problem = oe[0].line, "an end marker "+render.CustomEnd+" with no "+render.CustomStart+" line before it"
+	case len(oe) == 0:
+		e.Line, e.Problem = os[0].line, "a start marker "+render.CustomStart+" with no "+render.CustomEnd+" line after it"
+	case len(os) > 1:
+		e.Line, e.Problem = os[1].line, "a second "+render.CustomStart+" line"
+	case len(oe) > 1:
+		e.Line, e.Problem = oe[1].line, "a second "+render.CustomEnd+" line"
+	default:
+		e.Line, e.Problem = oe[0].line, "the end marker "+render.CustomEnd+" before the start marker"
+	}
+	return nil, e
+}
+
+// CustomError is a page whose custom section cannot be found for certain.
+type CustomError struct {
+	Path    string
+	Line    int
+	Problem string
+}
+
+func (e *CustomError) Error() string {
+	return fmt.Sprintf("%s:%d: %s; the page was left as it is, so that nothing written in its custom section is lost",
+		words.Quote(filepath.ToSlash(e.Path)), e.Line, e.Problem)
+}
+
+// ExitCode: a page refused is a finding (exit 1).
+func (e *CustomError) ExitCode() int { return exit.Findings }
+
+// ExitHint says how to mend the page.
+func (e *CustomError) ExitHint() string {
+	return "put " + render.CustomStart + " and " + render.CustomEnd + " once each, on lines of their own, around what you wrote, then run govctl generate again"
+}
+
+// marker is a line of a page that is a custom marker: its first byte, the
+// byte after its line end, and its line number.
+type marker struct{ start, end, line int }
+
+// markerLines finds the lines of page that are the custom start and end
+// markers, spaces and a carriage return at the end aside.
+func markerLines(page []byte) (starts, ends []marker) {
+	line := 0
+	for at := 0; at < len(page); {
+		line++
+		next := len(page)
+		if i := bytes.IndexByte(page[at:], '\n'); i >= 0 {
+			next = at + i + 1
+		}
+		// A marker line begins with "<!--": most lines are passed over on
+		// their first byte.
+		if page[at] == '<' {
+			text := bytes.TrimRight(page[at:next], " \t\r\n")
+			switch string(text) {
+			case render.CustomStart:
+				starts = append(starts, marker{at, next, line})
+			case render.CustomEnd:
+				ends = append(ends, marker{at, next, line})
+			}
+		}
+		at = next
+	}
+	return starts, ends
 }
 
 // BasisDate is the date generated pages are drawn as at: the latest held

@@ -43,13 +43,35 @@ func TestPlanWriteCheck(t *testing.T) {
 }
 
 func TestKeepCustom(t *testing.T) {
-	gen := []byte("# T\n<!-- custom -->\n<!-- /custom -->\nbody\n")
-	old := []byte("# Old\n<!-- custom -->\nmine\n<!-- /custom -->\nold body\n")
-	if got := string(KeepCustom(gen, old)); got != "# T\n<!-- custom -->\nmine\n<!-- /custom -->\nbody\n" {
-		t.Errorf("got %q", got)
+	gen := "# T\n<!-- custom -->\n<!-- /custom -->\nbody\n"
+	for _, c := range []struct{ name, old, want, err string }{
+		{"kept", "# Old\n<!-- custom -->\nmine\n<!-- /custom -->\nold body\n",
+			"# T\n<!-- custom -->\nmine\n<!-- /custom -->\nbody\n", ""},
+		{"CRLF and trailing spaces on the marker lines", "# Old\r\n<!-- custom -->  \r\nmine\r\n<!-- /custom -->\r\n",
+			"# T\n<!-- custom -->\nmine\r\n<!-- /custom -->\nbody\n", ""},
+		{"no markers: nothing to keep", "no markers", gen, ""},
+		{"a marker inside a line is text", "<!-- custom -->\nsee <!-- /custom --> here\n<!-- /custom -->\n",
+			"# T\n<!-- custom -->\nsee <!-- /custom --> here\n<!-- /custom -->\nbody\n", ""},
+		{"end missing", "x\n<!-- custom -->\nmine\n", "", `^p.md:2: a start marker <!-- custom --> with no <!-- /custom --> line after it;`},
+		{"start missing", "mine\n<!-- /custom -->\n", "", `^p.md:2: an end marker <!-- /custom --> with no <!-- custom --> line before it;`},
+		{"two ends", "<!-- custom -->\na\n<!-- /custom -->\nb\n<!-- /custom -->\n", "", `^p.md:5: a second <!-- /custom --> line;`},
+		{"two starts", "<!-- custom -->\n<!-- custom -->\n<!-- /custom -->\n", "", `^p.md:2: a second <!-- custom --> line;`},
+		{"out of order", "<!-- /custom -->\nmine\n<!-- custom -->\n", "", `^p.md:1: the end marker <!-- /custom --> before the start marker;`},
+	} {
+		got, err := KeepCustom("p.md", []byte(gen), []byte(c.old))
+		switch {
+		case c.err == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.err == "" && string(got) != c.want:
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		case c.err != "" && (err == nil || !regexp.MustCompile(c.err).MatchString(err.Error())):
+			t.Errorf("%s: error %v, want %s", c.name, err, c.err)
+		}
 	}
-	if got := string(KeepCustom(gen, []byte("no markers"))); got != string(gen) {
-		t.Errorf("without markers: %q", got)
+	// A page govctl writes with no custom section (an agenda) takes none.
+	agenda := "# Agenda\n"
+	if got, err := KeepCustom("a.md", []byte(agenda), []byte("<!-- custom -->\n")); err != nil || string(got) != agenda {
+		t.Errorf("agenda: %q, %v", got, err)
 	}
 }
 
@@ -93,4 +115,28 @@ func TestIndexAsOfLatestRecord(t *testing.T) {
 	if index[0] != index[1] {
 		t.Errorf("the index differs with a trailing separator:\n%s\n%s", index[0], index[1])
 	}
+}
+
+// FuzzKeepCustom: whatever a person left on a page, the page written keeps
+// every byte between its markers, or the page is refused; nothing of the
+// generated page outside the section is lost.
+func FuzzKeepCustom(f *testing.F) {
+	f.Add("<!-- custom -->\nmine\n<!-- /custom -->\n")
+	f.Add("<!-- custom -->\nmine\n")
+	f.Add("x <!-- /custom -->\n<!-- custom -->\r\n<!-- /custom -->")
+	f.Add("<!-- /custom -->\n<!-- custom -->\n")
+	gen := []byte("# T\n<!-- custom -->\n<!-- /custom -->\nbody\n")
+	f.Fuzz(func(t *testing.T, old string) {
+		got, err := KeepCustom("p.md", gen, []byte(old))
+		if err != nil {
+			return // refused: the page is left as it is
+		}
+		if !strings.HasPrefix(string(got), "# T\n<!-- custom -->\n") || !strings.HasSuffix(string(got), "<!-- /custom -->\nbody\n") {
+			t.Fatalf("generated parts lost: %q", got)
+		}
+		mine := strings.TrimSuffix(strings.TrimPrefix(string(got), "# T\n<!-- custom -->\n"), "<!-- /custom -->\nbody\n")
+		if !strings.Contains(old, mine) {
+			t.Fatalf("kept %q, which is not in the page %q", mine, old)
+		}
+	})
 }

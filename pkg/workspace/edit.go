@@ -174,10 +174,12 @@ func (w *Workspace) WriteAgenda(m *model.Meeting, old []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if old != nil {
-		data = generate.KeepCustom(data, old)
-	}
 	path := w.PathOf(m, ".agenda.md")
+	if old != nil {
+		if data, err = generate.KeepCustom(path, data, old); err != nil {
+			return "", err
+		}
+	}
 	return path, w.WriteGenerated(path, data)
 }
 

@@ -14,6 +14,7 @@ import (
 	gen "github.com/govctl/govctl/pkg/generate"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/safefile"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Options are generate's inputs.
@@ -41,7 +42,10 @@ func NewCmdGenerate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			every held meeting: each only when it is missing or out of date.
 
 			A section between <!-- custom --> and <!-- /custom --> in a network's page is
-			kept as a person wrote it. Pages depend on the repository alone, never on
+			kept as a person wrote it: each marker on a line of its own, once. A page
+			whose markers are missing one of the pair, doubled or out of order is left
+			as it is, named with the line to mend (exit 1), so that nothing written
+			there is lost. Pages depend on the repository alone, never on
 			the day, so output is byte-for-byte the same on any machine and any day.
 
 			--check writes nothing, lists every missing or stale file, and exits 1
@@ -75,12 +79,17 @@ func generateRun(opts *Options) error {
 		return err
 	}
 	changed := 0
+	var refused []error
 	for _, f := range files {
 		if f.State == "ok" {
 			continue
 		}
+		if f.State == "refused" {
+			refused = append(refused, f.Err)
+			continue
+		}
 		changed++
-		p := filepath.ToSlash(f.Path)
+		p := words.Quote(filepath.ToSlash(f.Path))
 		if opts.Check {
 			fmt.Fprintf(opts.IO.Out, "%s: %s\n", f.State, p)
 			continue
@@ -93,14 +102,20 @@ func generateRun(opts *Options) error {
 		}
 		fmt.Fprintf(opts.IO.Out, "wrote %s\n", p)
 	}
+	for i, err := range refused {
+		fmt.Fprintf(opts.IO.ErrOut, "govctl: %s\n", err)
+		if i == len(refused)-1 {
+			fmt.Fprintf(opts.IO.ErrOut, "hint: %s\n", (err.(*gen.CustomError)).ExitHint())
+		}
+	}
 	switch {
 	case opts.Check && changed > 0:
 		fmt.Fprintf(opts.IO.ErrOut, "%d generated file(s) missing or out of date; run govctl generate\n", changed)
-		if left == nil {
-			return cmdutil.ErrFindings
-		}
-	case changed == 0:
+	case changed == 0 && len(refused) == 0:
 		fmt.Fprintf(opts.IO.ErrOut, "all %d generated files are up to date\n", len(files))
+	}
+	if left == nil && (len(refused) > 0 || opts.Check && changed > 0) {
+		return cmdutil.ErrFindings
 	}
 	return left // the bodies left out, with their findings (exit 1)
 }

@@ -172,12 +172,11 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		}
 		v.Actions = append(v.Actions, l)
 	}
-	texts := map[string]string{}
-	for _, a := range nx.Actions() {
-		texts[a.Action.ID] = a.Action.Text
-	}
 	for _, u := range m.ActionUpdates {
-		uv := UpdateView{Action: u.Action.ID, Text: texts[u.Action.ID], Status: u.Status, Note: u.Note}
+		uv := UpdateView{Action: u.Action.ID, Status: u.Status, Note: u.Note}
+		if a := nx.Action(u.Action.ID); a != nil {
+			uv.Text = a.Action.Text
+		}
 		if u.Due.Set() {
 			uv.Due = u.Due.String()
 		}

@@ -8,10 +8,12 @@ package generate
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/rickb777/date"
@@ -28,10 +30,13 @@ import (
 // File is one generated file and what it should hold.
 type File struct {
 	Path string
+	// Data is what the file should hold, and Old what it held when it was
+	// compared (nil when missing): a writer replaces it only if it still
+	// holds that. Both are kept only for a file that is not ok, the one kind
+	// a writer writes: at a thousand bodies the pages already up to date
+	// are hundreds of megabytes.
 	Data []byte
-	// Old is what the file held when it was compared (nil when missing):
-	// a writer replaces it only if it still holds that.
-	Old []byte
+	Old  []byte
 	// State is "ok", "missing" or "stale".
 	State string
 }
@@ -67,7 +72,8 @@ func Plan(dir string) (files []File, left error, err error) {
 	}
 	nets := res.Nets()
 	// Each network's files are worked out (and compared with what is on
-	// disk) in parallel; the order of the result is the networks' order.
+	// disk) in parallel, each worker reading files into a buffer of its
+	// own; the order of the result is the networks' order.
 	perNet := make([][]File, len(nets))
 	errs := make([]error, len(nets))
 	work := make(chan int)
@@ -76,9 +82,10 @@ func Plan(dir string) (files []File, left error, err error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var c comparer
 			for i := range work {
 				in := render.Inputs{Net: nets[i], Calendar: res.Calendar, Location: res.Location}
-				perNet[i], errs[i] = networkFiles(dir, in, asOf)
+				perNet[i], errs[i] = c.networkFiles(dir, in, asOf)
 			}
 		}()
 	}
@@ -94,7 +101,8 @@ func Plan(dir string) (files []File, left error, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	files = []File{compare(File{Path: filepath.Join(dir, "README.md"), Data: index})}
+	var c comparer
+	files = []File{c.compare(File{Path: filepath.Join(dir, "README.md"), Data: index})}
 	for _, fs := range perNet {
 		files = append(files, fs...)
 	}
@@ -103,7 +111,7 @@ func Plan(dir string) (files []File, left error, err error) {
 
 // networkFiles works out one network's page, agendas and minutes, each
 // compared with the file on disk.
-func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error) {
+func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error) {
 	n := in.Net.N
 	var next *model.Meeting
 	for _, m := range n.MeetingList {
@@ -112,31 +120,35 @@ func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error)
 			break
 		}
 	}
-	base := func(m *model.Meeting) string { return filepath.Join(dir, n.Folder, layout.MeetingsDir, m.File) }
-	hasAgenda := func(m *model.Meeting) bool { return m == next || exists(base(m)+".agenda.md") }
+	folder := filepath.Join(dir, n.Folder, layout.MeetingsDir)
+	base := func(m *model.Meeting) string { return filepath.Join(folder, m.File) }
+	agendas := existing(folder, agendaSuffix)
+	hasAgenda := func(m *model.Meeting) bool { return m == next || agendas(m.File+agendaSuffix) }
 	page, err := render.Network(in, asOf, hasAgenda)
 	if err != nil {
 		return nil, err
 	}
-	files := []File{compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page})}
+	files := []File{c.compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page})}
 	for _, m := range n.MeetingList {
 		if hasAgenda(m) {
 			data, err := render.Agenda(in, m)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, compare(File{Path: base(m) + ".agenda.md", Data: data}))
+			files = append(files, c.compare(File{Path: base(m) + agendaSuffix, Data: data}))
 		}
 		if m.Status == "held" {
 			data, err := render.Minutes(in, m)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, compare(File{Path: base(m) + ".minutes.md", Data: data}))
+			files = append(files, c.compare(File{Path: base(m) + ".minutes.md", Data: data}))
 		}
 	}
 	return files, nil
 }
+
+const agendaSuffix = ".agenda.md"
 
 // Write writes f's page: over the page Plan read, or as a new file. Another
 // writer may have been at it since (agenda new, or a person adding to its
@@ -169,23 +181,47 @@ func Write(f File) error {
 // MaxPageSize bounds what is read of a generated page already there.
 const MaxPageSize = 16 << 20
 
+// comparer compares generated pages with the files on disk, reading each
+// into one buffer it keeps; one a goroutine.
+type comparer struct {
+	buf []byte
+}
+
 // compare sets f's state against the file on disk, keeping its custom
-// section.
-func compare(f File) File {
-	old, err := safefile.Read(f.Path, MaxPageSize)
-	switch {
-	case err != nil:
+// section; an ok file keeps neither its Data nor its Old.
+func (c *comparer) compare(f File) File {
+	old, err := safefile.ReadInto(f.Path, MaxPageSize, c.buf)
+	if err != nil {
 		f.State = "missing"
-	default:
-		f.Old = old
-		f.Data = KeepCustom(f.Data, old)
-		if bytes.Equal(old, f.Data) {
-			f.State = "ok"
-		} else {
-			f.State = "stale"
+		return f
+	}
+	if cap(old) > cap(c.buf) {
+		c.buf = old[:0]
+	}
+	f.Data = KeepCustom(f.Data, old)
+	if bytes.Equal(old, f.Data) {
+		f.State, f.Data = "ok", nil
+		return f
+	}
+	f.State, f.Old = "stale", bytes.Clone(old) // not nil: an empty file is there, not missing
+	return f
+}
+
+// existing is whether a file of the folder's, with a name ending in
+// suffix, exists (as os.Stat finds it: a link is followed), from one
+// listing of the folder instead of a look at every name.
+func existing(folder, suffix string) func(name string) bool {
+	ents, err := os.ReadDir(folder)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return func(name string) bool { return exists(filepath.Join(folder, name)) }
+	}
+	found := map[string]bool{}
+	for _, e := range ents {
+		if name := e.Name(); strings.HasSuffix(name, suffix) {
+			found[name] = e.Type().IsRegular() || exists(filepath.Join(folder, name))
 		}
 	}
-	return f
+	return func(name string) bool { return found[name] }
 }
 
 func exists(p string) bool {

@@ -1,7 +1,6 @@
 package safefile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +22,15 @@ var ErrChanged = errors.New("it changed while govctl was working on it, so nothi
 // blocks on a FIFO (it is opened without waiting for a writer, and refused),
 // and never reads more than max+1 bytes.
 func Read(path string, max int64) ([]byte, error) {
+	return ReadInto(path, max, nil)
+}
+
+// ReadInto reads as Read does, into buf's memory when it is large enough
+// (from its start; the result is buf's or new memory), for a caller that
+// reads many files one after another and keeps none of them. A read that
+// gives less than was asked for is the file's end, as it is for a regular
+// file.
+func ReadInto(path string, max int64, buf []byte) ([]byte, error) {
 	f, err := openNoBlock(path)
 	if err != nil {
 		return nil, err
@@ -38,13 +46,23 @@ func Read(path string, max int64) ([]byte, error) {
 	if fi.Size() > max {
 		return nil, fmt.Errorf("%s: the file is %d bytes, %w of %d", path, fi.Size(), ErrTooLarge, max)
 	}
-	var b bytes.Buffer
-	b.Grow(int(fi.Size()) + 1)
-	if _, err := io.Copy(&b, io.LimitReader(f, max+1)); err != nil {
-		return nil, err
+	if want := int(fi.Size()) + 1; cap(buf) < want {
+		buf = make([]byte, 0, want)
 	}
-	if int64(b.Len()) > max {
-		return nil, fmt.Errorf("%s: the file grew, %w of %d bytes", path, ErrTooLarge, max)
+	buf = buf[:0]
+	for int64(len(buf)) <= max {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // room to read on
+		}
+		want := int(min(int64(cap(buf)), max+1)) - len(buf)
+		n, err := f.Read(buf[len(buf) : len(buf)+want])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF || err == nil && n < want {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return b.Bytes(), nil
+	return nil, fmt.Errorf("%s: the file grew, %w of %d bytes", path, ErrTooLarge, max)
 }

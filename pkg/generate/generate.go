@@ -12,14 +12,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
 	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/check"
-	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
@@ -56,17 +54,14 @@ func Plan(dir string) (files []File, left error, err error) {
 	asOf := BasisDate(repo)
 	checkDate := asOf.Date
 	if !asOf.Set() {
-		// No dated record at all: count only the findings that do not
-		// depend on a date.
+		// No dated record at all: judge by the findings that do not depend
+		// on a date.
 		checkDate = date.New(2000, 1, 1)
 	}
-	res.Check(checkDate)
-	// The findings the index counts: with no dated record, errors only.
-	counted := res.Diagnostics
+	// Only the rules that refuse decide anything here: which bodies are
+	// left out. The pages count no findings.
+	res.CheckRefusing(checkDate)
 	all := res.Nets() // the index lists every body, sound or not
-	if !asOf.Set() {
-		counted = slices.DeleteFunc(slices.Clone(counted), func(d diag.Diagnostic) bool { return d.Severity == diag.Warning })
-	}
 	if err := res.LeaveOut(); err != nil {
 		return nil, nil, err
 	}
@@ -97,7 +92,7 @@ func Plan(dir string) (files []File, left error, err error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
-	index, err := render.Index(report.Networks(all, dir, nil, counted, asOf).Networks, asOf)
+	index, err := render.Index(report.Networks(all, dir, nil, nil, asOf).Networks, asOf)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -126,18 +126,18 @@ func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date) (
 	files := []File{c.compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page})}
 	for _, m := range n.MeetingList {
 		if hasAgenda(m) {
-			data, err := render.Agenda(in, m)
+			c.page, err = render.AppendAgenda(c.page, in, m)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, c.compare(File{Path: base(m) + agendaSuffix, Data: data}))
+			files = append(files, c.compare(File{Path: base(m) + agendaSuffix, Data: c.page}))
 		}
 		if m.Status == "held" {
-			data, err := render.Minutes(in, m)
+			c.page, err = render.AppendMinutes(c.page, in, m)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, c.compare(File{Path: base(m) + ".minutes.md", Data: data}))
+			files = append(files, c.compare(File{Path: base(m) + ".minutes.md", Data: c.page}))
 		}
 	}
 	return files, nil
@@ -176,18 +176,19 @@ func Write(f File) error {
 // MaxPageSize bounds what is read of a generated page already there.
 const MaxPageSize = 16 << 20
 
-// comparer compares generated pages with the files on disk, reading each
-// into one buffer it keeps; one a goroutine.
+// comparer renders pages into one buffer and reads the files on disk into
+// another, each reused from page to page; one a goroutine.
 type comparer struct {
-	buf []byte
+	page, buf []byte
 }
 
 // compare sets f's state against the file on disk, keeping its custom
-// section; an ok file keeps neither its Data nor its Old.
+// section; an ok file keeps neither its Data nor its Old, and one that is
+// not keeps copies of both (f.Data may be the comparer's page buffer).
 func (c *comparer) compare(f File) File {
 	old, err := safefile.ReadInto(f.Path, MaxPageSize, c.buf)
 	if err != nil {
-		f.State = "missing"
+		f.State, f.Data = "missing", bytes.Clone(f.Data)
 		return f
 	}
 	if cap(old) > cap(c.buf) {
@@ -198,7 +199,8 @@ func (c *comparer) compare(f File) File {
 		f.State, f.Data = "ok", nil
 		return f
 	}
-	f.State, f.Old = "stale", bytes.Clone(old) // not nil: an empty file is there, not missing
+	// Old is not nil: an empty file is there, not missing.
+	f.State, f.Data, f.Old = "stale", bytes.Clone(f.Data), bytes.Clone(old)
 	return f
 }
 

@@ -24,7 +24,7 @@ import (
 // FuncMap whose signatures funcCall lists, and the builtins len, eq, gt,
 // not and or. A template using anything else does not compile
 // (compile's error), and is executed by text/template instead.
-type program func(data any) ([]byte, error)
+type program func(dst []byte, data any) ([]byte, error)
 
 // state is one execution: the output and the variables' values.
 type state struct {
@@ -143,12 +143,15 @@ func compile(t *template.Template, funcs template.FuncMap, typ reflect.Type) (pr
 		return nil, err
 	}
 	slots, size := c.slots, len(t.Tree.Root.String())
-	return func(data any) (out []byte, err error) {
+	return func(dst []byte, data any) (out []byte, err error) {
 		dot := reflect.ValueOf(data)
 		if dot.Type() != typ {
 			return nil, fmt.Errorf("%s: compiled for %v, given %v", t.Name(), typ, dot.Type())
 		}
-		s := &state{buf: make([]byte, 0, 2*size), vars: make([]reflect.Value, slots)}
+		if dst == nil {
+			dst = make([]byte, 0, size)
+		}
+		s := &state{buf: dst, vars: make([]reflect.Value, slots)}
 		s.vars[0] = dot
 		defer func() {
 			if r := recover(); r != nil {

@@ -243,5 +243,12 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 
 // Minutes renders the minutes of meeting m.
 func Minutes(in Inputs, m *model.Meeting) ([]byte, error) {
-	return execute("minutes.md.tmpl", buildMinutes(in, m))
+	return AppendMinutes(nil, in, m)
+}
+
+// AppendMinutes renders the minutes of meeting m into dst's memory when it
+// is large enough (dst[:0] onwards), for a caller rendering many pages one
+// after another and keeping none.
+func AppendMinutes(dst []byte, in Inputs, m *model.Meeting) ([]byte, error) {
+	return appendPage(dst, "minutes.md.tmpl", buildMinutes(in, m))
 }

@@ -86,18 +86,25 @@ func funcs() template.FuncMap {
 
 // execute renders template name with data, compiled when it could be.
 func execute(name string, data any) ([]byte, error) {
+	return appendPage(nil, name, data)
+}
+
+// appendPage renders template name with data after dst[:0], in dst's
+// memory when it is large enough.
+func appendPage(dst []byte, name string, data any) ([]byte, error) {
 	ps, err := pages()
 	if err != nil {
 		return nil, err
 	}
-	if p, ok := ps.compiled[name]; ok {
-		out, err := p(data)
-		if err != nil {
-			return nil, err
-		}
-		return tidy(out), nil
+	p, ok := ps.compiled[name]
+	if !ok {
+		return interpret(name, data)
 	}
-	return interpret(name, data)
+	out, err := p(dst[:0], data)
+	if err != nil {
+		return nil, err
+	}
+	return tidy(out), nil
 }
 
 // interpret renders template name with data by text/template.

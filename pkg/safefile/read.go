@@ -3,8 +3,6 @@ package safefile
 import (
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 )
 
 // ErrNotRegular is a path that is not a regular file: a FIFO, a socket or a
@@ -29,40 +27,25 @@ func Read(path string, max int64) ([]byte, error) {
 // (from its start; the result is buf's or new memory), for a caller that
 // reads many files one after another and keeps none of them. A read that
 // gives less than was asked for is the file's end, as it is for a regular
-// file.
+// file. On Unix it makes four system calls (open, fstat, read, close), as
+// the loader's reads do: a file of a repository of a hundred thousand is
+// not registered with the runtime's poller, nor given an *os.File.
 func ReadInto(path string, max int64, buf []byte) ([]byte, error) {
-	f, err := openNoBlock(path)
-	if err != nil {
-		return nil, err
+	return readInto(path, max, buf)
+}
+
+// room is buf, emptied, with room for size+1 bytes.
+func room(buf []byte, size int64) []byte {
+	if want := int(size) + 1; cap(buf) < want {
+		return make([]byte, 0, want)
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
-	}
-	if fi.Size() > max {
-		return nil, fmt.Errorf("%s: the file is %d bytes, %w of %d", path, fi.Size(), ErrTooLarge, max)
-	}
-	if want := int(fi.Size()) + 1; cap(buf) < want {
-		buf = make([]byte, 0, want)
-	}
-	buf = buf[:0]
-	for int64(len(buf)) <= max {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // room to read on
-		}
-		want := int(min(int64(cap(buf)), max+1)) - len(buf)
-		n, err := f.Read(buf[len(buf) : len(buf)+want])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF || err == nil && n < want {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return nil, fmt.Errorf("%s: the file grew, %w of %d bytes", path, ErrTooLarge, max)
+	return buf[:0]
+}
+
+func tooLarge(path string, size, max int64) error {
+	return fmt.Errorf("%s: the file is %d bytes, %w of %d", path, size, ErrTooLarge, max)
+}
+
+func grew(path string, max int64) error {
+	return fmt.Errorf("%s: the file grew, %w of %d bytes", path, ErrTooLarge, max)
 }

@@ -41,9 +41,7 @@ func main() {
 
 func run(dir, cpuFile, heapFile string, generate bool) error {
 	gctune.Tune() // as govctl does
-	if !generate {
-		gctune.Hold() // as govctl validate does
-	}
+	gctune.Hold() // as govctl validate and generate do
 	cf, err := os.Create(cpuFile)
 	if err != nil {
 		return err

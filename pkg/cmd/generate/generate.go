@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/gctune"
 	gen "github.com/govctl/govctl/pkg/generate"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/safefile"
@@ -62,6 +63,9 @@ func NewCmdGenerate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			if runF != nil {
 				return runF(opts)
 			}
+			// Like validate, generate reads the whole repository and keeps
+			// what it read to its end.
+			gctune.Hold()
 			return generateRun(opts)
 		},
 	}

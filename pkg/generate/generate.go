@@ -97,7 +97,12 @@ func Plan(dir string) (files []File, left error, err error) {
 		return nil, nil, err
 	}
 	var c comparer
-	files = []File{c.compare(File{Path: filepath.Join(dir, "README.md"), Data: index})}
+	n := 1
+	for _, fs := range perNet {
+		n += len(fs)
+	}
+	files = make([]File, 0, n)
+	files = append(files, c.compare(File{Path: filepath.Join(dir, "README.md"), Data: index}))
 	for _, fs := range perNet {
 		files = append(files, fs...)
 	}
@@ -123,7 +128,8 @@ func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date) (
 	if err != nil {
 		return nil, err
 	}
-	files := []File{c.compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page})}
+	files := make([]File, 0, 2+len(n.MeetingList))
+	files = append(files, c.compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page}))
 	for _, m := range n.MeetingList {
 		if hasAgenda(m) {
 			c.page, err = render.AppendAgenda(c.page, in, m)

@@ -176,6 +176,29 @@ func TestChangeScope(t *testing.T) {
 	}
 }
 
+// A page's change touches its network for generate, not for validate.
+func TestPageScope(t *testing.T) {
+	dir := repo(t, family)
+	for _, tc := range []struct {
+		changed      []string
+		report, load []string
+	}{
+		{[]string{"a/README.md"}, []string{"a", "b", "c"}, []string{"a", "b", "c"}},
+		{[]string{"d/meetings/2026-01-01.minutes.md"}, []string{"d"}, []string{"a", "b", "d"}},
+		{[]string{"README.md"}, nil, nil},
+	} {
+		s := check.PageScope(dir, tc.changed)
+		if s.All || !slices.Equal(s.Report, tc.report) || !slices.Equal(s.Load, tc.load) {
+			t.Errorf("%v: report %v, load %v; want %v, %v", tc.changed, s.Report, s.Load, tc.report, tc.load)
+		}
+	}
+	for _, f := range []string{"govctl.yaml", "organisations.yaml"} {
+		if s := check.PageScope(dir, []string{"d/README.md", f}); !s.All {
+			t.Errorf("%s changed: %+v", f, s)
+		}
+	}
+}
+
 func TestRunWithinScope(t *testing.T) {
 	files := maps.Clone(family)
 	files["a/network.yaml"] = "id: a\nname: A\nwhat: 1\n"

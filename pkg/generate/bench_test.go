@@ -20,7 +20,7 @@ func BenchmarkPlan(b *testing.B) {
 		if err := corpus.Write(tmp, corpus.Options{Bodies: 20, Years: 10, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
-		files, left, err := Plan(tmp)
+		files, left, err := Plan(tmp, Options{})
 		if err != nil || left != nil {
 			b.Fatal(err, left)
 		}
@@ -35,7 +35,7 @@ func BenchmarkPlan(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		files, left, err := Plan(dir)
+		files, left, err := Plan(dir, Options{})
 		if err != nil || left != nil {
 			b.Fatal(err, left)
 		}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -23,6 +24,7 @@ import (
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/safefile"
+	"github.com/govctl/govctl/pkg/terms"
 )
 
 // File is one generated file and what it should hold.
@@ -39,13 +41,26 @@ type File struct {
 	State string
 }
 
-// Plan loads dir, checks it, and works out every generated file. A body
-// whose files hold an error of a rule that refuses (check.Result.LeaveOut)
-// gets no files; left names those bodies with their findings, for the
-// command to report after its work (nil when none is left out). An error in
-// a repository-wide file, or in every body, stops it (err, a
-// *check.FindingsError).
-func Plan(dir string) (files []File, left error, err error) {
+// Options narrow Plan to what a change touches.
+type Options struct {
+	// Scope, when set and not All, is what a change touches
+	// (check.PageScope): only the agendas and minutes of the bodies it
+	// reports are worked out, with every body's page and the index, which
+	// depend on other bodies (a page names its body's parent and lists its
+	// children; every page and the index are drawn as at the date of the
+	// latest record, in whichever body that is). So the whole repository
+	// is loaded all the same. Of the bodies left out, only those it
+	// reports are named.
+	Scope *check.Scope
+}
+
+// Plan loads dir, checks it, and works out every generated file (those
+// opts narrows it to). A body whose files hold an error of a rule that
+// refuses (check.Result.LeaveOut) gets no files; left names those bodies
+// with their findings, for the command to report after its work (nil when
+// none is left out). An error in a repository-wide file, or in every body,
+// stops it (err, a *check.FindingsError).
+func Plan(dir string, opts Options) (files []File, left error, err error) {
 	res, err := check.Run(dir, check.Options{LoadOnly: true})
 	if err != nil {
 		return nil, nil, err
@@ -66,6 +81,11 @@ func Plan(dir string) (files []File, left error, err error) {
 		return nil, nil, err
 	}
 	nets := res.Nets()
+	scope := opts.Scope
+	if scope != nil && scope.All {
+		scope = nil
+	}
+	papers := func(nx *terms.Net) bool { return scope == nil || slices.Contains(scope.Report, nx.N.Folder) }
 	// Each network's files are worked out (and compared with what is on
 	// disk) in parallel, each worker reading files into a buffer of its
 	// own; the order of the result is the networks' order.
@@ -80,7 +100,7 @@ func Plan(dir string) (files []File, left error, err error) {
 			var c comparer
 			for i := range work {
 				in := render.Inputs{Net: nets[i], Calendar: res.Calendar, Location: res.Location}
-				perNet[i], errs[i] = c.networkFiles(dir, in, asOf)
+				perNet[i], errs[i] = c.networkFiles(dir, in, asOf, papers(nets[i]))
 			}
 		}()
 	}
@@ -106,12 +126,33 @@ func Plan(dir string) (files []File, left error, err error) {
 	for _, fs := range perNet {
 		files = append(files, fs...)
 	}
-	return files, res.Left(), nil
+	return files, leftIn(res.LeftOut, scope, dir), nil
 }
 
-// networkFiles works out one network's page, agendas and minutes, each
-// compared with the file on disk.
-func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error) {
+// leftIn is the error of the bodies left out that scope reports (all when
+// scope is nil), or nil when there is none.
+func leftIn(left *check.FindingsError, scope *check.Scope, dir string) error {
+	if left == nil {
+		return nil
+	}
+	if scope == nil {
+		return left
+	}
+	var names []string
+	for _, id := range left.LeftOut {
+		if slices.Contains(scope.Report, id) {
+			names = append(names, id)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return &check.FindingsError{Diagnostics: scope.Within(dir, left.Diagnostics), LeftOut: names}
+}
+
+// networkFiles works out one network's page and, with papers, its agendas
+// and minutes, each compared with the file on disk.
+func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date, papers bool) ([]File, error) {
 	n := in.Net.N
 	var next *model.Meeting
 	for _, m := range n.MeetingList {
@@ -130,6 +171,9 @@ func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date) (
 	}
 	files := make([]File, 0, 2+len(n.MeetingList))
 	files = append(files, c.compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page}))
+	if !papers {
+		return files, nil
+	}
 	for _, m := range n.MeetingList {
 		if hasAgenda(m) {
 			c.page, err = render.AppendAgenda(c.page, in, m)

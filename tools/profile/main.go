@@ -56,7 +56,7 @@ func run(dir, cpuFile, heapFile string, generate bool) error {
 	if generate {
 		var files []gen.File
 		var left error
-		files, left, err = gen.Plan(dir)
+		files, left, err = gen.Plan(dir, gen.Options{})
 		what = fmt.Sprintf("%d generated files", len(files))
 		if left != nil {
 			what += " (some bodies left out)"

@@ -175,6 +175,15 @@ func escapeLine(l string) string {
 	changed := false
 	digits := true // every rune so far is a digit
 	for i := 0; i < len(l); {
+		if c := l[i]; c < utf8.RuneSelf && !mayEscape[c] && (i > 0 || !strings.ContainsRune(blockStart, rune(c))) {
+			// ASCII that no rule below changes, the most of any text.
+			if changed {
+				b.WriteByte(c)
+			}
+			digits = digits && '0' <= c && c <= '9'
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(l[i:])
 		esc, slash := "", false // what the rune becomes; or a backslash before it
 		switch {
@@ -225,6 +234,15 @@ func escapeLine(l string) string {
 	}
 	return b.String()
 }
+
+// mayEscape marks the ASCII characters escapeLine may change anywhere in a
+// line (blockStart's only at its start).
+var mayEscape = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range inline + ".):@&!" {
+		t[c] = true
+	}
+	return t
+}()
 
 // isW reports whether c is w or W: the three runes before a "." spell www
 // (in any case; no other rune folds to w) exactly when the three bytes do.

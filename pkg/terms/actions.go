@@ -77,6 +77,24 @@ func (nx *Net) computeActions() ([]*ActionState, map[string]*ActionState) {
 	return out, byID
 }
 
+// openOn reports whether AsOf(d) is an action still open, without
+// building it.
+func (a *ActionState) openOn(d date.Date) bool {
+	if a.Raised.Date.After(d) {
+		return false
+	}
+	status := "open"
+	for _, u := range a.Updates {
+		if u.Meeting.Date.After(d) {
+			break // in date order
+		}
+		if u.Update.Status != "" {
+			status = u.Update.Status
+		}
+	}
+	return status == "open"
+}
+
 // AsOf is the action as it stood at the end of day d: only the updates
 // recorded at meetings on or before d count. It is false for an action
 // raised after d.

@@ -95,6 +95,7 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		return p
 	}
 	if a := m.Attendance; a != nil {
+		v.Present = make([]Person, 0, len(a.Present))
 		for _, r := range a.Present {
 			v.Present = append(v.Present, person(r.ID))
 		}
@@ -147,7 +148,9 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 	}
 	// The items taken: the agenda less what govctl would add to it but the
 	// record does not show was taken.
-	for _, e := range nx.Agenda(m) {
+	agenda := nx.Agenda(m)
+	v.Items = make([]MinutesItem, 0, len(agenda))
+	for _, e := range agenda {
 		if e.Added {
 			continue
 		}
@@ -162,8 +165,14 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		v.Items = append(v.Items, mi)
 	}
 	v.Omitted = omittedLines(nx, m)
+	if len(m.Decisions) > 0 {
+		v.Decisions = make([]DecisionView, 0, len(m.Decisions))
+	}
 	for i := range m.Decisions {
 		v.Decisions = append(v.Decisions, decisionView(nx, m, &m.Decisions[i], q))
+	}
+	if len(m.Actions) > 0 {
+		v.Actions = make([]ActionLine, 0, len(m.Actions))
 	}
 	for _, a := range m.Actions {
 		l := ActionLine{ID: a.ID, Text: a.Text, Owner: nx.MemberName(a.Owner.ID)}

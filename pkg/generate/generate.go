@@ -176,18 +176,18 @@ func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date, p
 	}
 	for _, m := range n.MeetingList {
 		if hasAgenda(m) {
-			c.page, err = render.AppendAgenda(c.page, in, m)
+			data, err := c.w.Agenda(in, m)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, c.compare(File{Path: base(m) + agendaSuffix, Data: c.page}))
+			files = append(files, c.compare(File{Path: base(m) + agendaSuffix, Data: data}))
 		}
 		if m.Status == "held" {
-			c.page, err = render.AppendMinutes(c.page, in, m)
+			data, err := c.w.Minutes(in, m)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, c.compare(File{Path: base(m) + ".minutes.md", Data: c.page}))
+			files = append(files, c.compare(File{Path: base(m) + ".minutes.md", Data: data}))
 		}
 	}
 	return files, nil
@@ -226,15 +226,16 @@ func Write(f File) error {
 // MaxPageSize bounds what is read of a generated page already there.
 const MaxPageSize = 16 << 20
 
-// comparer renders pages into one buffer and reads the files on disk into
-// another, each reused from page to page; one a goroutine.
+// comparer renders pages and reads the files on disk in memory it reuses
+// from page to page; one a goroutine.
 type comparer struct {
-	page, buf []byte
+	w   render.Writer
+	buf []byte
 }
 
 // compare sets f's state against the file on disk, keeping its custom
 // section; an ok file keeps neither its Data nor its Old, and one that is
-// not keeps copies of both (f.Data may be the comparer's page buffer).
+// not keeps copies of both (f.Data may be the Writer's memory).
 func (c *comparer) compare(f File) File {
 	old, err := safefile.ReadInto(f.Path, MaxPageSize, c.buf)
 	if err != nil {

@@ -311,11 +311,6 @@ func workLines(nx *terms.Net) []WorkLine {
 
 // Agenda renders the agenda of meeting m.
 func Agenda(in Inputs, m *model.Meeting) ([]byte, error) {
-	return AppendAgenda(nil, in, m)
-}
-
-// AppendAgenda renders the agenda of meeting m as AppendMinutes renders
-// minutes.
-func AppendAgenda(dst []byte, in Inputs, m *model.Meeting) ([]byte, error) {
-	return appendPage(dst, "agenda.md.tmpl", buildAgenda(in, m))
+	var w Writer
+	return w.Agenda(in, m)
 }

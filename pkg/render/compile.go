@@ -26,6 +26,8 @@ import (
 // (compile's error), and is executed by text/template instead.
 type program func(dst []byte, data any) ([]byte, error)
 
+// (data is of the type the template is compiled for, or a pointer to it.)
+
 // state is one execution: the output and the variables' values.
 type state struct {
 	buf  []byte
@@ -145,6 +147,9 @@ func compile(t *template.Template, funcs template.FuncMap, typ reflect.Type) (pr
 	slots, size := c.slots, len(t.Tree.Root.String())
 	return func(dst []byte, data any) (out []byte, err error) {
 		dot := reflect.ValueOf(data)
+		if dot.Kind() == reflect.Pointer && dot.Type().Elem() == typ && !dot.IsNil() {
+			dot = dot.Elem() // a pointer to the data, boxed without a copy
+		}
 		if dot.Type() != typ {
 			return nil, fmt.Errorf("%s: compiled for %v, given %v", t.Name(), typ, dot.Type())
 		}

@@ -76,10 +76,30 @@ func everyPage(t *testing.T, dir string) int {
 				break
 			}
 		}
+		// One Writer renders every paper of the body in turn, reusing its
+		// memory: each as rendered alone.
+		var w render.Writer
 		for _, m := range nx.N.MeetingList {
 			bothWays(t, nx.N.ID+" agenda of "+m.File, "agenda.md.tmpl", render.AgendaData(in, m))
 			bothWays(t, nx.N.ID+" minutes of "+m.File, "minutes.md.tmpl", render.MinutesData(in, m))
 			pages += 2
+			for _, paper := range []struct {
+				name   string
+				reused func(render.Inputs, *model.Meeting) ([]byte, error)
+				alone  func(render.Inputs, *model.Meeting) ([]byte, error)
+			}{{"agenda", w.Agenda, render.Agenda}, {"minutes", w.Minutes, render.Minutes}} {
+				got, err := paper.reused(in, m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := paper.alone(in, m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Fatalf("%s %s of %s: a Writer reused writes\n%s\nrendered alone\n%s", nx.N.ID, paper.name, m.File, got, want)
+				}
+			}
 		}
 	}
 	rows := report.Networks(res.Nets(), dir, nil, res.Diagnostics, asOf).Networks

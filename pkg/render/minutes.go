@@ -68,8 +68,20 @@ type MinutesView struct {
 
 // buildMinutes works out the minutes of meeting m.
 func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
+	var v MinutesView
+	buildMinutesInto(&v, in, m)
+	return v
+}
+
+// buildMinutesInto works out the minutes of meeting m in v, reusing the
+// memory of the lists v holds (those buildMinutesInto made: none of the
+// model's).
+func buildMinutesInto(v *MinutesView, in Inputs, m *model.Meeting) {
 	nx := in.Net
-	v := MinutesView{Paper: head(in, m), Draft: true}
+	*v = MinutesView{Paper: head(in, m), Draft: true,
+		Present: v.Present[:0], Substitutes: v.Substitutes[:0], StandIns: v.StandIns[:0], Apologies: v.Apologies[:0],
+		Absent: v.Absent[:0], Declarations: v.Declarations[:0], Items: v.Items[:0], Decisions: v.Decisions[:0],
+		Actions: v.Actions[:0], Updates: v.Updates[:0], Approves: v.Approves[:0]}
 	v.Venue = in.Net.HeldVenue(m) // where it met, not the rotation's prediction
 	for _, o := range nx.N.MeetingList {
 		if o.Status != "held" || !m.Date.Before(o.Date.Date) {
@@ -95,7 +107,6 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		return p
 	}
 	if a := m.Attendance; a != nil {
-		v.Present = make([]Person, 0, len(a.Present))
 		for _, r := range a.Present {
 			v.Present = append(v.Present, person(r.ID))
 		}
@@ -149,7 +160,6 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 	// The items taken: the agenda less what govctl would add to it but the
 	// record does not show was taken.
 	agenda := nx.Agenda(m)
-	v.Items = make([]MinutesItem, 0, len(agenda))
 	for _, e := range agenda {
 		if e.Added {
 			continue
@@ -165,14 +175,8 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		v.Items = append(v.Items, mi)
 	}
 	v.Omitted = omittedLines(nx, m)
-	if len(m.Decisions) > 0 {
-		v.Decisions = make([]DecisionView, 0, len(m.Decisions))
-	}
 	for i := range m.Decisions {
 		v.Decisions = append(v.Decisions, decisionView(nx, m, &m.Decisions[i], q))
-	}
-	if len(m.Actions) > 0 {
-		v.Actions = make([]ActionLine, 0, len(m.Actions))
 	}
 	for _, a := range m.Actions {
 		l := ActionLine{ID: a.ID, Text: a.Text, Owner: nx.MemberName(a.Owner.ID)}
@@ -198,7 +202,6 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 			v.Approves = append(v.Approves, l)
 		}
 	}
-	return v
 }
 
 func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.QuorumResult) DecisionView {
@@ -252,12 +255,36 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 
 // Minutes renders the minutes of meeting m.
 func Minutes(in Inputs, m *model.Meeting) ([]byte, error) {
-	return AppendMinutes(nil, in, m)
+	var w Writer
+	return w.Minutes(in, m)
 }
 
-// AppendMinutes renders the minutes of meeting m into dst's memory when it
-// is large enough (dst[:0] onwards), for a caller rendering many pages one
-// after another and keeping none.
-func AppendMinutes(dst []byte, in Inputs, m *model.Meeting) ([]byte, error) {
-	return appendPage(dst, "minutes.md.tmpl", buildMinutes(in, m))
+// A Writer renders papers one after another in memory it keeps from one to
+// the next, for a caller rendering many and keeping none (generate
+// --check): what a call returns is good until the Writer's next call. One
+// a goroutine; the zero Writer is ready to use.
+type Writer struct {
+	page    []byte
+	minutes MinutesView
+}
+
+// Minutes renders the minutes of meeting m.
+func (w *Writer) Minutes(in Inputs, m *model.Meeting) ([]byte, error) {
+	buildMinutesInto(&w.minutes, in, m)
+	page, err := appendPage(w.page, "minutes.md.tmpl", &w.minutes)
+	if err != nil {
+		return nil, err
+	}
+	w.page = page
+	return page, nil
+}
+
+// Agenda renders the agenda of meeting m.
+func (w *Writer) Agenda(in Inputs, m *model.Meeting) ([]byte, error) {
+	page, err := appendPage(w.page, "agenda.md.tmpl", buildAgenda(in, m))
+	if err != nil {
+		return nil, err
+	}
+	w.page = page
+	return page, nil
 }

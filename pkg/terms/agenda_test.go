@@ -339,4 +339,3 @@ func TestAgendaMattersArisingItem(t *testing.T) {
 	m.OmitStanding = []model.OmitStanding{{Item: "Matters arising", Reason: "Short meeting"}}
 	wantTitles(t, "left off", nx.Agenda(m), "Apologies", "Minutes of the last meeting+*")
 }
-

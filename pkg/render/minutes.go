@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
@@ -222,7 +223,7 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 			}
 			return strings.Join(out, ", ")
 		}
-		v.Votes = fmt.Sprintf("For: %s. Against: %s. Abstained: %s.", names(d.Votes.For), names(d.Votes.Against), names(d.Votes.Abstain))
+		v.Votes = "For: " + names(d.Votes.For) + ". Against: " + names(d.Votes.Against) + ". Abstained: " + names(d.Votes.Abstain) + "."
 		if t.Silent {
 			v.Under = "the terms of reference say nothing about voting, so no count is made under them: the outcome is as recorded"
 			return v
@@ -231,7 +232,7 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 		if t.Carried {
 			carried = "carried"
 		}
-		v.Under = fmt.Sprintf("%d for, %d against (abstentions are not votes cast); under %s, the motion is %s", t.For, t.Against, t.Rule, carried)
+		v.Under = strconv.Itoa(t.For) + " for, " + strconv.Itoa(t.Against) + " against (abstentions are not votes cast); under " + t.Rule + ", the motion is " + carried
 		if t.Tie && d.CastingVote && nx.CastingVote() {
 			v.Under += "; the votes were tied and the chair gave a casting vote"
 		}

@@ -38,8 +38,8 @@ func TestWorkflowCommandsPass(t *testing.T) {
 	var commands [][]string
 	for _, job := range wf.Jobs {
 		for _, s := range job.Steps {
-			if !strings.HasPrefix(s.Run, "./bin/govctl ") || s.If != "" {
-				continue // builds, and the diff that needs a pull request's base
+			if !strings.HasPrefix(s.Run, "./bin/govctl ") || s.If != "" && s.If != onPush {
+				continue // builds, and the steps that need a pull request's base
 			}
 			commands = append(commands, strings.Fields(strings.TrimPrefix(s.Run, "./bin/govctl ")))
 		}
@@ -77,6 +77,49 @@ func TestWorkflowCommandsPass(t *testing.T) {
 				t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 			}
 		})
+	}
+}
+
+// onPush is the condition of a step that runs on a push, not on a pull
+// request.
+const onPush = "github.event_name != 'pull_request'"
+
+// TestWorkflowGenerateChanged: on a pull request the workflow checks the
+// generated pages its commits can have changed, from the base branch given
+// through env:, and on a push every page.
+func TestWorkflowGenerateChanged(t *testing.T) {
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Run string            `yaml:"run"`
+				If  string            `yaml:"if"`
+				Env map[string]string `yaml:"env"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	data, err := os.ReadFile("../../.github/workflows/govctl.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(data, &wf); err != nil {
+		t.Fatal(err)
+	}
+	var onPR, all bool
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			switch {
+			case s.Run == "./bin/govctl generate networks --check" && s.If == onPush:
+				all = true
+			case strings.HasPrefix(s.Run, "./bin/govctl generate networks --check --changed ") && s.If == "github.event_name == 'pull_request'":
+				onPR = s.Run == `./bin/govctl generate networks --check --changed "origin/$BASE_REF...HEAD"` && s.Env["BASE_REF"] == "${{ github.base_ref }}"
+				if !onPR {
+					t.Errorf("the pull request's check: run %q, env %v", s.Run, s.Env)
+				}
+			}
+		}
+	}
+	if !onPR || !all {
+		t.Errorf("generate --check on pushes: %v; generate --check --changed on pull requests: %v", all, onPR)
 	}
 }
 

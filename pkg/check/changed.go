@@ -26,6 +26,18 @@ type Scope struct {
 // Every network.yaml is read, but the loader decodes only those that name a
 // changed network, and those of the ancestors of what is reported.
 func ChangeScope(dir string, changed []string) Scope {
+	return changeScope(dir, changed, false)
+}
+
+// PageScope is the scope of changed files for the pages govctl generates
+// (generate --changed): as ChangeScope's, but a network whose generated
+// pages changed (its .md files, which generate --check compares) is
+// touched too.
+func PageScope(dir string, changed []string) Scope {
+	return changeScope(dir, changed, true)
+}
+
+func changeScope(dir string, changed []string, pages bool) Scope {
 	touched := map[string]bool{}
 	for _, f := range changed {
 		id, rest, ok := strings.Cut(filepath.ToSlash(f), "/")
@@ -35,7 +47,7 @@ func ChangeScope(dir string, changed []string) Scope {
 			}
 			continue
 		}
-		if strings.HasSuffix(rest, ".md") {
+		if strings.HasSuffix(rest, ".md") && !pages {
 			continue // generated papers change no finding
 		}
 		touched[id] = true

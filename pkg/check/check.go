@@ -201,8 +201,19 @@ func (r *Result) Left() error {
 // Check runs every rule as of asOf, adding their findings to the loader's,
 // and applies govctl.yaml's severities.
 func (r *Result) Check(asOf date.Date) {
+	r.check(asOf, nil)
+}
+
+// CheckRefusing is Check with only the rules that refuse: what Refuse and
+// LeaveOut look at, for a command that needs to know which bodies are
+// sound and shows no other finding (generate, whose pages count none).
+func (r *Result) CheckRefusing(asOf date.Date) {
+	r.check(asOf, func(rule *rules.Rule) bool { return rule.Refuses })
+}
+
+func (r *Result) check(asOf date.Date, keep func(*rules.Rule) bool) {
 	r.AsOf = model.Date{Date: asOf}
-	ds := append(r.Diagnostics, rules.Run(r.Index, r.Calendar, r.AsOf)...)
+	ds := append(r.Diagnostics, rules.RunOnly(r.Index, r.Calendar, r.AsOf, keep)...)
 	r.Diagnostics = diag.Cap(diag.Sort(rules.Configure(r.Repo.Settings, ds)), diag.PerFile)
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rickb777/date"
+	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/diag"
@@ -175,6 +176,29 @@ func TestChangeScope(t *testing.T) {
 	}
 }
 
+// A page's change touches its network for generate, not for validate.
+func TestPageScope(t *testing.T) {
+	dir := repo(t, family)
+	for _, tc := range []struct {
+		changed      []string
+		report, load []string
+	}{
+		{[]string{"a/README.md"}, []string{"a", "b", "c"}, []string{"a", "b", "c"}},
+		{[]string{"d/meetings/2026-01-01.minutes.md"}, []string{"d"}, []string{"a", "b", "d"}},
+		{[]string{"README.md"}, nil, nil},
+	} {
+		s := check.PageScope(dir, tc.changed)
+		if s.All || !slices.Equal(s.Report, tc.report) || !slices.Equal(s.Load, tc.load) {
+			t.Errorf("%v: report %v, load %v; want %v, %v", tc.changed, s.Report, s.Load, tc.report, tc.load)
+		}
+	}
+	for _, f := range []string{"govctl.yaml", "organisations.yaml"} {
+		if s := check.PageScope(dir, []string{"d/README.md", f}); !s.All {
+			t.Errorf("%s changed: %+v", f, s)
+		}
+	}
+}
+
 func TestRunWithinScope(t *testing.T) {
 	files := maps.Clone(family)
 	files["a/network.yaml"] = "id: a\nname: A\nwhat: 1\n"
@@ -235,5 +259,49 @@ func TestOpenSound(t *testing.T) {
 
 	if _, err := check.OpenSound(dir, []string{"c"}, clock); !errors.As(err, new(*check.FindingsError)) {
 		t.Errorf("OpenSound(c) = %v: with c alone named, nothing is sound: want a refusal", err)
+	}
+}
+
+// TestCheckRefusingAsCheck: running only the rules that refuse finds what
+// running every rule finds to refuse, on every rule's fixture and every
+// broken repository of the tests.
+func TestCheckRefusingAsCheck(t *testing.T) {
+	fixtures, _ := filepath.Glob(filepath.Join("..", "rules", "*.txtar"))
+	broken, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "broken", "*.txtar"))
+	refused := 0
+	for _, name := range append(fixtures, broken...) {
+		arch, err := txtar.ParseFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string]string{}
+		for _, f := range arch.Files {
+			files[f.Name] = string(f.Data)
+		}
+		dir := repo(t, files)
+		var got [2][]diag.Diagnostic
+		for i := range got {
+			res, err := check.Run(dir, check.Options{LoadOnly: true})
+			if err != nil {
+				continue // a repository check.Run refuses as a whole
+			}
+			if i == 0 {
+				res.Check(date.New(2026, 11, 23))
+			} else {
+				res.CheckRefusing(date.New(2026, 11, 23))
+			}
+			if fe, ok := res.Refuse().(*check.FindingsError); ok {
+				got[i] = fe.Diagnostics
+			}
+		}
+		if !slices.Equal(got[0], got[1]) {
+			t.Errorf("%s: every rule refuses for\n%v\nthe rules that refuse for\n%v", name, got[0], got[1])
+		}
+		if len(got[0]) > 0 {
+			refused++
+		}
+	}
+	if refused < 10 {
+		t.Errorf("only %d repositories refused: the test compares too little", refused)
 	}
 }

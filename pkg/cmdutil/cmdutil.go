@@ -4,7 +4,9 @@
 package cmdutil
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/exit"
+	"github.com/govctl/govctl/pkg/gitx"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/words"
@@ -182,4 +185,42 @@ func DateRange(from, until string) (date.Date, date.Date, error) {
 		return f, u, FlagErrorf("--until %s is before --from %s", u, f)
 	}
 	return f, u, nil
+}
+
+// ChangedFiles lists the files of the repository in dir (paths relative to
+// it) that changed since git revision rev, as validate --changed and
+// generate --changed read them (gitx.Changed: BASE...HEAD or BASE..HEAD
+// compares the commits alone; one revision reads the working tree too).
+// git's failures come with a hint.
+func ChangedFiles(dir, rev string) ([]string, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, load.NotFound(dir, "no such folder")
+	}
+	files, err := gitx.Changed(dir, rev)
+	if err != nil {
+		return nil, gitError(err)
+	}
+	return files, nil
+}
+
+// ChangedWhen says what rev, given to --changed, compares in words: "in
+// A...B" for a range, "since REV" for one revision.
+func ChangedWhen(rev string) string {
+	if strings.Contains(rev, "..") {
+		return "in " + words.Printable(rev)
+	}
+	return "since " + words.Printable(rev)
+}
+
+// gitError adds a hint to git failures.
+func gitError(err error) error {
+	var missing *gitx.MissingRevisionError
+	if errors.As(err, &missing) {
+		hint := "check the revision name"
+		if missing.Shallow {
+			hint = "fetch it first, e.g. git fetch --unshallow (or actions/checkout with fetch-depth: 0)"
+		}
+		return Errorf(hint, "%v", err)
+	}
+	return Errorf("run govctl inside a git repository, with git installed", "%v", err)
 }

@@ -1,7 +1,7 @@
 // Package gctune sets the garbage collector for a short-lived process that
 // reads a whole repository. cmd/govctl calls Tune first thing, and the
-// validate command Hold; tools/profile does both, so that profiles show
-// what govctl validate does.
+// validate and generate commands Hold; tools/profile does both, so that
+// profiles show what govctl validate and generate do.
 package gctune
 
 import (
@@ -31,7 +31,7 @@ func Tune() {
 }
 
 // Hold is for a command that reads the whole repository, keeps what it read
-// to its end and exits, as validate does: it has the collector run a
+// to its end and exits, as validate and generate do: it has the collector run a
 // quarter as often as Go's default (GOGC=400), still within the bound Tune
 // set. Nearly all such a command's garbage is each file's parsed YAML, cheap
 // to collect, but every collection also marks the whole model read so far;

@@ -9,32 +9,37 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/check"
-	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/exit"
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/report"
 	"github.com/govctl/govctl/pkg/safefile"
+	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
 
 // File is one generated file and what it should hold.
 type File struct {
 	Path string
+	// Data is what the file should hold, and Old what it held when it was
+	// compared (nil when missing): a writer replaces it only if it still
+	// holds that. Both are kept only for a file that is not ok, the one kind
+	// a writer writes: at a thousand bodies the pages already up to date
+	// are hundreds of megabytes.
 	Data []byte
-	// Old is what the file held when it was compared (nil when missing):
-	// a writer replaces it only if it still holds that.
-	Old []byte
+	Old  []byte
 	// State is "ok", "missing", "stale", or "refused": the page on disk
 	// has a custom section that cannot be found for certain (Err says
 	// where), and is left as it is.
@@ -42,13 +47,26 @@ type File struct {
 	Err   error
 }
 
-// Plan loads dir, checks it, and works out every generated file. A body
-// whose files hold an error of a rule that refuses (check.Result.LeaveOut)
-// gets no files; left names those bodies with their findings, for the
-// command to report after its work (nil when none is left out). An error in
-// a repository-wide file, or in every body, stops it (err, a
-// *check.FindingsError).
-func Plan(dir string) (files []File, left error, err error) {
+// Options narrow Plan to what a change touches.
+type Options struct {
+	// Scope, when set and not All, is what a change touches
+	// (check.PageScope): only the agendas and minutes of the bodies it
+	// reports are worked out, with every body's page and the index, which
+	// depend on other bodies (a page names its body's parent and lists its
+	// children; every page and the index are drawn as at the date of the
+	// latest record, in whichever body that is). So the whole repository
+	// is loaded all the same. Of the bodies left out, only those it
+	// reports are named.
+	Scope *check.Scope
+}
+
+// Plan loads dir, checks it, and works out every generated file (those
+// opts narrows it to). A body whose files hold an error of a rule that
+// refuses (check.Result.LeaveOut) gets no files; left names those bodies
+// with their findings, for the command to report after its work (nil when
+// none is left out). An error in a repository-wide file, or in every body,
+// stops it (err, a *check.FindingsError).
+func Plan(dir string, opts Options) (files []File, left error, err error) {
 	res, err := check.Run(dir, check.Options{LoadOnly: true})
 	if err != nil {
 		return nil, nil, err
@@ -57,23 +75,26 @@ func Plan(dir string) (files []File, left error, err error) {
 	asOf := BasisDate(repo)
 	checkDate := asOf.Date
 	if !asOf.Set() {
-		// No dated record at all: count only the findings that do not
-		// depend on a date.
+		// No dated record at all: judge by the findings that do not depend
+		// on a date.
 		checkDate = date.New(2000, 1, 1)
 	}
-	res.Check(checkDate)
-	// The findings the index counts: with no dated record, errors only.
-	counted := res.Diagnostics
+	// Only the rules that refuse decide anything here: which bodies are
+	// left out. The pages count no findings.
+	res.CheckRefusing(checkDate)
 	all := res.Nets() // the index lists every body, sound or not
-	if !asOf.Set() {
-		counted = slices.DeleteFunc(slices.Clone(counted), func(d diag.Diagnostic) bool { return d.Severity == diag.Warning })
-	}
 	if err := res.LeaveOut(); err != nil {
 		return nil, nil, err
 	}
 	nets := res.Nets()
+	scope := opts.Scope
+	if scope != nil && scope.All {
+		scope = nil
+	}
+	papers := func(nx *terms.Net) bool { return scope == nil || slices.Contains(scope.Report, nx.N.Folder) }
 	// Each network's files are worked out (and compared with what is on
-	// disk) in parallel; the order of the result is the networks' order.
+	// disk) in parallel, each worker reading files into a buffer of its
+	// own; the order of the result is the networks' order.
 	perNet := make([][]File, len(nets))
 	errs := make([]error, len(nets))
 	work := make(chan int)
@@ -82,9 +103,10 @@ func Plan(dir string) (files []File, left error, err error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var c comparer
 			for i := range work {
 				in := render.Inputs{Net: nets[i], Calendar: res.Calendar, Location: res.Location}
-				perNet[i], errs[i] = networkFiles(dir, in, asOf)
+				perNet[i], errs[i] = c.networkFiles(dir, in, asOf, papers(nets[i]))
 			}
 		}()
 	}
@@ -96,20 +118,47 @@ func Plan(dir string) (files []File, left error, err error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
-	index, err := render.Index(report.Networks(all, dir, nil, counted, asOf).Networks, asOf)
+	index, err := render.Index(report.Networks(all, dir, nil, nil, asOf).Networks, asOf)
 	if err != nil {
 		return nil, nil, err
 	}
-	files = []File{compare(File{Path: filepath.Join(dir, "README.md"), Data: index})}
+	var c comparer
+	n := 1
+	for _, fs := range perNet {
+		n += len(fs)
+	}
+	files = make([]File, 0, n)
+	files = append(files, c.compare(File{Path: filepath.Join(dir, "README.md"), Data: index}))
 	for _, fs := range perNet {
 		files = append(files, fs...)
 	}
-	return files, res.Left(), nil
+	return files, leftIn(res.LeftOut, scope, dir), nil
 }
 
-// networkFiles works out one network's page, agendas and minutes, each
-// compared with the file on disk.
-func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error) {
+// leftIn is the error of the bodies left out that scope reports (all when
+// scope is nil), or nil when there is none.
+func leftIn(left *check.FindingsError, scope *check.Scope, dir string) error {
+	if left == nil {
+		return nil
+	}
+	if scope == nil {
+		return left
+	}
+	var names []string
+	for _, id := range left.LeftOut {
+		if slices.Contains(scope.Report, id) {
+			names = append(names, id)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return &check.FindingsError{Diagnostics: scope.Within(dir, left.Diagnostics), LeftOut: names}
+}
+
+// networkFiles works out one network's page and, with papers, its agendas
+// and minutes, each compared with the file on disk.
+func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date, papers bool) ([]File, error) {
 	n := in.Net.N
 	var next *model.Meeting
 	for _, m := range n.MeetingList {
@@ -118,31 +167,39 @@ func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error)
 			break
 		}
 	}
-	base := func(m *model.Meeting) string { return filepath.Join(dir, n.Folder, layout.MeetingsDir, m.File) }
-	hasAgenda := func(m *model.Meeting) bool { return m == next || exists(base(m)+".agenda.md") }
+	folder := filepath.Join(dir, n.Folder, layout.MeetingsDir)
+	base := func(m *model.Meeting) string { return filepath.Join(folder, m.File) }
+	agendas := existing(folder, agendaSuffix)
+	hasAgenda := func(m *model.Meeting) bool { return m == next || agendas(m.File+agendaSuffix) }
 	page, err := render.Network(in, asOf, hasAgenda)
 	if err != nil {
 		return nil, err
 	}
-	files := []File{compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page})}
+	files := make([]File, 0, 2+len(n.MeetingList))
+	files = append(files, c.compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page}))
+	if !papers {
+		return files, nil
+	}
 	for _, m := range n.MeetingList {
 		if hasAgenda(m) {
-			data, err := render.Agenda(in, m)
+			data, err := c.w.Agenda(in, m)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, compare(File{Path: base(m) + ".agenda.md", Data: data}))
+			files = append(files, c.compare(File{Path: base(m) + agendaSuffix, Data: data}))
 		}
 		if m.Status == "held" {
-			data, err := render.Minutes(in, m)
+			data, err := c.w.Minutes(in, m)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, compare(File{Path: base(m) + ".minutes.md", Data: data}))
+			files = append(files, c.compare(File{Path: base(m) + ".minutes.md", Data: data}))
 		}
 	}
 	return files, nil
 }
+
+const agendaSuffix = ".agenda.md"
 
 // Write writes f's page: over the page Plan read, or as a new file. Another
 // writer may have been at it since (agenda new, or a person adding to its
@@ -179,28 +236,55 @@ func Write(f File) error {
 // MaxPageSize bounds what is read of a generated page already there.
 const MaxPageSize = 16 << 20
 
+// comparer renders pages and reads the files on disk in memory it reuses
+// from page to page; one a goroutine.
+type comparer struct {
+	w   render.Writer
+	buf []byte
+}
+
 // compare sets f's state against the file on disk, keeping its custom
-// section.
-func compare(f File) File {
-	old, err := safefile.Read(f.Path, MaxPageSize)
-	switch {
-	case err != nil:
-		f.State = "missing"
-	default:
-		f.Old = old
-		data, err := KeepCustom(f.Path, f.Data, old)
-		if err != nil {
-			f.State, f.Err = "refused", err
-			return f
-		}
-		f.Data = data
-		if bytes.Equal(old, f.Data) {
-			f.State = "ok"
-		} else {
-			f.State = "stale"
+// section; an ok file keeps neither its Data nor its Old, and one that is
+// not keeps copies of both (f.Data may be the Writer's memory).
+func (c *comparer) compare(f File) File {
+	old, err := safefile.ReadInto(f.Path, MaxPageSize, c.buf)
+	if err != nil {
+		f.State, f.Data = "missing", bytes.Clone(f.Data)
+		return f
+	}
+	if cap(old) > cap(c.buf) {
+		c.buf = old[:0]
+	}
+	data, kerr := KeepCustom(f.Path, f.Data, old)
+	if kerr != nil {
+		f.State, f.Data, f.Err = "refused", nil, kerr
+		return f
+	}
+	f.Data = data
+	if bytes.Equal(old, f.Data) {
+		f.State, f.Data = "ok", nil
+		return f
+	}
+	// Old is not nil: an empty file is there, not missing.
+	f.State, f.Data, f.Old = "stale", bytes.Clone(f.Data), bytes.Clone(old)
+	return f
+}
+
+// existing is whether a file of the folder's, with a name ending in
+// suffix, exists (as os.Stat finds it: a link is followed), from one
+// listing of the folder instead of a look at every name.
+func existing(folder, suffix string) func(name string) bool {
+	ents, err := os.ReadDir(folder)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return func(name string) bool { return exists(filepath.Join(folder, name)) }
+	}
+	found := map[string]bool{}
+	for _, e := range ents {
+		if name := e.Name(); strings.HasSuffix(name, suffix) {
+			found[name] = e.Type().IsRegular() || exists(filepath.Join(folder, name))
 		}
 	}
-	return f
+	return func(name string) bool { return found[name] }
 }
 
 func exists(p string) bool {

@@ -15,7 +15,7 @@ func TestPlanWriteCheck(t *testing.T) {
 	if err := corpus.Write(dir, corpus.Options{Bodies: 5, Years: 1, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
-	files, errs, err := Plan(dir)
+	files, errs, err := Plan(dir, Options{})
 	if err != nil || errs != nil {
 		t.Fatal(err, errs)
 	}
@@ -31,7 +31,7 @@ func TestPlanWriteCheck(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	again, _, err := Plan(dir)
+	again, _, err := Plan(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestIndexAsOfLatestRecord(t *testing.T) {
 	}
 	var index []string
 	for _, d := range []string{dir, dir + string(filepath.Separator)} {
-		files, errs, err := Plan(d)
+		files, errs, err := Plan(d, Options{})
 		if err != nil || errs != nil {
 			t.Fatal(err, errs)
 		}

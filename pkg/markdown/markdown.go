@@ -9,12 +9,17 @@ import (
 	"html"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Text escapes s for use as inline text in a paragraph or list item. Line
 // breaks are kept as hard breaks.
 func Text(s string) string {
-	lines := strings.Split(strings.TrimSpace(clean(s)), "\n")
+	s = strings.TrimSpace(clean(s))
+	if !strings.Contains(s, "\n") {
+		return escapeLine(s) // one line, most text: nothing to split and join
+	}
+	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = escapeLine(strings.TrimSpace(l))
 		if i < len(lines)-1 && strings.HasSuffix(lines[i], `\\`) {
@@ -32,8 +37,12 @@ func Text(s string) string {
 // break, so names shown there go through Line; it is fit for a table cell
 // too (pipes are escaped).
 func Line(s string) string {
+	s = clean(s)
+	if !strings.Contains(s, "\n") {
+		return escapeLine(strings.TrimSpace(s))
+	}
 	var parts []string
-	for _, l := range strings.Split(clean(s), "\n") {
+	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			parts = append(parts, l)
 		}
@@ -69,7 +78,11 @@ func isControl(r rune) bool {
 // Cell escapes s for a table cell: as Text, with pipes escaped and line
 // breaks as <br>.
 func Cell(s string) string {
-	lines := strings.Split(strings.TrimSpace(clean(s)), "\n")
+	s = strings.TrimSpace(clean(s))
+	if !strings.Contains(s, "\n") {
+		return escapeLine(s)
+	}
+	lines := strings.Split(s, "\n")
 	var out []string
 	for _, l := range lines {
 		if l = strings.TrimSpace(l); l != "" {
@@ -156,46 +169,87 @@ const inline = "\\`*_[]<>|~$"
 const blockStart = "#+-=>:"
 
 func escapeLine(l string) string {
+	// Most text needs nothing escaped: the copy is made only from the first
+	// rune that changes.
 	var b strings.Builder
-	runes := []rune(l)
-	for i, r := range runes {
+	changed := false
+	digits := true // every rune so far is a digit
+	for i := 0; i < len(l); {
+		if c := l[i]; c < utf8.RuneSelf && !mayEscape[c] && (i > 0 || !strings.ContainsRune(blockStart, rune(c))) {
+			// ASCII that no rule below changes, the most of any text.
+			if changed {
+				b.WriteByte(c)
+			}
+			digits = digits && '0' <= c && c <= '9'
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(l[i:])
+		esc, slash := "", false // what the rune becomes; or a backslash before it
 		switch {
 		case i == 0 && strings.ContainsRune(blockStart, r):
-			b.WriteRune('\\')
-			b.WriteRune(r)
-		case (r == '.' || r == ')') && allDigits(runes[:i]):
+			slash = true
+		case (r == '.' || r == ')') && i > 0 && digits:
 			// "1." or "1)" at the start would be an ordered list.
-			b.WriteRune('\\')
-			b.WriteRune(r)
-		case r == '.' && i >= 3 && strings.EqualFold(string(runes[i-3:i]), "www"):
+			slash = true
+		case r == '.' && i >= 3 && isW(l[i-3]) && isW(l[i-2]) && isW(l[i-1]):
 			// www. would be autolinked.
-			b.WriteString("\\.")
-		case r == ':' && i+2 < len(runes) && runes[i+1] == '/' && runes[i+2] == '/':
+			slash = true
+		case r == ':' && strings.HasPrefix(l[i+1:], "//"):
 			// scheme:// would be autolinked.
-			b.WriteString("&#58;")
+			esc = "&#58;"
 		case r == '@':
 			// an e-mail address would be autolinked.
-			b.WriteString("&#64;")
-		case r == '&' && i+1 < len(runes) && (runes[i+1] == '#' || unicode.IsLetter(runes[i+1])):
+			esc = "&#64;"
+		case r == '&' && i+1 < len(l) && (l[i+1] == '#' || startsLetter(l[i+1:])):
 			// an entity such as &amp; would be decoded.
-			b.WriteString("&amp;")
-		case r == '!' && i+1 < len(runes) && runes[i+1] == '[':
-			b.WriteString("\\!")
+			esc = "&amp;"
+		case r == '!' && strings.HasPrefix(l[i+1:], "["):
+			slash = true
 		case strings.ContainsRune(inline, r):
-			b.WriteRune('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
+			slash = true
+		case r == utf8.RuneError && size == 1:
+			esc = string(utf8.RuneError) // a byte that is not UTF-8
 		}
+		if (esc != "" || slash) && !changed {
+			changed = true
+			b.Grow(len(l) + 16)
+			b.WriteString(l[:i])
+		}
+		if changed {
+			if slash {
+				b.WriteByte('\\')
+			}
+			if esc != "" {
+				b.WriteString(esc)
+			} else {
+				b.WriteString(l[i : i+size])
+			}
+		}
+		digits = digits && unicode.IsDigit(r)
+		i += size
+	}
+	if !changed {
+		return l
 	}
 	return b.String()
 }
 
-func allDigits(rs []rune) bool {
-	for _, r := range rs {
-		if !unicode.IsDigit(r) {
-			return false
-		}
+// mayEscape marks the ASCII characters escapeLine may change anywhere in a
+// line (blockStart's only at its start).
+var mayEscape = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range inline + ".):@&!" {
+		t[c] = true
 	}
-	return len(rs) > 0
+	return t
+}()
+
+// isW reports whether c is w or W: the three runes before a "." spell www
+// (in any case; no other rune folds to w) exactly when the three bytes do.
+func isW(c byte) bool { return c == 'w' || c == 'W' }
+
+// startsLetter reports whether s starts with a letter.
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }

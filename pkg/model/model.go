@@ -230,7 +230,44 @@ func (f Fraction) String() string { return fmt.Sprintf("%d/%d", f.Num, f.Den) }
 
 // Norm normalises a title for comparison: trimmed, lower case, single spaces.
 func Norm(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	// Titles are mostly ASCII: one pass, no copy of a title already
+	// normal, one copy of another; the rest by the general way.
+	normal := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return strings.ToLower(strings.Join(strings.Fields(s), " "))
+		case 'A' <= c && c <= 'Z', asciiSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			normal = false
+		}
+	}
+	if normal {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	space := false // a space is owed before the next word
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if asciiSpace(c) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// asciiSpace is the white space strings.Fields splits ASCII text on.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // NormEqual reports whether Norm(a) == Norm(b), without building either:

@@ -311,5 +311,6 @@ func workLines(nx *terms.Net) []WorkLine {
 
 // Agenda renders the agenda of meeting m.
 func Agenda(in Inputs, m *model.Meeting) ([]byte, error) {
-	return execute("agenda.md.tmpl", buildAgenda(in, m))
+	var w Writer
+	return w.Agenda(in, m)
 }

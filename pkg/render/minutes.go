@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
@@ -68,8 +69,20 @@ type MinutesView struct {
 
 // buildMinutes works out the minutes of meeting m.
 func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
+	var v MinutesView
+	buildMinutesInto(&v, in, m)
+	return v
+}
+
+// buildMinutesInto works out the minutes of meeting m in v, reusing the
+// memory of the lists v holds (those buildMinutesInto made: none of the
+// model's).
+func buildMinutesInto(v *MinutesView, in Inputs, m *model.Meeting) {
 	nx := in.Net
-	v := MinutesView{Paper: head(in, m), Draft: true}
+	*v = MinutesView{Paper: head(in, m), Draft: true,
+		Present: v.Present[:0], Substitutes: v.Substitutes[:0], StandIns: v.StandIns[:0], Apologies: v.Apologies[:0],
+		Absent: v.Absent[:0], Declarations: v.Declarations[:0], Items: v.Items[:0], Decisions: v.Decisions[:0],
+		Actions: v.Actions[:0], Updates: v.Updates[:0], Approves: v.Approves[:0]}
 	v.Venue = in.Net.HeldVenue(m) // where it met, not the rotation's prediction
 	for _, o := range nx.N.MeetingList {
 		if o.Status != "held" || !m.Date.Before(o.Date.Date) {
@@ -147,7 +160,8 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 	}
 	// The items taken: the agenda less what govctl would add to it but the
 	// record does not show was taken.
-	for _, e := range nx.Agenda(m) {
+	agenda := nx.Agenda(m)
+	for _, e := range agenda {
 		if e.Added {
 			continue
 		}
@@ -172,12 +186,11 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		}
 		v.Actions = append(v.Actions, l)
 	}
-	texts := map[string]string{}
-	for _, a := range nx.Actions() {
-		texts[a.Action.ID] = a.Action.Text
-	}
 	for _, u := range m.ActionUpdates {
-		uv := UpdateView{Action: u.Action.ID, Text: texts[u.Action.ID], Status: u.Status, Note: u.Note}
+		uv := UpdateView{Action: u.Action.ID, Status: u.Status, Note: u.Note}
+		if a := nx.Action(u.Action.ID); a != nil {
+			uv.Text = a.Action.Text
+		}
 		if u.Due.Set() {
 			uv.Due = u.Due.String()
 		}
@@ -190,7 +203,6 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 			v.Approves = append(v.Approves, l)
 		}
 	}
-	return v
 }
 
 func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.QuorumResult) DecisionView {
@@ -211,7 +223,7 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 			}
 			return strings.Join(out, ", ")
 		}
-		v.Votes = fmt.Sprintf("For: %s. Against: %s. Abstained: %s.", names(d.Votes.For), names(d.Votes.Against), names(d.Votes.Abstain))
+		v.Votes = "For: " + names(d.Votes.For) + ". Against: " + names(d.Votes.Against) + ". Abstained: " + names(d.Votes.Abstain) + "."
 		if t.Silent {
 			v.Under = "the terms of reference say nothing about voting, so no count is made under them: the outcome is as recorded"
 			return v
@@ -220,7 +232,7 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 		if t.Carried {
 			carried = "carried"
 		}
-		v.Under = fmt.Sprintf("%d for, %d against (abstentions are not votes cast); under %s, the motion is %s", t.For, t.Against, t.Rule, carried)
+		v.Under = strconv.Itoa(t.For) + " for, " + strconv.Itoa(t.Against) + " against (abstentions are not votes cast); under " + t.Rule + ", the motion is " + carried
 		if t.Tie && d.CastingVote && nx.CastingVote() {
 			v.Under += "; the votes were tied and the chair gave a casting vote"
 		}
@@ -244,5 +256,36 @@ func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.Qu
 
 // Minutes renders the minutes of meeting m.
 func Minutes(in Inputs, m *model.Meeting) ([]byte, error) {
-	return execute("minutes.md.tmpl", buildMinutes(in, m))
+	var w Writer
+	return w.Minutes(in, m)
+}
+
+// A Writer renders papers one after another in memory it keeps from one to
+// the next, for a caller rendering many and keeping none (generate
+// --check): what a call returns is good until the Writer's next call. One
+// a goroutine; the zero Writer is ready to use.
+type Writer struct {
+	page    []byte
+	minutes MinutesView
+}
+
+// Minutes renders the minutes of meeting m.
+func (w *Writer) Minutes(in Inputs, m *model.Meeting) ([]byte, error) {
+	buildMinutesInto(&w.minutes, in, m)
+	page, err := appendPage(w.page, "minutes.md.tmpl", &w.minutes)
+	if err != nil {
+		return nil, err
+	}
+	w.page = page
+	return page, nil
+}
+
+// Agenda renders the agenda of meeting m.
+func (w *Writer) Agenda(in Inputs, m *model.Meeting) ([]byte, error) {
+	page, err := appendPage(w.page, "agenda.md.tmpl", buildAgenda(in, m))
+	if err != nil {
+		return nil, err
+	}
+	w.page = page
+	return page, nil
 }

@@ -346,6 +346,11 @@ type IndexView struct {
 // Index renders the index of every body, as a tree of who reports to whom.
 // rows are the bodies' overview rows (report.Row) as they stood on asOf.
 func Index(rows []report.NetworkRow, asOf model.Date) ([]byte, error) {
+	return execute("index.md.tmpl", buildIndex(rows, asOf))
+}
+
+// buildIndex works out the index of the bodies of rows.
+func buildIndex(rows []report.NetworkRow, asOf model.Date) IndexView {
 	byID := map[string]report.NetworkRow{}
 	children := map[string][]string{}
 	var roots []string
@@ -398,7 +403,7 @@ func Index(rows []report.NetworkRow, asOf model.Date) ([]byte, error) {
 	for _, id := range ids {
 		walk(id, 0)
 	}
-	return execute("index.md.tmpl", v)
+	return v
 }
 
 // termsHistory lists the versions of nx's terms, the current one first, each

@@ -38,13 +38,20 @@ func (p *Pass) Reportf(pos model.Pos, format string, args ...any) {
 
 // Run applies every rule with a Check to the indexed repository.
 func Run(rx *terms.Repo, cal *calendar.Calendar, asOf model.Date) []diag.Diagnostic {
+	return RunOnly(rx, cal, asOf, nil)
+}
+
+// RunOnly applies the rules with a Check for which keep is true (every one
+// when keep is nil): their findings are those Run gives of them, since no
+// rule reports another's id.
+func RunOnly(rx *terms.Repo, cal *calendar.Calendar, asOf model.Date, keep func(*Rule) bool) []diag.Diagnostic {
 	all := All()
 	p := &Pass{Repo: rx, Nets: rx.Nets(), AsOf: asOf, Cal: cal}
 	// Checks run in parallel, each with its own copy of the pass and its own
 	// findings; they only read the repository. The result is in rule order.
 	var checks []*Rule
 	for _, r := range all {
-		if r.Check != nil {
+		if r.Check != nil && (keep == nil || keep(r)) {
 			checks = append(checks, r)
 		}
 	}
@@ -71,7 +78,7 @@ func Run(rx *terms.Repo, cal *calendar.Calendar, asOf model.Date) []diag.Diagnos
 	for _, f := range found {
 		out = append(out, f...)
 	}
-	return append(out, checkVersions(p)...)
+	return append(out, checkVersions(p, keep)...)
 }
 
 // versionRules are the rules that judge a network.yaml on its own (its
@@ -84,7 +91,16 @@ var versionRules = []ID{DuplicateID, UnknownNetwork, UnknownOrganisation}
 // checkVersions runs the versionRules over each earlier version of each
 // network's terms, as a network of its own with no members, meetings or work
 // programme, keeping the findings in the version's file.
-func checkVersions(p *Pass) []diag.Diagnostic {
+func checkVersions(p *Pass, keep func(*Rule) bool) []diag.Diagnostic {
+	var ids []ID
+	for _, id := range versionRules {
+		if keep == nil || keep(byID()[id]) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
 	var out []diag.Diagnostic
 	for _, nx := range p.Nets {
 		for _, v := range nx.N.Versions {
@@ -92,7 +108,7 @@ func checkVersions(p *Pass) []diag.Diagnostic {
 			bare.Members, bare.MeetingList, bare.WorkProgramme, bare.Versions = nil, nil, nil, nil
 			q := *p
 			q.Nets = []*terms.Net{p.Repo.Network(&bare)}
-			for _, id := range versionRules {
+			for _, id := range ids {
 				var found []diag.Diagnostic
 				q.rule, q.out, q.hintKeys, q.hintsUsed = byID()[id], &found, nil, 0
 				q.rule.Check(&q)

@@ -1,11 +1,8 @@
 package safefile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 )
 
 // ErrNotRegular is a path that is not a regular file: a FIFO, a socket or a
@@ -23,28 +20,32 @@ var ErrChanged = errors.New("it changed while govctl was working on it, so nothi
 // blocks on a FIFO (it is opened without waiting for a writer, and refused),
 // and never reads more than max+1 bytes.
 func Read(path string, max int64) ([]byte, error) {
-	f, err := openNoBlock(path)
-	if err != nil {
-		return nil, err
+	return ReadInto(path, max, nil)
+}
+
+// ReadInto reads as Read does, into buf's memory when it is large enough
+// (from its start; the result is buf's or new memory), for a caller that
+// reads many files one after another and keeps none of them. A read that
+// gives less than was asked for is the file's end, as it is for a regular
+// file. On Unix it makes four system calls (open, fstat, read, close), as
+// the loader's reads do: a file of a repository of a hundred thousand is
+// not registered with the runtime's poller, nor given an *os.File.
+func ReadInto(path string, max int64, buf []byte) ([]byte, error) {
+	return readInto(path, max, buf)
+}
+
+// room is buf, emptied, with room for size+1 bytes.
+func room(buf []byte, size int64) []byte {
+	if want := int(size) + 1; cap(buf) < want {
+		return make([]byte, 0, want)
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
-	}
-	if fi.Size() > max {
-		return nil, fmt.Errorf("%s: the file is %d bytes, %w of %d", path, fi.Size(), ErrTooLarge, max)
-	}
-	var b bytes.Buffer
-	b.Grow(int(fi.Size()) + 1)
-	if _, err := io.Copy(&b, io.LimitReader(f, max+1)); err != nil {
-		return nil, err
-	}
-	if int64(b.Len()) > max {
-		return nil, fmt.Errorf("%s: the file grew, %w of %d bytes", path, ErrTooLarge, max)
-	}
-	return b.Bytes(), nil
+	return buf[:0]
+}
+
+func tooLarge(path string, size, max int64) error {
+	return fmt.Errorf("%s: the file is %d bytes, %w of %d", path, size, ErrTooLarge, max)
+}
+
+func grew(path string, max int64) error {
+	return fmt.Errorf("%s: the file grew, %w of %d bytes", path, ErrTooLarge, max)
 }

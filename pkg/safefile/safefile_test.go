@@ -1,6 +1,7 @@
 package safefile
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -139,5 +140,37 @@ func TestReadLimit(t *testing.T) {
 	}
 	if b, err := Read(p, 10); err != nil || string(b) != "0123456789" {
 		t.Errorf("Read = %q, %v", b, err)
+	}
+}
+
+// TestReadInto reads into the buffer it is given when the file fits, and
+// into new memory when it does not.
+func TestReadInto(t *testing.T) {
+	dir := t.TempDir()
+	short, long := filepath.Join(dir, "short.md"), filepath.Join(dir, "long.md")
+	if err := os.WriteFile(short, []byte("abc"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(long, bytes.Repeat([]byte("x"), 5000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 0, 64)
+	b, err := ReadInto(short, 100, buf)
+	if err != nil || string(b) != "abc" || &b[:1][0] != &buf[:1][0] {
+		t.Errorf("ReadInto(short) = %q, %v (in the buffer given: %v)", b, err, err == nil && &b[:1][0] == &buf[:1][0])
+	}
+	b, err = ReadInto(long, 10000, b)
+	if err != nil || len(b) != 5000 {
+		t.Errorf("ReadInto(long) = %d bytes, %v", len(b), err)
+	}
+	if _, err := ReadInto(long, 4999, b); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("ReadInto over the limit = %v, want ErrTooLarge", err)
+	}
+	empty := filepath.Join(dir, "empty.md")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := Read(empty, 10); err != nil || b == nil || len(b) != 0 {
+		t.Errorf("Read(empty) = %v, %v; want an empty file's no bytes, not nil", b, err)
 	}
 }

@@ -32,11 +32,18 @@ func (a *ActionState) Open() bool { return a.Status == "open" }
 // nothing. Updates of actions that no earlier meeting raised are left out.
 // The list is computed once and shared: callers must not change it.
 func (nx *Net) Actions() []*ActionState {
-	nx.actionsOnce.Do(func() { nx.actions = nx.computeActions() })
+	nx.actionsOnce.Do(func() { nx.actions, nx.actionByID = nx.computeActions() })
 	return nx.actions
 }
 
-func (nx *Net) computeActions() []*ActionState {
+// Action is the action id of the network's action log (Actions), or nil
+// when no meeting raised one with that id.
+func (nx *Net) Action(id string) *ActionState {
+	nx.Actions()
+	return nx.actionByID[id]
+}
+
+func (nx *Net) computeActions() ([]*ActionState, map[string]*ActionState) {
 	var out []*ActionState
 	byID := map[string]*ActionState{}
 	for _, m := range nx.N.MeetingList {
@@ -67,7 +74,25 @@ func (nx *Net) computeActions() []*ActionState {
 			out = append(out, a)
 		}
 	}
-	return out
+	return out, byID
+}
+
+// openOn reports whether AsOf(d) is an action still open, without
+// building it.
+func (a *ActionState) openOn(d date.Date) bool {
+	if a.Raised.Date.After(d) {
+		return false
+	}
+	status := "open"
+	for _, u := range a.Updates {
+		if u.Meeting.Date.After(d) {
+			break // in date order
+		}
+		if u.Update.Status != "" {
+			status = u.Update.Status
+		}
+	}
+	return status == "open"
 }
 
 // AsOf is the action as it stood at the end of day d: only the updates

@@ -34,6 +34,8 @@ type AgendaEntry struct {
 	// WorkProgramme is true for the review of the work programme added
 	// because the kind of meeting requires one and no item is about it.
 	WorkProgramme bool
+
+	key string // model.Norm(Title), worked out once
 }
 
 // The titles of the items the terms add.
@@ -74,9 +76,11 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 		standing = k.StandingItems
 	}
 
-	// The record's items, first of each title.
-	byTitle := map[string]*model.AgendaItem{}
-	var record []*model.AgendaItem
+	// The record's items, first of each title, with their titles
+	// normalised once.
+	byTitle := make(map[string]*model.AgendaItem, len(m.Agenda))
+	record := make([]*model.AgendaItem, 0, len(m.Agenda))
+	recordKeys := make([]string, 0, len(m.Agenda))
 	for i := range m.Agenda {
 		it := &m.Agenda[i]
 		key := model.Norm(it.Title)
@@ -85,16 +89,19 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 		}
 		byTitle[key] = it
 		record = append(record, it)
+		recordKeys = append(recordKeys, key)
 	}
 
 	// The standing items, first of each title, and what they are about.
-	left := map[string]bool{}
-	omitted, _ := nx.Omitted(m)
-	for _, o := range omitted {
-		left[model.Norm(o.Title)] = true
+	var left map[string]bool
+	if omitted, _ := nx.Omitted(m); len(omitted) > 0 {
+		left = make(map[string]bool, len(omitted))
+		for _, o := range omitted {
+			left[model.Norm(o.Title)] = true
+		}
 	}
-	standingTitle := map[string]string{}
-	var standingKeys []string
+	standingTitle := make(map[string]string, len(standing))
+	standingKeys := make([]string, 0, len(standing))
 	minutesStanding, arisingStanding, reviewLeftOff := false, false, false
 	for _, s := range standing {
 		key := model.Norm(s)
@@ -104,8 +111,8 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 		standingTitle[key] = s
 		standingKeys = append(standingKeys, key)
 		minutesStanding = minutesStanding || minutesItem(key)
-		arisingStanding = arisingStanding || MattersArisingItem(key)
-		reviewLeftOff = reviewLeftOff || left[key] && WorkProgrammeItem(key)
+		arisingStanding = arisingStanding || arisingKey(key)
+		reviewLeftOff = reviewLeftOff || left[key] && workProgrammeKey(key)
 	}
 	ownOrder := true
 	for _, key := range standingKeys {
@@ -116,21 +123,21 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 	}
 
 	standingEntry := func(key string) AgendaEntry {
-		return AgendaEntry{Title: standingTitle[key], Record: byTitle[key], Standing: true}
+		return AgendaEntry{Title: standingTitle[key], Record: byTitle[key], Standing: true, key: key}
 	}
-	recordEntry := func(it *model.AgendaItem) AgendaEntry {
-		return AgendaEntry{Title: it.Title, Record: it, Urgent: it.Kind == "urgent" || it.UrgentReason != ""}
+	recordEntry := func(it *model.AgendaItem, key string) AgendaEntry {
+		return AgendaEntry{Title: it.Title, Record: it, Urgent: it.Kind == "urgent" || it.UrgentReason != "", key: key}
 	}
-	var out []AgendaEntry
+	out := make([]AgendaEntry, 0, len(standingKeys)+len(record)+3)
 	if ownOrder {
-		for _, it := range record {
-			key := model.Norm(it.Title)
+		for i, it := range record {
+			key := recordKeys[i]
 			switch _, isStanding := standingTitle[key]; {
 			case left[key]:
 			case isStanding:
 				out = append(out, standingEntry(key))
 			default:
-				out = append(out, recordEntry(it))
+				out = append(out, recordEntry(it, key))
 			}
 		}
 	} else {
@@ -139,14 +146,14 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 				out = append(out, standingEntry(key))
 			}
 		}
-		for _, it := range record {
-			if _, isStanding := standingTitle[model.Norm(it.Title)]; !isStanding {
-				out = append(out, recordEntry(it))
+		for i, it := range record {
+			if _, isStanding := standingTitle[recordKeys[i]]; !isStanding {
+				out = append(out, recordEntry(it, recordKeys[i]))
 			}
 		}
 	}
 	for i := range out {
-		out[i].AOB = out[i].Record != nil && out[i].Record.Kind == "aob" || AOBItem(out[i].Title)
+		out[i].AOB = out[i].Record != nil && out[i].Record.Kind == "aob" || aobKey(out[i].key)
 	}
 
 	// afterStanding is where an added item goes when nothing places it:
@@ -165,7 +172,7 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 	// when none.
 	find := func(standing bool, is func(key string) bool) int {
 		for i, e := range out {
-			if e.Standing == standing && !e.Urgent && !e.AOB && is(model.Norm(e.Title)) {
+			if e.Standing == standing && !e.Urgent && !e.AOB && is(e.key) {
 				return i
 			}
 		}
@@ -173,12 +180,13 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 	}
 
 	minutesAt := -1
-	if last := nx.LastHeld(m); last != nil {
+	last := nx.LastHeld(m)
+	if last != nil {
 		if minutesStanding {
 			minutesAt = find(true, minutesItem)
-		} else if minutesAt = find(false, func(key string) bool { return key == model.Norm(MinutesTitle) }); minutesAt < 0 {
+		} else if minutesAt = find(false, func(key string) bool { return key == minutesKey }); minutesAt < 0 {
 			minutesAt = afterStanding()
-			out = insert(out, minutesAt, AgendaEntry{Title: MinutesTitle, Added: true})
+			out = insert(out, minutesAt, AgendaEntry{Title: MinutesTitle, Added: true, key: minutesKey})
 		}
 		if minutesAt >= 0 {
 			out[minutesAt].ApprovesMinutesOf = last
@@ -186,18 +194,18 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 	}
 
 	if arisingStanding {
-		if i := find(true, MattersArisingItem); i >= 0 {
+		if i := find(true, arisingKey); i >= 0 {
 			out[i].MattersArising = true
 		}
-	} else if nx.hasMattersArising(m) {
-		if i := find(false, MattersArisingItem); i >= 0 {
+	} else if nx.hasMattersArising(m, last) {
+		if i := find(false, arisingKey); i >= 0 {
 			out[i].MattersArising = true
 		} else {
 			at := afterStanding()
 			if minutesAt >= 0 {
 				at = minutesAt + 1
 			}
-			out = insert(out, at, AgendaEntry{Title: MattersArisingTitle, Added: true, MattersArising: true})
+			out = insert(out, at, AgendaEntry{Title: MattersArisingTitle, Added: true, MattersArising: true, key: arisingTitleKey})
 		}
 	}
 
@@ -214,10 +222,17 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 	}
 	out = out[:n]
 	if k != nil && k.ReviewWorkProgramme && !reviewed(out) && !reviewLeftOff {
-		out = append(out, AgendaEntry{Title: WorkProgrammeTitle, Added: true, WorkProgramme: true})
+		out = append(out, AgendaEntry{Title: WorkProgrammeTitle, Added: true, WorkProgramme: true, key: workProgrammeTitleKey})
 	}
 	return append(out, aob...)
 }
+
+// The normalised titles (model.Norm) of the items the terms add.
+const (
+	minutesKey            = "minutes of the last meeting"
+	arisingTitleKey       = "matters arising"
+	workProgrammeTitleKey = "review of the work programme"
+)
 
 func insert(s []AgendaEntry, i int, e AgendaEntry) []AgendaEntry {
 	s = append(s, AgendaEntry{})
@@ -230,7 +245,7 @@ func insert(s []AgendaEntry, i int, e AgendaEntry) []AgendaEntry {
 // terms, reviews the work programme.
 func reviewed(items []AgendaEntry) bool {
 	for _, e := range items {
-		if !e.Urgent && !e.Added && WorkProgrammeItem(e.Title) {
+		if !e.Urgent && !e.Added && workProgrammeKey(e.key) {
 			return true
 		}
 	}
@@ -256,13 +271,21 @@ func minutesItem(key string) bool { return strings.Contains(key, "minutes") }
 // MattersArisingItem reports whether an item of this title is where matters
 // arising from earlier meetings are taken.
 func MattersArisingItem(title string) bool {
-	return strings.Contains(model.Norm(title), "matters arising")
+	return arisingKey(model.Norm(title))
 }
+
+// arisingKey is MattersArisingItem of a normalised title.
+func arisingKey(key string) bool { return strings.Contains(key, "matters arising") }
 
 // AOBItem reports whether an item of this title is any other business:
 // "Any other business", "AOB" or "A.O.B.", case and spacing aside.
 func AOBItem(title string) bool {
-	t := strings.Trim(model.Norm(title), " .")
+	return aobKey(model.Norm(title))
+}
+
+// aobKey is AOBItem of a normalised title.
+func aobKey(key string) bool {
+	t := strings.Trim(key, " .")
 	return strings.HasPrefix(t, "any other business") || t == "aob" || t == "a.o.b"
 }
 

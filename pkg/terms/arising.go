@@ -50,16 +50,18 @@ func (nx *Net) MattersArising(m *model.Meeting) MattersArising {
 }
 
 // hasMattersArising reports whether MattersArising(m) is not empty, without
-// building it.
-func (nx *Net) hasMattersArising(m *model.Meeting) bool {
-	for _, o := range nx.lastHeldDay(m) {
-		if len(o.Decisions) > 0 || len(o.Recommendations) > 0 {
-			return true
+// building it; last is nx.LastHeld(m).
+func (nx *Net) hasMattersArising(m, last *model.Meeting) bool {
+	if last != nil {
+		for _, o := range nx.N.MeetingList {
+			if o.Status == "held" && o.Date.Equal(last.Date.Date) && (len(o.Decisions) > 0 || len(o.Recommendations) > 0) {
+				return true
+			}
 		}
 	}
 	eve := m.Date.Add(-1)
 	for _, a := range nx.Actions() {
-		if s, ok := a.AsOf(eve); ok && s.Open() {
+		if a.openOn(eve) {
 			return true
 		}
 	}

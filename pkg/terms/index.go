@@ -81,6 +81,7 @@ type Net struct {
 	// ask for it meeting after meeting.
 	actionsOnce sync.Once
 	actions     []*ActionState
+	actionByID  map[string]*ActionState
 	seatOrgs    map[*model.Seat][]string
 
 	// versions index the earlier versions of the terms (TermsOn), oldest

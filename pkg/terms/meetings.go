@@ -116,6 +116,11 @@ func (nx *Net) NextMeeting(d model.Date) *model.Meeting {
 // the work programme: the title, its case, spacing and hyphens set aside,
 // speaks of the "work programme" (or "work program").
 func WorkProgrammeItem(title string) bool {
-	t := strings.ReplaceAll(model.Norm(title), "-", " ")
+	return workProgrammeKey(model.Norm(title))
+}
+
+// workProgrammeKey is WorkProgrammeItem of a normalised title.
+func workProgrammeKey(key string) bool {
+	t := strings.ReplaceAll(key, "-", " ")
 	return strings.Contains(t, "work programme") || strings.Contains(t, "work program")
 }

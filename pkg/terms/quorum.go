@@ -2,6 +2,7 @@ package terms
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/govctl/govctl/pkg/model"
 )
@@ -165,18 +166,18 @@ func (nx *Net) Quorum(m *model.Meeting) QuorumResult {
 	for _, o := range q.EachOrganisationOf {
 		name := nx.OrgName(o.ID)
 		if orgsPresent[o.ID] {
-			res.Met = append(res.Met, fmt.Sprintf("%s was represented", name))
+			res.Met = append(res.Met, name+" was represented")
 		} else if subs {
-			res.Unmet = append(res.Unmet, fmt.Sprintf("no voting member or substitute from %s was present", name))
+			res.Unmet = append(res.Unmet, "no voting member or substitute from "+name+" was present")
 		} else {
-			res.Unmet = append(res.Unmet, fmt.Sprintf("no voting member from %s was present (substitutes do not count)", name))
+			res.Unmet = append(res.Unmet, "no voting member from "+name+" was present (substitutes do not count)")
 		}
 	}
 	if q.Members > 0 {
 		if counted >= q.Members {
-			res.Met = append(res.Met, fmt.Sprintf("%d present, at least %d needed", counted, q.Members))
+			res.Met = append(res.Met, strconv.Itoa(counted)+" present, at least "+strconv.Itoa(q.Members)+" needed")
 		} else {
-			res.Unmet = append(res.Unmet, fmt.Sprintf("%d present, at least %d needed", counted, q.Members))
+			res.Unmet = append(res.Unmet, strconv.Itoa(counted)+" present, at least "+strconv.Itoa(q.Members)+" needed")
 		}
 	}
 	if q.Fraction.Set() {

@@ -1,7 +1,7 @@
 package terms
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/govctl/govctl/pkg/model"
 )
@@ -92,13 +92,13 @@ func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
 		} else {
 			t.Carried = t.For > 0 && t.For >= t.Base
 		}
-		t.Rule = fmt.Sprintf("unanimous: all %d of the %s in favour", t.Base, nx.baseWords())
+		t.Rule = "unanimous: all " + strconv.Itoa(t.Base) + " of the " + nx.baseWords() + " in favour"
 	case "two-thirds":
 		t.Carried = t.For > 0 && 3*t.For >= 2*t.Base
-		t.Rule = fmt.Sprintf("two-thirds: at least two-thirds of %d %s", t.Base, nx.baseWords())
+		t.Rule = "two-thirds: at least two-thirds of " + strconv.Itoa(t.Base) + " " + nx.baseWords()
 	default:
 		t.Carried = 2*t.For > t.Base
-		t.Rule = fmt.Sprintf("majority: more than half of %d %s", t.Base, nx.baseWords())
+		t.Rule = "majority: more than half of " + strconv.Itoa(t.Base) + " " + nx.baseWords()
 	}
 	return t
 }

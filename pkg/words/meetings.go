@@ -115,5 +115,5 @@ func When(d date.Date, start model.Clock, dur model.Period, loc *time.Location) 
 			s += " to " + end.Format("15:04")
 		}
 	}
-	return fmt.Sprintf("%s (%s)", s, zone)
+	return s + " (" + zone + ")"
 }

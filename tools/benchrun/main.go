@@ -92,8 +92,8 @@ func main() {
 	}
 }
 
-// changed measures validate --changed on a change to one body, committed
-// on top of the corpus: over the range of that commit (what CI runs on a
+// changed measures validate --changed and generate --check --changed on a
+// change to one body, committed on top of the corpus: over the range of that commit (what CI runs on a
 // pull request), and since the commit before it, which also has git look
 // over the working tree. The commit is undone afterwards.
 func changed(runs int, env []string, govctl, dir string, n, files int, floor time.Duration) {
@@ -111,6 +111,8 @@ func changed(runs int, env []string, govctl, dir string, n, files int, floor tim
 	m := measure(runs, []job{
 		{"govctl validate --changed HEAD~1...HEAD (one body)", env, govctl, []string{"validate", "--changed", "HEAD~1...HEAD", dir}},
 		{"govctl validate --changed HEAD~1 (one body, and the working tree)", env, govctl, []string{"validate", "--changed", "HEAD~1", dir}},
+		// Its page is stale (the notes changed): found, exit 1.
+		{"govctl generate --check --changed HEAD~1...HEAD (one body)", env, govctl, []string{"generate", "--check", "--changed", "HEAD~1...HEAD", dir}},
 	})
 	for _, r := range m {
 		row(n, files, r.what, r.time, r.peak, floor)

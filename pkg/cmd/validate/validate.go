@@ -3,10 +3,7 @@
 package validate
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"strings"
 	"time"
 
 	"github.com/MakeNowJust/heredoc"
@@ -17,11 +14,9 @@ import (
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/gctune"
-	"github.com/govctl/govctl/pkg/gitx"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/sarif"
-	"github.com/govctl/govctl/pkg/words"
 )
 
 // Options are validate's inputs.
@@ -93,23 +88,14 @@ var formats = append(append([]string{}, diag.Formats...), "sarif")
 func validateRun(opts *Options) error {
 	copts := check.Options{AsOf: opts.AsOf, Now: opts.Now}
 	if opts.Changed != "" {
-		if _, err := os.Stat(opts.Dir); err != nil {
-			return load.NotFound(opts.Dir, "no such folder")
-		}
-		files, err := gitx.Changed(opts.Dir, opts.Changed)
+		files, err := cmdutil.ChangedFiles(opts.Dir, opts.Changed)
 		if err != nil {
-			return gitError(err)
+			return err
 		}
 		scope := check.ChangeScope(opts.Dir, files)
 		copts.Scope = &scope
-		if !scope.All {
-			if len(scope.Load) == 0 {
-				if strings.Contains(opts.Changed, "..") {
-					fmt.Fprintf(opts.IO.ErrOut, "no network changed in %s\n", words.Printable(opts.Changed))
-				} else {
-					fmt.Fprintf(opts.IO.ErrOut, "no network changed since %s\n", words.Printable(opts.Changed))
-				}
-			}
+		if !scope.All && len(scope.Load) == 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "no network changed %s\n", cmdutil.ChangedWhen(opts.Changed))
 		}
 	}
 	res, err := check.Run(opts.Dir, copts)
@@ -133,19 +119,6 @@ func validateRun(opts *Options) error {
 		return cmdutil.ErrFindings
 	}
 	return nil
-}
-
-// gitError adds a hint to git failures.
-func gitError(err error) error {
-	var missing *gitx.MissingRevisionError
-	if errors.As(err, &missing) {
-		hint := "check the revision name"
-		if missing.Shallow {
-			hint = "fetch it first, e.g. git fetch --unshallow (or actions/checkout with fetch-depth: 0)"
-		}
-		return cmdutil.Errorf(hint, "%v", err)
-	}
-	return cmdutil.Errorf("run govctl inside a git repository, with git installed", "%v", err)
 }
 
 // writeColour is the text format with severities coloured, for a terminal.

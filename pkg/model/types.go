@@ -94,6 +94,7 @@ type Network struct {
 	Meetings          []MeetingKind `yaml:"meetings" doc:"one entry per kind of meeting"`
 	ReportsToNotes    string        `yaml:"reports_to_notes" doc:"how the body reports to its parent"`
 	Notes             string        `yaml:"notes" doc:"free markdown"`
+	PrivateRecipients []string      `yaml:"private_recipients" doc:"age or SSH public keys of those who may read the body's private business"`
 
 	// Read from the other files of the folder.
 	Members       *MembersFile   `yaml:"-"`
@@ -373,6 +374,8 @@ type AgendaItem struct {
 	Paper        string `yaml:"paper" doc:"path or link to the paper"`
 	UrgentReason string `yaml:"urgent_reason" doc:"why a late item may stand"`
 	Minutes      string `yaml:"minutes" doc:"what was said and agreed under the item (markdown)"`
+	Private      string `yaml:"private" doc:"why the item is taken in private (Schedule 12A, paragraph 3): its minutes and paper are in the meeting's private file"`
+	PublishTitle bool   `yaml:"publish_title" doc:"a private item's title is shown on public pages (without it: 'a private item')"`
 }
 
 // Declaration is an interest declared at a meeting.
@@ -388,10 +391,11 @@ type Decision struct {
 	Loc
 	ID          string `yaml:"id" govctl:"required" doc:"unique in the network"`
 	Item        string `yaml:"item" doc:"the agenda item it was taken under"`
-	Text        string `yaml:"text" govctl:"required" doc:"what was decided"`
+	Text        string `yaml:"text" doc:"what was decided (required unless private)"`
 	Outcome     string `yaml:"outcome" govctl:"required,enum=agreed|not-agreed|deferred|referred" doc:"the outcome"`
 	Votes       *Votes `yaml:"votes" doc:"recorded votes, by organisation or member"`
 	CastingVote bool   `yaml:"casting_vote" doc:"the chair used a casting vote"`
+	Private     string `yaml:"private" doc:"why the decision is private: its text is in the meeting's private file"`
 }
 
 // Votes is a recorded tally.
@@ -405,10 +409,11 @@ type Votes struct {
 // Action is an action raised at a meeting.
 type Action struct {
 	Loc
-	ID    string `yaml:"id" govctl:"required" doc:"unique in the network"`
-	Text  string `yaml:"text" govctl:"required" doc:"what is to be done"`
-	Owner Ref    `yaml:"owner" govctl:"required" doc:"member id"`
-	Due   Date   `yaml:"due" doc:"when"`
+	ID      string `yaml:"id" govctl:"required" doc:"unique in the network"`
+	Text    string `yaml:"text" doc:"what is to be done (required unless private)"`
+	Owner   Ref    `yaml:"owner" govctl:"required" doc:"member id"`
+	Due     Date   `yaml:"due" doc:"when"`
+	Private string `yaml:"private" doc:"why the action is private: its text is in the meeting's private file"`
 }
 
 // ActionUpdate is progress on an earlier action.

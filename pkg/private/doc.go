@@ -191,7 +191,7 @@ func Check(d *Doc, m *model.Meeting) []error {
 
 func findItem(m *model.Meeting, title string) *model.AgendaItem {
 	for i := range m.Agenda {
-		if m.Agenda[i].Private != "" && model.NormEqual(m.Agenda[i].Title, title) {
+		if m.Agenda[i].IsPrivate() && model.NormEqual(m.Agenda[i].Title, title) {
 			return &m.Agenda[i]
 		}
 	}
@@ -200,7 +200,7 @@ func findItem(m *model.Meeting, title string) *model.AgendaItem {
 
 func findDecision(m *model.Meeting, id string) *model.Decision {
 	for i := range m.Decisions {
-		if m.Decisions[i].Private != "" && m.Decisions[i].ID == id {
+		if m.Decisions[i].IsPrivate() && m.Decisions[i].ID == id {
 			return &m.Decisions[i]
 		}
 	}
@@ -209,7 +209,7 @@ func findDecision(m *model.Meeting, id string) *model.Decision {
 
 func findAction(m *model.Meeting, id string) *model.Action {
 	for i := range m.Actions {
-		if m.Actions[i].Private != "" && m.Actions[i].ID == id {
+		if m.Actions[i].IsPrivate() && m.Actions[i].ID == id {
 			return &m.Actions[i]
 		}
 	}
@@ -217,24 +217,7 @@ func findAction(m *model.Meeting, id string) *model.Action {
 }
 
 // HasPrivate reports whether m's public record has private business.
-func HasPrivate(m *model.Meeting) bool {
-	for _, it := range m.Agenda {
-		if it.Private != "" {
-			return true
-		}
-	}
-	for _, d := range m.Decisions {
-		if d.Private != "" {
-			return true
-		}
-	}
-	for _, a := range m.Actions {
-		if a.Private != "" {
-			return true
-		}
-	}
-	return false
-}
+func HasPrivate(m *model.Meeting) bool { return m.HasPrivate() }
 
 // Apply returns a copy of m with the private text of d in place, for the
 // restricted edition: item minutes and papers, decision and action text.
@@ -246,7 +229,10 @@ func Apply(m *model.Meeting, d *Doc) *model.Meeting {
 	c.Actions = append([]model.Action(nil), m.Actions...)
 	for _, it := range d.Agenda {
 		if p := findItem(&c, it.Title); p != nil {
-			p.Minutes, p.Paper = it.Minutes, it.Paper
+			p.Minutes = it.Minutes
+			if it.Paper != "" {
+				p.Paper = it.Paper // else the public record's encrypted paper stays
+			}
 		}
 	}
 	for _, e := range d.Decisions {
@@ -267,18 +253,21 @@ func Apply(m *model.Meeting, d *Doc) *model.Meeting {
 // record, to fill in.
 func Template(m *model.Meeting) *Doc {
 	d := &Doc{}
-	for _, it := range m.Agenda {
-		if it.Private != "" {
+	for i := range m.Agenda {
+		it := &m.Agenda[i]
+		if it.IsPrivate() {
 			d.Agenda = append(d.Agenda, Item{Title: it.Title})
 		}
 	}
-	for _, x := range m.Decisions {
-		if x.Private != "" {
+	for i := range m.Decisions {
+		x := &m.Decisions[i]
+		if x.IsPrivate() {
 			d.Decisions = append(d.Decisions, Entry{ID: x.ID})
 		}
 	}
-	for _, x := range m.Actions {
-		if x.Private != "" {
+	for i := range m.Actions {
+		x := &m.Actions[i]
+		if x.IsPrivate() {
 			d.Actions = append(d.Actions, Entry{ID: x.ID})
 		}
 	}

@@ -48,3 +48,27 @@ func Read(path string, max int64) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// ReadHead reads at most the first n bytes of the regular file at path (the
+// whole file when it is shorter), for a reader that needs only its start
+// (an age file's header). Like Read, it never blocks on a FIFO.
+func ReadHead(path string, n int64) ([]byte, error) {
+	f, err := openNoBlock(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	}
+	var b bytes.Buffer
+	b.Grow(int(min(fi.Size(), n)))
+	if _, err := io.Copy(&b, io.LimitReader(f, n)); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

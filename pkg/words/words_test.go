@@ -48,7 +48,7 @@ func TestThousands(t *testing.T) {
 
 func TestInPrivate(t *testing.T) {
 	for reason, want := range map[string]string{
-		"Schedule 12A, paragraph 3": "taken in private (Schedule 12A, paragraph 3)",
+		"Schedule 12A, paragraph 3":      "taken in private (Schedule 12A, paragraph 3)",
 		"  Commercially\n confidential ": "taken in private (Commercially confidential)",
 		"":                               "taken in private (no reason recorded)",
 	} {

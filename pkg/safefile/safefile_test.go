@@ -169,3 +169,23 @@ func TestReadHead(t *testing.T) {
 		t.Fatal("ReadHead blocked on a FIFO")
 	}
 }
+
+func TestWritePrivate(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "minutes.md")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePrivate(p, []byte("restricted\n")); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(p); string(b) != "restricted\n" {
+		t.Errorf("wrote %q", b)
+	}
+}

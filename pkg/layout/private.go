@@ -19,11 +19,11 @@ func PrivatePaper(p string) (why string) {
 	web, bad := PaperLink(p)
 	switch {
 	case bad != "":
-		return "is no path to an encrypted paper: it " + bad
+		return "is no path to an encrypted paper (it " + bad + ")"
 	case web:
-		return "is a web address: a private item's paper is an encrypted file in the body's folder"
+		return "is a web address, not an encrypted file in the body's folder"
 	case !strings.HasSuffix(p, EncryptedPaperSuffix):
-		return "is not an encrypted paper (a file ending " + EncryptedPaperSuffix + "): a paper in clear would be published"
+		return "is not an encrypted paper (a file ending " + EncryptedPaperSuffix + "), and a paper in clear is published"
 	}
 	// From the meeting's folder (<network>/meetings/), the path must stay in
 	// the network's folder.
@@ -33,7 +33,7 @@ func PrivatePaper(p string) (why string) {
 		case ".":
 		case "..":
 			if depth--; depth < 0 {
-				return "leads out of the body's folder: an encrypted paper is kept in it (../papers/private/)"
+				return "leads out of the body's folder, where an encrypted paper is kept (../papers/private/)"
 			}
 		default:
 			depth++

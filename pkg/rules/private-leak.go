@@ -61,7 +61,7 @@ written: where it has been pushed, treat it as published.
 					}
 					if it.Paper != "" {
 						if why := layout.PrivatePaper(it.Paper); why != "" {
-							p.Reportf(it.KeyPos("paper"), "%s is private, and its paper %s: encrypt the paper with govctl private paper, which names it here", itemLabel(mt, i), why)
+							p.Reportf(it.KeyPos("paper"), "%s is private, and its paper %s; encrypt the paper with govctl private paper, which names it here", itemLabel(mt, i), why)
 						}
 					}
 				}
@@ -71,7 +71,11 @@ written: where it has been pushed, treat it as published.
 					case d.IsPrivate() && strings.TrimSpace(d.Text) != "":
 						p.Reportf(d.KeyPos("text"), "decision %s is private, and its text is in the public record: move it to the private file (govctl private edit %s %s)", d.ID, nx.N.Folder, mt.File)
 					case !d.IsPrivate() && d.Item != "" && mt.PrivateItem(d.Item) != nil:
-						p.Reportf(d.KeyPos("item"), "decision %s was taken under %s, which is private, and is not itself private: mark it private: REASON and move its text to the private file (govctl private edit %s %s)", d.ID, itemRef(mt, d.Item), nx.N.Folder, mt.File)
+						under := itemRef(mt, d.Item) + ", which is private,"
+						if mt.HiddenTitle(d.Item) {
+							under = itemRef(mt, d.Item)
+						}
+						p.Reportf(d.KeyPos("item"), "decision %s was taken under %s and is not itself private: mark it private: REASON and move its text to the private file (govctl private edit %s %s)", d.ID, under, nx.N.Folder, mt.File)
 					}
 				}
 				for i := range mt.Actions {

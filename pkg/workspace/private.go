@@ -100,11 +100,26 @@ func (w *Workspace) protected() []string {
 }
 
 // resolved is path made absolute with its symbolic links followed, as far
-// as it exists (a file to be written does not yet).
+// as it exists (a file to be written does not yet), and a link at path
+// followed even where it leads to nothing yet.
 func resolved(path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return path
+	}
+	for range 40 {
+		fi, err := os.Lstat(abs)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+		target, err := os.Readlink(abs)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(abs), target)
+		}
+		abs = filepath.Clean(target)
 	}
 	dir, rest := abs, ""
 	for {

@@ -37,9 +37,9 @@ type Options struct {
 
 // Entry is one action as printed (and the JSON shape, which is stable).
 type Entry struct {
-	Network string  `json:"network"`
-	ID      string  `json:"id"`
-	Text    string  `json:"text"`
+	Network string `json:"network"`
+	ID      string `json:"id"`
+	Text    string `json:"text"`
 	// Private is why a private action is private; its Text then says only
 	// "taken in private (REASON)".
 	Private string  `json:"private,omitempty"`

@@ -8,6 +8,11 @@
 // bad-date, id-mismatch, and govctl's missing-file, unknown-file, file-limit,
 // unsafe-path, unreadable-file). Only a folder that cannot be read at all is
 // an error.
+//
+// A meeting's private file, meetings/<stem>.private.yaml.age, is not YAML:
+// only the start of it is read, for its age header (without a key), which
+// the private-file rule judges. One in clear (<stem>.private.yaml, anywhere
+// under meetings/) is noted for private-leak and never read.
 package load
 
 import (

@@ -28,11 +28,11 @@ func TestPrivateFiles(t *testing.T) {
 	}
 	const record = "date: 2026-11-17\nkind: ordinary\nstatus: held\n"
 	dir := writeRepo(t, map[string]string{
-		"organisations.yaml": orgs,
-		"x/network.yaml":     "id: x\nname: X Network\nprivate_recipients:\n  - " + id.Recipient().String() + "\n  # a comment\n  - ssh-ed25519 AAAA\n",
-		"x/meetings/2026-11-17.yaml":                  record,
-		"x/meetings/2026-11-24.private.yaml.age":      "not age",
-		"x/meetings/2026-11-17.private.yaml":          "agenda: []\n",
+		"organisations.yaml":                           orgs,
+		"x/network.yaml":                               "id: x\nname: X Network\nprivate_recipients:\n  - " + id.Recipient().String() + "\n  # a comment\n  - ssh-ed25519 AAAA\n",
+		"x/meetings/2026-11-17.yaml":                   record,
+		"x/meetings/2026-11-24.private.yaml.age":       "not age",
+		"x/meetings/2026-11-17.private.yaml":           "agenda: []\n",
 		"x/meetings/old/drafts/2026-10-13.private.yml": "agenda: []\n",
 	})
 	if err := os.WriteFile(filepath.Join(dir, "x/meetings/2026-11-17.private.yaml.age"), enc, 0o644); err != nil {

@@ -156,4 +156,3 @@ func TestPaperInAGitRepository(t *testing.T) {
 		t.Fatalf("a file git ignores: %v", err)
 	}
 }
-

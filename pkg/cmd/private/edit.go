@@ -17,6 +17,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/exit"
+	"github.com/govctl/govctl/pkg/gitx"
 	"github.com/govctl/govctl/pkg/model"
 	priv "github.com/govctl/govctl/pkg/private"
 	"github.com/govctl/govctl/pkg/safefile"
@@ -45,6 +46,9 @@ func editRun(opts *Options) error {
 	}
 	rs, err := recipients(ws)
 	if err != nil {
+		return err
+	}
+	if err := outsideRepository(ws, opts.TempDir); err != nil {
 		return err
 	}
 	path := companion(ws, m)
@@ -119,6 +123,18 @@ func editRun(opts *Options) error {
 	fmt.Fprintln(opts.IO.Out, shown)
 	fmt.Fprintf(opts.IO.ErrOut, "encrypted the private business of the meeting of %s to %s; commit %s (the clear copy is removed)\n",
 		m.File, words.Plural(len(rs), "recipient"), shown)
+	return nil
+}
+
+// outsideRepository refuses a temporary folder in the repository's work
+// tree (TMPDIR set there), ignored by git or not: private text is never
+// written in the repository.
+func outsideRepository(ws *workspace.Workspace, tempDir string) error {
+	probe := filepath.Join(tempDir, clearPrefix+"probe")
+	if safefile.Inside(ws.Dir, probe) == nil || gitx.Exposed(ws.Dir, probe) != gitx.Outside {
+		return cmdutil.Errorf("set TMPDIR to a folder outside the repository, or unset it",
+			"the temporary folder %s is inside the repository: govctl writes no private text there", words.Quote(tempDir))
+	}
 	return nil
 }
 

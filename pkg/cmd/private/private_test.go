@@ -494,6 +494,16 @@ func TestEditRefuses(t *testing.T) {
 	err := r.exec()
 	wantCode(t, err, exit.Usage, "a secret key, not a public one")
 
+	// A temporary folder inside the repository.
+	dir = board(t, k.public)
+	r = newRun(t, dir, "edit")
+	r.opts.TempDir = filepath.Join(dir, "board", "tmp")
+	r.opts.Editor = editor(t, "cat > \"$1\" <<'EOF'\n"+filled+"EOF\n")
+	wantCode(t, r.exec(), exit.Usage, "is inside the repository: govctl writes no private text there")
+	if _, err := os.Stat(r.opts.TempDir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the temporary folder was made: %v", err)
+	}
+
 	// A key inside the repository.
 	dir = board(t, k.public)
 	enc, err := priv.Encrypt([]byte(filled), recipientsOf(t, k.public))

@@ -170,7 +170,11 @@ func editLoop(ctx context.Context, opts *Options, m *model.Meeting, path string,
 		for _, p := range problems {
 			fmt.Fprintf(opts.IO.ErrOut, "  %s\n", words.Printable(p.Error()))
 		}
-		if !ask(opts, "edit again? [Y/n] ") {
+		again, err := ask(ctx, opts, "edit again? [Y/n] ")
+		if err != nil {
+			return nil, err
+		}
+		if !again {
 			return nil, refuse("run govctl private edit again", "nothing was written")
 		}
 		if err := writeClear(path, withNotes(body, problems)); err != nil {
@@ -315,19 +319,35 @@ func interrupted() error {
 }
 
 // ask asks a yes-or-no question on the terminal (yes unless answered no);
-// the end of the input is no.
-func ask(opts *Options, question string) bool {
+// the end of the input is no. Interrupted while it waits, it returns the
+// interruption at once.
+func ask(ctx context.Context, opts *Options, question string) (bool, error) {
 	fmt.Fprint(opts.IO.ErrOut, question)
-	line, err := readLine(opts.IO.In)
-	if err != nil && line == "" {
+	type answer struct {
+		line string
+		err  error
+	}
+	got := make(chan answer, 1)
+	go func() {
+		line, err := readLine(opts.IO.In)
+		got <- answer{line, err}
+	}()
+	var a answer
+	select {
+	case <-ctx.Done():
 		fmt.Fprintln(opts.IO.ErrOut)
-		return false
+		return false, interrupted()
+	case a = <-got:
 	}
-	switch strings.ToLower(strings.TrimSpace(line)) {
+	if a.err != nil && a.line == "" {
+		fmt.Fprintln(opts.IO.ErrOut)
+		return false, nil
+	}
+	switch strings.ToLower(strings.TrimSpace(a.line)) {
 	case "", "y", "yes":
-		return true
+		return true, nil
 	}
-	return false
+	return false, nil
 }
 
 // readLine reads one line a byte at a time, so that nothing after it is

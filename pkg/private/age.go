@@ -39,33 +39,46 @@ const MaxSize = 64 << 20
 
 // ParseRecipient reads one entry of private_recipients: an age public key
 // (age1...), or an SSH public key as age accepts it (ssh-ed25519 or
-// ssh-rsa, with or without its comment).
+// ssh-rsa, with or without its comment). An error never quotes s: what is
+// pasted by mistake may be a secret key.
 func ParseRecipient(s string) (age.Recipient, error) {
 	s = strings.TrimSpace(s)
+	upper := strings.ToUpper(s)
 	switch {
 	case s == "":
 		return nil, errors.New("an empty recipient: expected an age public key (age1...) or an SSH public key (ssh-ed25519 ...)")
-	case strings.HasPrefix(s, "ssh-"):
+	case strings.HasPrefix(upper, "AGE-SECRET-KEY-"), strings.HasPrefix(upper, "AGE-PLUGIN-"):
+		return nil, errors.New("a secret key, not a public one: remove it from the repository at once (and from its history: make a new key, the old one is published), and give the public key age-keygen -y prints")
+	case strings.HasPrefix(s, "-----BEGIN"), strings.Contains(s, "PRIVATE KEY-----"):
+		return nil, errors.New("an SSH private key, not a public one: remove it from the repository at once (and from its history: make a new key, the old one is published), and give the public key (the .pub file)")
+	case strings.HasPrefix(s, "ssh-"), strings.HasPrefix(s, "ecdsa-"), strings.HasPrefix(s, "sk-"):
+		pub, _, _, _, err := ssh.ParseAuthorizedKey([]byte(s))
+		if err != nil {
+			return nil, errors.New("not an SSH public key: expected a line of a .pub file (ssh-ed25519 AAAA... comment)")
+		}
+		if t := pub.Type(); t != ssh.KeyAlgoED25519 && t != ssh.KeyAlgoRSA {
+			return nil, fmt.Errorf("an SSH key of type %s, which age cannot encrypt to: give an ssh-ed25519 or ssh-rsa key, or an age key (age-keygen)", t)
+		}
 		r, err := agessh.ParseRecipient(s)
 		if err != nil {
-			return nil, fmt.Errorf("not an SSH public key age can encrypt to (ssh-ed25519 or ssh-rsa): %v", err)
+			return nil, errors.New("not an SSH public key age can encrypt to (ssh-ed25519 or ssh-rsa)")
 		}
 		return r, nil
 	case strings.HasPrefix(s, "age1pq1"):
 		r, err := age.ParseHybridRecipient(s)
 		if err != nil {
-			return nil, fmt.Errorf("not an age public key: %v", err)
+			return nil, errors.New("not an age public key: age1pq1... with a wrong letter or missing part (copy it again from age-keygen -y)")
 		}
 		return r, nil
 	case strings.HasPrefix(s, "age1"):
+		if hrp := s[:strings.LastIndex(s, "1")]; hrp != "age" {
+			return nil, fmt.Errorf("a recipient of an age plugin (%s...), which govctl cannot encrypt to: give an age key (age-keygen) or an SSH key", hrp)
+		}
 		r, err := age.ParseX25519Recipient(s)
 		if err != nil {
-			return nil, fmt.Errorf("not an age public key: %v", err)
+			return nil, errors.New("not an age public key: age1... with a wrong letter or missing part (copy it again from age-keygen -y)")
 		}
 		return r, nil
-	case strings.HasPrefix(s, "AGE-SECRET-KEY-"):
-		// Never echo the key itself.
-		return nil, errors.New("a secret key, not a public one: remove it from the repository at once, and give the public key age-keygen -y prints")
 	}
 	return nil, errors.New("not a recipient: expected an age public key (age1...) or an SSH public key (ssh-ed25519 ...)")
 }
@@ -77,44 +90,74 @@ func ParseRecipients(list []string) ([]age.Recipient, error) {
 		return nil, errors.New("the body has no private_recipients: list its members' age or SSH public keys in network.yaml")
 	}
 	out := make([]age.Recipient, 0, len(list))
+	var pq, classic int
 	for i, s := range list {
 		r, err := ParseRecipient(s)
 		if err != nil {
 			return nil, fmt.Errorf("private_recipients entry %d: %v", i+1, err)
 		}
+		if _, ok := r.(*age.HybridRecipient); ok {
+			pq++
+		} else {
+			classic++
+		}
 		out = append(out, r)
+	}
+	if pq > 0 && classic > 0 {
+		return nil, errors.New("private_recipients mixes post-quantum keys (age1pq1...) with classic ones (age1..., ssh-...), which age does not encrypt to together (the file would be only as safe as the classic keys): give every member a key of one kind (age-keygen for all, or age-keygen -pq for all)")
 	}
 	return out, nil
 }
 
 // ParseIdentities reads a key file as `age -d -i` does: age secret keys
-// (AGE-SECRET-KEY-1..., one a line, # comments), or an SSH private key
-// without a passphrase. Errors never quote the file.
+// (AGE-SECRET-KEY-1..., one a line, # comments and blank lines skipped), or
+// an SSH private key without a passphrase. A byte-order mark and CR LF line
+// ends (a key file saved on Windows) are read too. Errors name a line, never
+// what it holds, and never the library's detail (which may quote part of a
+// key).
 func ParseIdentities(data []byte) ([]age.Identity, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	trimmed := bytes.TrimSpace(data)
 	if bytes.HasPrefix(trimmed, []byte("-----BEGIN")) {
 		id, err := agessh.ParseIdentity(trimmed)
 		var missing *ssh.PassphraseMissingError
-		if errors.As(err, &missing) {
+		switch {
+		case errors.As(err, &missing):
 			return nil, errors.New("the SSH key has a passphrase, which govctl cannot ask for: make an age key for govctl (age-keygen -o key.txt) and add its public key to private_recipients")
-		}
-		if err != nil {
-			return nil, fmt.Errorf("not an SSH private key age can use: %v", scrub(err))
+		case err != nil:
+			return nil, errors.New("not an SSH private key age can use (an unencrypted ssh-ed25519 or ssh-rsa key in OpenSSH or PEM format)")
 		}
 		return []age.Identity{id}, nil
 	}
-	ids, err := age.ParseIdentities(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("not an age key file (AGE-SECRET-KEY-1... lines) nor an SSH private key: %v", scrub(err))
+	var ids []age.Identity
+	for n, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var (
+			id  age.Identity
+			err error
+		)
+		switch {
+		case strings.HasPrefix(line, "AGE-SECRET-KEY-PQ-1"):
+			id, err = age.ParseHybridIdentity(line)
+		case strings.HasPrefix(line, "AGE-SECRET-KEY-1"):
+			id, err = age.ParseX25519Identity(line)
+		case strings.HasPrefix(line, "AGE-PLUGIN-"):
+			return nil, fmt.Errorf("line %d: a key of an age plugin, which govctl cannot use: give an age key (age-keygen) or an SSH private key", n+1)
+		default:
+			return nil, fmt.Errorf("line %d: not an age secret key (AGE-SECRET-KEY-1...) nor a comment: expected the file age-keygen wrote, or an SSH private key", n+1)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("line %d: a damaged age secret key (a wrong letter or a missing part): copy the key file again", n+1)
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return nil, errors.New("no key in it: expected the file age-keygen wrote (AGE-SECRET-KEY-1...), or an SSH private key")
 	}
 	return ids, nil
-}
-
-// scrub keeps an error from the age library to its first line, which names
-// what is wrong and not the key.
-func scrub(err error) string {
-	s, _, _ := strings.Cut(err.Error(), "\n")
-	return s
 }
 
 // Encrypt encrypts plain to recipients, as a binary age file (what `age -e`

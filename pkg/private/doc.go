@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -35,16 +38,51 @@ type Entry struct {
 	Text string `yaml:"text,omitempty"`
 }
 
-// Parse reads a companion document. Errors name the line and what was
-// expected.
+// Problem is what is wrong with a companion document, at a line of it
+// (Line 0: the document as a whole). Parse and Check give their errors as
+// *Problem.
+type Problem struct {
+	Line int
+	Msg  string
+}
+
+func (p *Problem) Error() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("line %d: %s", p.Line, p.Msg)
+	}
+	return p.Msg
+}
+
+func problem(line int, format string, args ...any) *Problem {
+	return &Problem{Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// yamlLine finds the line in an error of the YAML parser ("yaml: line 3:
+// did not find expected key").
+var yamlLine = regexp.MustCompile(`^yaml: line (\d{1,9}): (.*)`)
+
+// Parse reads a companion document. Errors are a *Problem naming the line
+// and what was expected.
 func Parse(data []byte) (*Doc, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
 		if errors.Is(err, io.EOF) {
 			return &Doc{}, nil
 		}
-		return nil, fmt.Errorf("not valid YAML: %v", err)
+		first, _, _ := strings.Cut(err.Error(), "\n")
+		if m := yamlLine.FindStringSubmatch(first); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return nil, problem(n, "not valid YAML: %s", m[2])
+		}
+		return nil, problem(0, "not valid YAML: %s", strings.TrimPrefix(first, "yaml: "))
+	}
+	var more yaml.Node
+	if err := dec.Decode(&more); err == nil {
+		return nil, problem(more.Line, "a second document (after ---): expected one, with agenda, decisions and actions")
+	} else if !errors.Is(err, io.EOF) {
+		return nil, problem(0, "not valid YAML after the first document: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	if len(root.Content) == 0 {
 		return &Doc{}, nil
@@ -54,39 +92,52 @@ func Parse(data []byte) (*Doc, error) {
 		return &Doc{}, nil
 	}
 	if top.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("line %d: expected a mapping with agenda, decisions and actions", top.Line)
+		return nil, problem(top.Line, "expected a mapping with agenda, decisions and actions")
 	}
 	d := &Doc{}
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
+		if seen[k.Value] {
+			return nil, problem(k.Line, "%s is given twice: put all its entries in one list", k.Value)
+		}
+		seen[k.Value] = true
 		var err error
 		switch k.Value {
 		case "agenda":
-			err = list(v, "title", []string{"title", "minutes", "paper"}, func(n *yaml.Node) error {
-				var it Item
-				it.Line = n.Line
-				if err := n.Decode(&it); err != nil {
-					return err
+			err = list(v, "title", []string{"title", "minutes", "paper"}, func(n *yaml.Node) {
+				it := Item{Line: n.Line}
+				for j := 0; j+1 < len(n.Content); j += 2 {
+					switch val := text(n.Content[j+1]); n.Content[j].Value {
+					case "title":
+						it.Title = strings.TrimSpace(val)
+					case "minutes":
+						it.Minutes = val
+					case "paper":
+						it.Paper = val
+					}
 				}
 				d.Agenda = append(d.Agenda, it)
-				return nil
 			})
 		case "decisions", "actions":
-			err = list(v, "id", []string{"id", "text"}, func(n *yaml.Node) error {
-				var e Entry
-				e.Line = n.Line
-				if err := n.Decode(&e); err != nil {
-					return err
+			err = list(v, "id", []string{"id", "text"}, func(n *yaml.Node) {
+				e := Entry{Line: n.Line}
+				for j := 0; j+1 < len(n.Content); j += 2 {
+					switch val := text(n.Content[j+1]); n.Content[j].Value {
+					case "id":
+						e.ID = strings.TrimSpace(val)
+					case "text":
+						e.Text = val
+					}
 				}
 				if k.Value == "decisions" {
 					d.Decisions = append(d.Decisions, e)
 				} else {
 					d.Actions = append(d.Actions, e)
 				}
-				return nil
 			})
 		default:
-			err = fmt.Errorf("line %d: unknown field %q: expected agenda, decisions or actions", k.Line, k.Value)
+			err = problem(k.Line, "unknown field %q: expected agenda, decisions or actions", k.Value)
 		}
 		if err != nil {
 			return nil, err
@@ -95,49 +146,50 @@ func Parse(data []byte) (*Doc, error) {
 	return d, nil
 }
 
-// list decodes a sequence of mappings, each with the key named and only the
-// keys allowed.
-func list(v *yaml.Node, key string, allowed []string, each func(*yaml.Node) error) error {
+// text is a scalar's text: "" for null (~, null or nothing).
+func text(n *yaml.Node) string {
+	if n.Tag == "!!null" {
+		return ""
+	}
+	return n.Value
+}
+
+// list reads a sequence of mappings, each with the key named (not empty)
+// and only the keys allowed, each once and each text.
+func list(v *yaml.Node, key string, allowed []string, each func(*yaml.Node)) error {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		return fmt.Errorf("line %d: expected a list", v.Line)
+		return problem(v.Line, "expected a list (each entry starting with -)")
 	}
+	what := map[string]string{"title": "agenda item's title", "id": "decision's or action's id"}[key]
 	for _, n := range v.Content {
 		if n.Kind != yaml.MappingNode {
-			return fmt.Errorf("line %d: expected a mapping with %s", n.Line, strings.Join(allowed, ", "))
+			return problem(n.Line, "expected a mapping with %s", strings.Join(allowed, ", "))
 		}
-		has := false
+		has := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			switch {
-			case k.Value == key:
-				has = true
-			case !contains(allowed, k.Value):
-				return fmt.Errorf("line %d: unknown field %q: expected %s", k.Line, k.Value, strings.Join(allowed, ", "))
+			case !slices.Contains(allowed, k.Value):
+				return problem(k.Line, "unknown field %q: expected %s", k.Value, strings.Join(allowed, ", "))
+			case has[k.Value]:
+				return problem(k.Line, "%s is given twice", k.Value)
+			case val.Kind != yaml.ScalarNode:
+				return problem(val.Line, "%s must be text", k.Value)
 			}
-			if val.Kind != yaml.ScalarNode {
-				return fmt.Errorf("line %d: %s must be text", val.Line, k.Value)
+			has[k.Value] = true
+			if k.Value == key && strings.TrimSpace(text(val)) == "" {
+				return problem(k.Line, "%s is empty: each entry names the public %s it belongs to", key, what)
 			}
 		}
-		if !has {
-			return fmt.Errorf("line %d: no %s: each entry names the public %s it belongs to", n.Line, key, map[string]string{"title": "agenda item's title", "id": "decision's or action's id"}[key])
+		if !has[key] {
+			return problem(n.Line, "no %s: each entry names the public %s it belongs to", key, what)
 		}
-		if err := each(n); err != nil {
-			return fmt.Errorf("line %d: %v", n.Line, err)
-		}
+		each(n)
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Marshal writes d as YAML.
@@ -152,17 +204,21 @@ func (d *Doc) Marshal() ([]byte, error) {
 }
 
 // Check reports each entry of d that matches no private item, decision or
-// action of m's public record, and each given twice: "line N: ...".
+// action of m's public record, and each given twice: each a *Problem
+// ("line N: ...").
 func Check(d *Doc, m *model.Meeting) []error {
 	var errs []error
 	seen := map[string]bool{}
 	for _, it := range d.Agenda {
 		k := "item " + model.Norm(it.Title)
-		switch pi := findItem(m, it.Title); {
+		switch {
 		case seen[k]:
-			errs = append(errs, fmt.Errorf("line %d: the item %q is given twice", it.Line, it.Title))
-		case pi == nil:
-			errs = append(errs, fmt.Errorf("line %d: the meeting's record has no private item %q: mark the item private: REASON in the record, or correct the title", it.Line, it.Title))
+			errs = append(errs, problem(it.Line, "the item %q is given twice", it.Title))
+		case findItem(m, it.Title) != nil:
+		case slices.ContainsFunc(m.Agenda, func(a model.AgendaItem) bool { return model.NormEqual(a.Title, it.Title) }):
+			errs = append(errs, problem(it.Line, "the item %q is not private in the meeting's record: mark it private: REASON there first, or remove it here", it.Title))
+		default:
+			errs = append(errs, problem(it.Line, "the meeting's record has no item %q: correct the title (it must be the public item's), or add the item to the record as private: REASON", it.Title))
 		}
 		seen[k] = true
 	}
@@ -170,9 +226,12 @@ func Check(d *Doc, m *model.Meeting) []error {
 		k := "decision " + e.ID
 		switch {
 		case seen[k]:
-			errs = append(errs, fmt.Errorf("line %d: decision %s is given twice", e.Line, e.ID))
-		case findDecision(m, e.ID) == nil:
-			errs = append(errs, fmt.Errorf("line %d: the meeting's record has no private decision %s: mark it private: REASON in the record, or correct the id", e.Line, e.ID))
+			errs = append(errs, problem(e.Line, "decision %s is given twice", e.ID))
+		case findDecision(m, e.ID) != nil:
+		case slices.ContainsFunc(m.Decisions, func(x model.Decision) bool { return x.ID == e.ID }):
+			errs = append(errs, problem(e.Line, "decision %s is not private in the meeting's record: mark it private: REASON there first, or remove it here", e.ID))
+		default:
+			errs = append(errs, problem(e.Line, "the meeting's record has no decision %s: correct the id, or add the decision to the record as private: REASON", e.ID))
 		}
 		seen[k] = true
 	}
@@ -180,9 +239,12 @@ func Check(d *Doc, m *model.Meeting) []error {
 		k := "action " + e.ID
 		switch {
 		case seen[k]:
-			errs = append(errs, fmt.Errorf("line %d: action %s is given twice", e.Line, e.ID))
-		case findAction(m, e.ID) == nil:
-			errs = append(errs, fmt.Errorf("line %d: the meeting's record has no private action %s: mark it private: REASON in the record, or correct the id", e.Line, e.ID))
+			errs = append(errs, problem(e.Line, "action %s is given twice", e.ID))
+		case findAction(m, e.ID) != nil:
+		case slices.ContainsFunc(m.Actions, func(x model.Action) bool { return x.ID == e.ID }):
+			errs = append(errs, problem(e.Line, "action %s is not private in the meeting's record: mark it private: REASON there first, or remove it here", e.ID))
+		default:
+			errs = append(errs, problem(e.Line, "the meeting's record has no action %s: correct the id, or add the action to the record as private: REASON", e.ID))
 		}
 		seen[k] = true
 	}
@@ -221,7 +283,8 @@ func HasPrivate(m *model.Meeting) bool { return m.HasPrivate() }
 
 // Apply returns a copy of m with the private text of d in place, for the
 // restricted edition: item minutes and papers, decision and action text.
-// m is not changed.
+// What d leaves empty stays as the public record has it (an item's paper
+// there is the path of its encrypted paper). m is not changed.
 func Apply(m *model.Meeting, d *Doc) *model.Meeting {
 	c := *m
 	c.Agenda = append([]model.AgendaItem(nil), m.Agenda...)
@@ -229,19 +292,21 @@ func Apply(m *model.Meeting, d *Doc) *model.Meeting {
 	c.Actions = append([]model.Action(nil), m.Actions...)
 	for _, it := range d.Agenda {
 		if p := findItem(&c, it.Title); p != nil {
-			p.Minutes = it.Minutes
+			if it.Minutes != "" {
+				p.Minutes = it.Minutes
+			}
 			if it.Paper != "" {
-				p.Paper = it.Paper // else the public record's encrypted paper stays
+				p.Paper = it.Paper // else the public record's (a .age file)
 			}
 		}
 	}
 	for _, e := range d.Decisions {
-		if p := findDecision(&c, e.ID); p != nil {
+		if p := findDecision(&c, e.ID); p != nil && e.Text != "" {
 			p.Text = e.Text
 		}
 	}
 	for _, e := range d.Actions {
-		if p := findAction(&c, e.ID); p != nil {
+		if p := findAction(&c, e.ID); p != nil && e.Text != "" {
 			p.Text = e.Text
 		}
 	}
@@ -273,3 +338,54 @@ func Template(m *model.Meeting) *Doc {
 	}
 	return d
 }
+
+// TemplateText is the text to start editing from when a meeting has no
+// companion file: Template(m) with the fields to fill in written empty, and
+// a comment saying what goes where.
+func TemplateText(m *model.Meeting) ([]byte, error) {
+	d := Template(m)
+	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+	entry := func(pairs ...string) *yaml.Node {
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		for i := 0; i+1 < len(pairs); i += 2 {
+			n.Content = append(n.Content, str(pairs[i]), str(pairs[i+1]))
+		}
+		return n
+	}
+	top := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(key string, list []*yaml.Node) {
+		if len(list) > 0 {
+			top.Content = append(top.Content, str(key), &yaml.Node{Kind: yaml.SequenceNode, Content: list})
+		}
+	}
+	var items, decisions, actions []*yaml.Node
+	for _, it := range d.Agenda {
+		items = append(items, entry("title", it.Title, "minutes", ""))
+	}
+	for _, e := range d.Decisions {
+		decisions = append(decisions, entry("id", e.ID, "text", ""))
+	}
+	for _, e := range d.Actions {
+		actions = append(actions, entry("id", e.ID, "text", ""))
+	}
+	add("agenda", items)
+	add("decisions", decisions)
+	add("actions", actions)
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}, HeadComment: templateComment}
+	if len(top.Content) == 0 {
+		doc.Content[0] = &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), enc.Close()
+}
+
+const templateComment = `The private business of the meeting, encrypted when you save and quit:
+for each private item its minutes (and paper), for each private decision
+and action its text. Titles and ids are those of the public record.
+Several lines of text: write "minutes: |" and the text on the lines below,
+indented.`

@@ -77,21 +77,9 @@ func checkRecipients(p *Pass, n *model.Network) {
 			continue
 		}
 		if _, err := private.ParseRecipient(s); err != nil {
-			p.Reportf(pos, "private_recipients entry %d: %s", i+1, recipientError(s, err))
+			p.Reportf(pos, "private_recipients entry %d: %s", i+1, err) // private.ParseRecipient never quotes a key
 		}
 	}
-}
-
-// recipientError says what is wrong with recipient s, quoting it only
-// when it is short and looks like a public key's start (never a private
-// key's body).
-func recipientError(s string, err error) string {
-	msg := err.Error()
-	if i := strings.Index(msg, ": "); i >= 0 && (strings.HasPrefix(s, "ssh-") || strings.HasPrefix(s, "age1")) {
-		// The library quotes the entry; say what is wrong without it.
-		msg = msg[:i]
-	}
-	return msg
 }
 
 // checkPrivateFiles judges network nx's private files as far as their

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -44,7 +45,7 @@ func scriptParams(dir string) testscript.Params {
 
 // scriptCmds are the custom commands of the scripts.
 func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
-	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		// writehex FILE HEX: write bytes a txtar cannot hold.
 		"writehex": func(ts *testscript.TestScript, neg bool, args []string) {
 			if len(args) != 2 {
@@ -91,4 +92,6 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 			ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
 		},
 	}
+	maps.Copy(cmds, privateScriptCmds())
+	return cmds
 }

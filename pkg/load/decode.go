@@ -45,6 +45,7 @@ type field struct {
 	code     uint32 // what model.KeyAt holds for the key (model.KeyCodes)
 	index    int
 	required bool
+	unless   string // with required: the key that makes it optional
 	isID     bool
 	enum     []string
 	bounds   *bounds
@@ -201,7 +202,7 @@ func (c typeCache) info(t reflect.Type) *structInfo {
 			continue
 		}
 		si.byName[name] = len(si.fields)
-		si.fields = append(si.fields, field{name: name, index: i, required: tag.Required, isID: tag.IsID, enum: tag.Enum, bounds: boundsOf(f.Type, tag), format: tag.Format})
+		si.fields = append(si.fields, field{name: name, index: i, required: tag.Required, unless: tag.Unless, isID: tag.IsID, enum: tag.Enum, bounds: boundsOf(f.Type, tag), format: tag.Format})
 	}
 	names := make([]string, len(si.fields))
 	for i, f := range si.fields {
@@ -725,6 +726,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 	for fi, f := range si.fields {
 		if !f.required || (fi < 64 && reported&(1<<fi) != 0) {
 			continue // a value that was given but could not be used is reported already
+		}
+		if f.unless != "" && loc.Has(f.unless) {
+			continue // a private decision's text is in the private file
 		}
 		if !loc.Has(f.name) || v.Field(f.index).IsZero() {
 			at := n

@@ -99,6 +99,8 @@ actions: [{id: A-1, text: Do it, owner: a, due: 2026-12-01}]
 action_updates: [{action: A-0, status: done}]
 `,
 	"x/meetings/2026-10-13.yaml": "date: 2026-10-13\nkind: ordinary\nstatus: held\nattendance: {present: [a, b]}\nactions: [{id: A-0, text: Earlier, owner: b}]\n",
+	// A private file, not an age file, beside a record: its header is read.
+	"x/meetings/2026-11-17.private.yaml.age": "-----BEGIN AGE ENCRYPTED FILE-----\nYWdlLWVuY3J5cHRpb24ub3JnL3YxCg==\n-----END AGE ENCRYPTED FILE-----\n",
 }
 
 func FuzzLoad(f *testing.F) {
@@ -141,6 +143,12 @@ func FuzzLoad(f *testing.F) {
 	// no ids, and papers that are no links.
 	f.Add(uint8(2), []byte("id: x\nname: \"X <!-- /custom --> ](javascript:alert(1))\\n\\e[2J\"\nmeetings:\n  \"<script>\": {every: P1M}\n  a|b: {every: P1M}\n  \"x\\ny\": {}\n  ordinary: {every: P1M}\n"))
 	f.Add(uint8(5), []byte("date: 2026-11-17\nkind: ordinary\nstatus: held\nagenda:\n  - {title: A, paper: \"javascript:alert(1)\"}\n  - {title: B, paper: \"../../../../etc/passwd\"}\n  - {title: C, paper: \"papers/x.pdf\\r[a](javascript:alert(1))\"}\n  - {title: D, paper: \"https://a@b.example/x\"}\n  - {title: E, paper: \"papers/a (1) & b#c.pdf\"}\n  - {title: F, paper: \"javascript&#58;alert(1)\"}\n"))
+	// Private business (issue 18): private items, decisions and actions,
+	// with and without reasons, text where none belongs, and recipients
+	// that are no keys.
+	f.Add(uint8(5), []byte("date: 2026-11-17\nkind: ordinary\nstatus: held\nagenda:\n  - {title: Award, private: Schedule 12A, publish_title: true, paper: ../papers/private/a.age}\n  - {title: Pay, private: \"\", minutes: leaked, paper: papers/pay.pdf}\n  - {title: HR, private: ~, publish_title: yes}\n  - {title: Staff, private: [a, b]}\ndecisions:\n  - {id: D-1, item: Award, private: true, outcome: agreed}\n  - {id: D-2, item: pay, outcome: agreed}\n  - {id: D-3, private: x, text: leaked, outcome: agreed}\nactions:\n  - {id: A-1, private: no, owner: a}\n  - {id: A-2, owner: a}\n"))
+	f.Add(uint8(2), []byte("id: x\nname: X\nprivate_recipients:\n  - age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n  - AGE-SECRET-KEY-1QQQQ\n  - ssh-ed25519 AAAA\n  - {a: b}\n  - ~\n  - age1pq1xyz\n"))
+	f.Add(uint8(2), []byte("id: x\nname: X\nprivate_recipients: &r [age1x, *r]\n"))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		if len(data) > load.MaxFileSize+1 {
 			t.Skip()

@@ -8,6 +8,11 @@
 // bad-date, id-mismatch, and govctl's missing-file, unknown-file, file-limit,
 // unsafe-path, unreadable-file). Only a folder that cannot be read at all is
 // an error.
+//
+// A meeting's private file, meetings/<stem>.private.yaml.age, is not YAML:
+// only the start of it is read, for its age header (without a key), which
+// the private-file rule judges. One in clear (<stem>.private.yaml, anywhere
+// under meetings/) is noted for private-leak and never read.
 package load
 
 import (
@@ -32,7 +37,9 @@ import (
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/private"
 	"github.com/govctl/govctl/pkg/rules"
+	"github.com/govctl/govctl/pkg/safefile"
 	"github.com/govctl/govctl/pkg/suggest"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -125,6 +132,10 @@ type netJobs struct {
 	wp       *job
 	meetings []*job
 	terms    []*job // earlier versions of network.yaml, terms/<date>.yaml
+	// private are the private companions in meetings/: encrypted ones,
+	// whose headers are read (a job each, its target the PrivateFile), and
+	// ones in clear, which are not read (no job).
+	private []*model.PrivateFile
 }
 
 // pos is a file-level position: rel is the path from the repository.
@@ -337,8 +348,21 @@ func (l *loader) planTerms(nj *netJobs, rel string) {
 func (l *loader) planMeetings(nj *netJobs, rel string) {
 	for _, e := range l.entries(rel) {
 		name := e.Name()
+		if stem, ok := strings.CutSuffix(name, private.Suffix); ok {
+			// Its header is read; a folder of this name is planned too, to
+			// be reported as unreadable.
+			pf := &model.PrivateFile{Pos: l.pos(pathJoin(rel, name)), Stem: stem}
+			nj.private = append(nj.private, pf)
+			l.add(pathJoin(rel, name), layout.Meeting, pf)
+			continue
+		}
+		if stem, ok := clearCompanion(name); ok && !e.IsDir() {
+			nj.private = append(nj.private, &model.PrivateFile{Pos: l.pos(pathJoin(rel, name)), Stem: stem, Clear: true})
+			continue
+		}
 		day, isMeeting := layout.MeetingFileDate(name)
 		if e.IsDir() && !isMeeting {
+			l.clearInFolder(nj, pathJoin(rel, name))
 			l.unknownFolder(pathJoin(rel, name))
 			continue
 		}
@@ -369,7 +393,7 @@ func (l *loader) unknownFolder(rel string, expected ...string) {
 	}
 	n := 0
 	for _, e := range ents {
-		if !e.IsDir() && isYAML(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
+		if _, clear := clearCompanion(e.Name()); !e.IsDir() && isYAML(e.Name()) && !strings.HasPrefix(e.Name(), ".") && !clear {
 			n++
 		}
 	}
@@ -382,6 +406,46 @@ func (l *loader) unknownFolder(rel string, expected ...string) {
 		files = fmt.Sprintf("the %d YAML files in it are", n)
 	}
 	report(&l.diags, l.pos(rel), rules.UnknownFile, "govctl has no use for folder %s%s; %s not read", name, didYouMean(name, expected...), files)
+}
+
+// clearCompanion reports whether name is a private companion in clear
+// (<stem>.private.yaml, or .yml), and its stem.
+func clearCompanion(name string) (string, bool) {
+	for _, suffix := range []string{private.ClearSuffix, strings.TrimSuffix(private.ClearSuffix, ".yaml") + ".yml"} {
+		if stem, ok := strings.CutSuffix(name, suffix); ok {
+			return stem, true
+		}
+	}
+	return "", false
+}
+
+// clearInFolder notes the private companions in clear anywhere under a
+// folder of meetings/ (private business published, wherever it lies);
+// nothing else there is read. Links are not followed.
+func (l *loader) clearInFolder(nj *netJobs, rel string) {
+	root := filepath.Join(l.root, filepath.FromSlash(rel))
+	seen := 0
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if seen++; seen > l.maxFiles {
+			return filepath.SkipAll
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != root {
+			return filepath.SkipDir
+		}
+		stem, ok := clearCompanion(d.Name())
+		if !ok || !d.Type().IsRegular() || words.HasControl(p) {
+			return nil
+		}
+		sub, err := filepath.Rel(l.root, p)
+		if err != nil {
+			return nil
+		}
+		nj.private = append(nj.private, &model.PrivateFile{Pos: l.pos(filepath.ToSlash(sub)), Stem: stem, Clear: true})
+		return nil
+	})
 }
 
 func didYouMean(name string, known ...string) string {
@@ -422,6 +486,10 @@ func readFile(j *job, display string, w *worker) {
 	at := func(line, col int) model.Pos { return model.Pos{File: display, Line: int32(line), Col: int32(col)} }
 	fail := func(line int, rule rules.ID, format string, args ...any) {
 		j.diags = append(j.diags, diag.Diagnostic{Pos: at(line, 1), Severity: rule.Severity(), Rule: string(rule), Message: fmt.Sprintf(format, args...)})
+	}
+	if pf, ok := j.target.(*model.PrivateFile); ok {
+		readCompanion(j, pf, fail)
+		return
 	}
 	// The size is checked before anything is read.
 	data, err := readInto(j.abs, w.buf)
@@ -483,9 +551,65 @@ func readFile(j *job, display string, w *worker) {
 			panic(errLimit{err})
 		}
 		d.decode(root, reflect.ValueOf(j.target).Elem(), 0)
+		if n, ok := j.target.(*model.Network); ok {
+			n.RecipientsAt = entryPositions(root, "private_recipients", at)
+		}
 	}()
 	j.diags = append(j.diags, d.diags.List...)
 	j.ok = true
+}
+
+// readCompanion reads the age header of a private companion: only its
+// start, however long the file, and without waiting on a FIFO. What is
+// wrong with the header is for the private-file rule.
+func readCompanion(j *job, pf *model.PrivateFile, fail func(int, rules.ID, string, ...any)) {
+	if fi, err := os.Stat(j.abs); err == nil && fi.IsDir() {
+		fail(1, rules.UnreadableFile, "%s is a folder, not a file", filepath.Base(j.abs))
+		return
+	}
+	data, err := safefile.ReadHead(j.abs, MaxFileSize)
+	switch {
+	case errors.Is(err, safefile.ErrNotRegular):
+		fail(1, rules.UnreadableFile, "%s is not a regular file (a FIFO, socket or device); it is not read: remove it", filepath.Base(j.abs))
+		return
+	case err != nil:
+		fail(1, rules.UnreadableFile, "cannot read file: %v", unwrapPathError(err))
+		return
+	}
+	pf.Read = true
+	stanzas, err := private.Header(data)
+	if err != nil {
+		pf.NotAge = err.Error()
+		return
+	}
+	for _, st := range stanzas {
+		pf.Stanzas = append(pf.Stanzas, model.Stanza{Type: st.Type, Args: st.Args})
+	}
+	j.ok = true
+}
+
+// entryPositions are the positions of the entries of the list under key
+// in mapping root (none when it is no list): where each was written, which
+// the model's []string does not keep.
+func entryPositions(root *yaml.Node, key string, at func(line, col int) model.Pos) []model.Pos {
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != key {
+			continue
+		}
+		list := follow(root.Content[i+1])
+		if list.Kind != yaml.SequenceNode {
+			return nil
+		}
+		out := make([]model.Pos, len(list.Content))
+		for k, e := range list.Content {
+			out[k] = at(e.Line, e.Column)
+		}
+		return out
+	}
+	return nil
 }
 
 func invalidUTF8At(b []byte) int {
@@ -727,6 +851,22 @@ func checkDepth(root *yaml.Node, mayHaveAliases bool) string {
 	return ""
 }
 
+// companions gives network n its private companions, each encrypted one
+// linked to the meeting record beside it.
+func (l *loader) companions(n *model.Network, nj *netJobs) {
+	byFile := make(map[string]*model.Meeting, len(n.MeetingList))
+	for _, m := range n.MeetingList {
+		byFile[m.File] = m
+	}
+	for _, pf := range nj.private {
+		if m := byFile[pf.Stem]; m != nil && !pf.Clear {
+			m.PrivateFile, pf.HasRecord = pf, true
+		}
+	}
+	n.PrivateFiles = nj.private
+	slices.SortStableFunc(n.PrivateFiles, func(a, b *model.PrivateFile) int { return strings.Compare(a.Pos.File, b.Pos.File) })
+}
+
 // assemble puts the decoded files together and checks what ties files to
 // their names (id-mismatch).
 func (l *loader) assemble(repo *model.Repo) {
@@ -781,6 +921,7 @@ func (l *loader) assemble(repo *model.Repo) {
 		slices.SortStableFunc(n.MeetingList, func(a, b *model.Meeting) int {
 			return strings.Compare(a.File, b.File)
 		})
+		l.companions(n, nj)
 		for _, tj := range nj.terms {
 			if !tj.ok {
 				continue

@@ -17,7 +17,7 @@ func TestSpecialFiles(t *testing.T) {
 		"organisations.yaml": orgs,
 		"x/network.yaml":     "id: x\nname: X Network\n",
 	})
-	for _, p := range []string{"x/members.yaml", "x/meetings/2026-11-17.yaml", "x/pipe"} {
+	for _, p := range []string{"x/members.yaml", "x/meetings/2026-11-17.yaml", "x/meetings/2026-11-17.private.yaml.age", "x/pipe"} {
 		abs := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 			t.Fatal(err)
@@ -34,6 +34,7 @@ func TestSpecialFiles(t *testing.T) {
 		expect(t, dir, ds,
 			`x/members.yaml:1 unreadable-file: members.yaml is not a regular file or folder \(a FIFO, socket or device\); it is not read: remove it$`,
 			`x/meetings/2026-11-17.yaml:1 unreadable-file: 2026-11-17.yaml is not a regular file or folder`,
+			`x/meetings/2026-11-17.private.yaml.age:1 unreadable-file: 2026-11-17.private.yaml.age is not a regular file or folder`,
 			`x/pipe:1 unreadable-file: pipe is not a regular file or folder`,
 			`x/work-programme.yaml:1 unreadable-file: symbolic link work-programme.yaml leads to something that is not a regular file or folder`,
 		)

@@ -12,6 +12,9 @@ type Tag struct {
 	// Name is the key in the file; "" when the field is not read from a key.
 	Name     string
 	Required bool
+	// Unless is, for a required field, the key whose presence in the
+	// mapping makes it optional ("" when it is always required).
+	Unless string
 	// IsID marks an id field (govctl:"id", or a field named id).
 	IsID bool
 	// Key and Value mark the fields of a struct listed under a mapping that
@@ -45,6 +48,8 @@ func TagOf(f reflect.StructField) Tag {
 			t.Value = true
 		case o == "days":
 			t.WholeDays = true
+		case strings.HasPrefix(o, "unless="):
+			t.Unless = strings.TrimPrefix(o, "unless=")
 		case strings.HasPrefix(o, "format="):
 			t.Format = strings.TrimPrefix(o, "format=")
 		case strings.HasPrefix(o, "min="):

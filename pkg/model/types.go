@@ -4,6 +4,8 @@ package model
 //
 //	yaml:"name"            the key in the file
 //	govctl:"required"      missing-field when absent
+//	govctl:"unless=KEY"    with required: not required where the mapping
+//	                       gives KEY (a private decision's text)
 //	govctl:"enum=a|b"      wrong-type unless one of these
 //	govctl:"key"           in a struct listed under a mapping (offices,
 //	                       meetings, rules), the field that receives the key
@@ -94,6 +96,10 @@ type Network struct {
 	Meetings          []MeetingKind `yaml:"meetings" doc:"one entry per kind of meeting"`
 	ReportsToNotes    string        `yaml:"reports_to_notes" doc:"how the body reports to its parent"`
 	Notes             string        `yaml:"notes" doc:"free markdown"`
+	PrivateRecipients []string      `yaml:"private_recipients" doc:"age or SSH public keys of those who may read the body's private business"`
+	// RecipientsAt are the positions of the private_recipients entries,
+	// in order (the loader notes them: a []string keeps none).
+	RecipientsAt []Pos `yaml:"-"`
 
 	// Read from the other files of the folder.
 	Members       *MembersFile   `yaml:"-"`
@@ -105,6 +111,11 @@ type Network struct {
 	Versions []*Network `yaml:"-"`
 	// From is, for an earlier version, the date of its file name.
 	From Date `yaml:"-"`
+	// PrivateFiles are the private companions found in meetings/, as read
+	// without a key, in file order: those of meeting records (each also
+	// a Meeting's PrivateFile), those with no record beside them, and
+	// those in clear (a leak).
+	PrivateFiles []*PrivateFile `yaml:"-"`
 }
 
 // Office is a role filled from among the members.
@@ -327,6 +338,10 @@ type Meeting struct {
 	ActionUpdates   []ActionUpdate `yaml:"action_updates" doc:"progress on earlier actions"`
 	Recommendations []string       `yaml:"recommendations" doc:"recommendations made"`
 	Notes           string         `yaml:"notes" doc:"free markdown"`
+
+	// PrivateFile is the meeting's encrypted companion,
+	// meetings/<File>.private.yaml.age, when there is one.
+	PrivateFile *PrivateFile `yaml:"-"`
 }
 
 // Attendance is who came to a meeting.
@@ -373,6 +388,8 @@ type AgendaItem struct {
 	Paper        string `yaml:"paper" doc:"path or link to the paper"`
 	UrgentReason string `yaml:"urgent_reason" doc:"why a late item may stand"`
 	Minutes      string `yaml:"minutes" doc:"what was said and agreed under the item (markdown)"`
+	Private      string `yaml:"private" doc:"why the item is taken in private (Schedule 12A, paragraph 3): its minutes and paper are in the meeting's private file"`
+	PublishTitle bool   `yaml:"publish_title" doc:"a private item's title is shown on public pages (without it: 'a private item')"`
 }
 
 // Declaration is an interest declared at a meeting.
@@ -388,10 +405,11 @@ type Decision struct {
 	Loc
 	ID          string `yaml:"id" govctl:"required" doc:"unique in the network"`
 	Item        string `yaml:"item" doc:"the agenda item it was taken under"`
-	Text        string `yaml:"text" govctl:"required" doc:"what was decided"`
+	Text        string `yaml:"text" govctl:"required,unless=private" doc:"what was decided (required unless private)"`
 	Outcome     string `yaml:"outcome" govctl:"required,enum=agreed|not-agreed|deferred|referred" doc:"the outcome"`
 	Votes       *Votes `yaml:"votes" doc:"recorded votes, by organisation or member"`
 	CastingVote bool   `yaml:"casting_vote" doc:"the chair used a casting vote"`
+	Private     string `yaml:"private" doc:"why the decision is private: its text is in the meeting's private file"`
 }
 
 // Votes is a recorded tally.
@@ -405,10 +423,11 @@ type Votes struct {
 // Action is an action raised at a meeting.
 type Action struct {
 	Loc
-	ID    string `yaml:"id" govctl:"required" doc:"unique in the network"`
-	Text  string `yaml:"text" govctl:"required" doc:"what is to be done"`
-	Owner Ref    `yaml:"owner" govctl:"required" doc:"member id"`
-	Due   Date   `yaml:"due" doc:"when"`
+	ID      string `yaml:"id" govctl:"required" doc:"unique in the network"`
+	Text    string `yaml:"text" govctl:"required,unless=private" doc:"what is to be done (required unless private)"`
+	Owner   Ref    `yaml:"owner" govctl:"required" doc:"member id"`
+	Due     Date   `yaml:"due" doc:"when"`
+	Private string `yaml:"private" doc:"why the action is private: its text is in the meeting's private file"`
 }
 
 // ActionUpdate is progress on an earlier action.

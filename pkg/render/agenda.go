@@ -29,6 +29,8 @@ type Paper struct {
 	// Terms names the version of the terms of reference the meeting is
 	// judged by when it is not the one now in network.yaml ("" when it is).
 	Terms string
+	// Restricted marks the restricted edition, with the private business.
+	Restricted bool
 }
 
 // AgendaItem is one numbered item.
@@ -36,6 +38,10 @@ type AgendaItem struct {
 	Title     string
 	Presenter string
 	Paper     string
+	// Private marks an item taken in private (itemMark); PaperNote stands
+	// for its paper, which a public paper never links.
+	Private   string
+	PaperNote string
 	Note      string
 	Reason    string
 	// MinutesLink is the minutes to approve, beside the agenda, which go
@@ -108,6 +114,11 @@ type Inputs struct {
 	Location *time.Location
 	// Today is the date the paper is written on (for "deadline passed").
 	Today model.Date
+	// Restricted asks for the restricted edition of an agenda or minutes,
+	// for members: the private business shown (the caller puts its text in
+	// place in the meetings, private.Apply), each private thing marked.
+	// Without it a paper shows no private field.
+	Restricted bool
 }
 
 func head(in Inputs, m *model.Meeting) Paper {
@@ -123,6 +134,7 @@ func head(in Inputs, m *model.Meeting) Paper {
 
 		CancelledReason: m.CancelledReason,
 		Terms:           termsVersion(in.Net.TermsOn(m.Date)),
+		Restricted:      in.Restricted,
 	}
 }
 
@@ -172,12 +184,13 @@ func buildAgenda(in Inputs, m *model.Meeting) AgendaView {
 
 	arising := nx.MattersArising(m)
 	for _, e := range nx.Agenda(m) {
-		ai := AgendaItem{Title: e.Title}
+		ai := AgendaItem{Title: itemTitle(in, e.Title, e.Record)}
 		if it := e.Record; it != nil {
 			if it.Presenter != nil {
 				ai.Presenter = nx.MemberName(it.Presenter.ID)
 			}
-			ai.Paper = it.Paper
+			ai.Paper, ai.PaperNote = itemPaper(in, it)
+			ai.Private = itemMark(in, it)
 			ai.Reason = it.UrgentReason
 		}
 		switch {
@@ -185,7 +198,7 @@ func buildAgenda(in Inputs, m *model.Meeting) AgendaView {
 			ai.Note = "To approve the minutes of the meeting of " + words.LongDate(e.ApprovesMinutesOf.Date.Date) + "."
 			ai.MinutesLink = url.PathEscape(e.ApprovesMinutesOf.File + ".minutes.md")
 		case e.MattersArising:
-			v.Arising = arisingView(nx, m, arising)
+			v.Arising = arisingView(in, m, arising)
 			ai.Note = arisingNote(v.Arising)
 		case e.WorkProgramme:
 			ai.Note = "Progress against the work programme (below)."
@@ -215,7 +228,8 @@ func omittedLines(nx *terms.Net, m *model.Meeting) []OmittedLine {
 }
 
 // arisingView lays out what earlier meetings bring to meeting m.
-func arisingView(nx *terms.Net, m *model.Meeting, a terms.MattersArising) *ArisingView {
+func arisingView(in Inputs, m *model.Meeting, a terms.MattersArising) *ArisingView {
+	nx := in.Net
 	if a.Empty() {
 		return &ArisingView{}
 	}
@@ -228,10 +242,11 @@ func arisingView(nx *terms.Net, m *model.Meeting, a terms.MattersArising) *Arisi
 		v.From = "the " + noun + " of " + words.LongDate(a.From[0].Date.Date)
 	}
 	for _, d := range a.Decisions {
-		v.Decisions = append(v.Decisions, DecisionLine{ID: d.ID, Item: d.Item, Text: d.Text, Outcome: d.Outcome})
+		from := meetingOf(a.From, d)
+		v.Decisions = append(v.Decisions, DecisionLine{ID: d.ID, Item: itemRef(in, from, d.Item), Text: decisionText(in, from, d), Outcome: d.Outcome})
 	}
 	for _, s := range a.Actions {
-		l := ActionLine{ID: s.Action.ID, Text: s.Action.Text, Owner: nx.MemberName(s.Action.Owner.ID), Raised: s.Raised.Date.String(), Status: s.Status}
+		l := ActionLine{ID: s.Action.ID, Text: actionText(in, s.Action), Owner: nx.MemberName(s.Action.Owner.ID), Raised: s.Raised.Date.String(), Status: s.Status}
 		if n := len(s.Updates); n > 0 {
 			l.Latest = s.Updates[n-1].Update.Note
 		}

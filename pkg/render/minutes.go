@@ -37,7 +37,10 @@ type UpdateView struct {
 // MinutesItem is one item of business and what was minuted under it.
 type MinutesItem struct {
 	Title, Presenter, Paper string
-	Urgent                  bool
+	// Private marks an item taken in private; PaperNote stands for its
+	// paper (itemPaper).
+	Private, PaperNote string
+	Urgent             bool
 	// Minutes is the record's markdown: what was said and agreed.
 	Minutes string
 }
@@ -152,7 +155,11 @@ func buildMinutesInto(v *MinutesView, in Inputs, m *model.Meeting) {
 		v.QuorumReasons = q.Unmet
 	}
 	for _, d := range m.Declarations {
-		s := fmt.Sprintf("%s declared an interest in “%s”", nx.MemberName(d.Member.ID), d.Item)
+		item := "“" + d.Item + "”"
+		if ref := itemRef(in, m, d.Item); ref != d.Item {
+			item = ref
+		}
+		s := fmt.Sprintf("%s declared an interest in %s", nx.MemberName(d.Member.ID), item)
 		if d.Interest != "" {
 			s += ": " + d.Interest
 		}
@@ -165,22 +172,23 @@ func buildMinutesInto(v *MinutesView, in Inputs, m *model.Meeting) {
 		if e.Added {
 			continue
 		}
-		mi := MinutesItem{Title: e.Title, Urgent: e.Urgent && !e.AOB}
+		mi := MinutesItem{Title: itemTitle(in, e.Title, e.Record), Urgent: e.Urgent && !e.AOB}
 		if it := e.Record; it != nil {
 			if it.Presenter != nil {
 				mi.Presenter = nx.MemberName(it.Presenter.ID)
 			}
-			mi.Paper = it.Paper
-			mi.Minutes = it.Minutes
+			mi.Paper, mi.PaperNote = itemPaper(in, it)
+			mi.Private = itemMark(in, it)
+			mi.Minutes = itemMinutes(in, it)
 		}
 		v.Items = append(v.Items, mi)
 	}
 	v.Omitted = omittedLines(nx, m)
 	for i := range m.Decisions {
-		v.Decisions = append(v.Decisions, decisionView(nx, m, &m.Decisions[i], q))
+		v.Decisions = append(v.Decisions, decisionView(in, m, &m.Decisions[i], q))
 	}
-	for _, a := range m.Actions {
-		l := ActionLine{ID: a.ID, Text: a.Text, Owner: nx.MemberName(a.Owner.ID)}
+	for i, a := range m.Actions {
+		l := ActionLine{ID: a.ID, Text: actionText(in, &m.Actions[i]), Owner: nx.MemberName(a.Owner.ID)}
 		if a.Due.Set() {
 			l.Due = a.Due.String()
 		}
@@ -189,7 +197,7 @@ func buildMinutesInto(v *MinutesView, in Inputs, m *model.Meeting) {
 	for _, u := range m.ActionUpdates {
 		uv := UpdateView{Action: u.Action.ID, Status: u.Status, Note: u.Note}
 		if a := nx.Action(u.Action.ID); a != nil {
-			uv.Text = a.Action.Text
+			uv.Text = actionText(in, a.Action)
 		}
 		if u.Due.Set() {
 			uv.Due = u.Due.String()
@@ -205,8 +213,9 @@ func buildMinutesInto(v *MinutesView, in Inputs, m *model.Meeting) {
 	}
 }
 
-func decisionView(nx *terms.Net, m *model.Meeting, d *model.Decision, q terms.QuorumResult) DecisionView {
-	v := DecisionView{ID: d.ID, Item: d.Item, Text: d.Text, Outcome: d.Outcome}
+func decisionView(in Inputs, m *model.Meeting, d *model.Decision, q terms.QuorumResult) DecisionView {
+	nx := in.Net
+	v := DecisionView{ID: d.ID, Item: itemRef(in, m, d.Item), Text: decisionText(in, m, d), Outcome: d.Outcome}
 	t := nx.Count(m, d)
 	if t.Recorded {
 		names := func(refs []model.Ref) string {

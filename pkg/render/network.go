@@ -85,6 +85,7 @@ type TermsVersionView struct {
 // asOf. It depends on nothing but the repository, so it is the same on any
 // day.
 func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) bool) NetworkView {
+	in.Restricted = false // a network's page is public: never the restricted edition
 	nx := in.Net
 	n := nx.N
 	v := NetworkView{ID: n.ID, Name: n.Name, Purpose: n.Purpose, Website: n.Website, Open: n.OpenMembership,
@@ -252,7 +253,7 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		if !a.Open() {
 			continue
 		}
-		l := ActionLine{ID: a.Action.ID, Text: a.Action.Text, Owner: nx.MemberName(a.Action.Owner.ID), Raised: a.Raised.Date.String()}
+		l := ActionLine{ID: a.Action.ID, Text: actionText(in, a.Action), Owner: nx.MemberName(a.Action.Owner.ID), Raised: a.Raised.Date.String()}
 		if a.Due.Set() {
 			l.Due = a.Due.String()
 		}

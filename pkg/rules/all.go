@@ -26,5 +26,7 @@ func All() []*Rule {
 		meetingClash, timeMissing,
 		// Actions and work programmes.
 		actionUpdateUnknown, actionOverdue, actionOwnerLeft, workItemStale, milestoneOverdue,
+		// Private business.
+		privateReasonMissing, privateLeak, privateFile,
 	}
 }

@@ -55,6 +55,9 @@ func decisionItems(p *Pass, nx *terms.Net, mt *model.Meeting) {
 		titles[i] = e.Title
 		onAgenda[model.Norm(e.Title)] = true
 	}
+	if mt.HasPrivate() {
+		titles = publicTitles(mt, titles) // never suggest a title kept off public pages
+	}
 	omitted, _ := nx.Omitted(mt)
 	left := make(map[string]bool, len(omitted))
 	for _, o := range omitted {

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/layout"
 )
@@ -41,6 +43,11 @@ in the link, so that it leads to the file named.
 						continue
 					}
 					if _, why := layout.PaperLink(it.Paper); why != "" {
+						if it.IsPrivate() {
+							// Named by its place, the paper unquoted: it is private-leak's.
+							p.Reportf(it.KeyPos("paper"), "%s: the paper %s: give the file's path from the meeting's folder (papers/budget.pdf) or a web address (https://...)", strings.TrimSuffix(itemLabel(mt, i), ","), why)
+							continue
+						}
 						p.Reportf(it.KeyPos("paper"), "agenda item %q: paper %q %s: give the file's path from the meeting's folder (papers/budget.pdf) or a web address (https://...)", it.Title, it.Paper, why)
 					}
 				}

@@ -36,6 +36,14 @@ func (p *Pass) Reportf(pos model.Pos, format string, args ...any) {
 	*p.out = append(*p.out, diag.Diagnostic{Pos: pos, Severity: p.rule.Severity, Rule: string(p.rule.ID), Message: fmt.Sprintf(format, args...)})
 }
 
+// Warnf records a finding of the current rule at pos as a warning, for
+// the advice of a rule whose findings are otherwise errors (private-file:
+// a file to encrypt again). govctl.yaml's severity for the rule, when it
+// sets one, applies to it too.
+func (p *Pass) Warnf(pos model.Pos, format string, args ...any) {
+	*p.out = append(*p.out, diag.Diagnostic{Pos: pos, Severity: diag.Warning, Rule: string(p.rule.ID), Message: fmt.Sprintf(format, args...)})
+}
+
 // Run applies every rule with a Check to the indexed repository.
 func Run(rx *terms.Repo, cal *calendar.Calendar, asOf model.Date) []diag.Diagnostic {
 	return RunOnly(rx, cal, asOf, nil)

@@ -44,12 +44,12 @@ func checkConflictedVotes(p *Pass, nx *terms.Net, mt *model.Meeting, dec *model.
 	for _, r := range append(append([]model.Ref{}, dec.Votes.For...), dec.Votes.Against...) {
 		if nx.Basis() == "member" {
 			if r.ID == mem.ID {
-				p.Reportf(r.Pos, "%s voted on %q after declaring an interest in it", mem.ID, dec.Item)
+				p.Reportf(r.Pos, "%s voted on %s after declaring an interest in it", mem.ID, itemRef(mt, dec.Item))
 			}
 			continue
 		}
 		if r.ID == terms.OrgOf(mem) && !otherVoterPresent(nx, mt, mem, r.ID) {
-			p.Reportf(r.Pos, "%s's vote on %q was cast by %s, who declared an interest in it", r.ID, dec.Item, mem.ID)
+			p.Reportf(r.Pos, "%s's vote on %s was cast by %s, who declared an interest in it", r.ID, itemRef(mt, dec.Item), mem.ID)
 		}
 	}
 }

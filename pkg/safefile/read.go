@@ -1,8 +1,11 @@
 package safefile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 )
 
 // ErrNotRegular is a path that is not a regular file: a FIFO, a socket or a
@@ -48,4 +51,28 @@ func tooLarge(path string, size, max int64) error {
 
 func grew(path string, max int64) error {
 	return fmt.Errorf("%s: the file grew, %w of %d bytes", path, ErrTooLarge, max)
+}
+
+// ReadHead reads at most the first n bytes of the regular file at path (the
+// whole file when it is shorter), for a reader that needs only its start
+// (an age file's header). Like Read, it never blocks on a FIFO.
+func ReadHead(path string, n int64) ([]byte, error) {
+	f, err := openNoBlock(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	}
+	var b bytes.Buffer
+	b.Grow(int(min(fi.Size(), n)))
+	if _, err := io.Copy(&b, io.LimitReader(f, n)); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

@@ -58,7 +58,14 @@ func Inside(root, path string) error {
 
 // Write replaces path with data atomically.
 func Write(path string, data []byte) error {
-	return replace(path, nil, data)
+	return replace(path, nil, data, 0o644)
+}
+
+// WritePrivate replaces path with data atomically, readable by its owner
+// alone (mode 0600, from the moment it is written): a paper holding
+// private business.
+func WritePrivate(path string, data []byte) error {
+	return replace(path, nil, data, 0o600)
 }
 
 // Replace replaces path with data atomically if it still holds was, what
@@ -69,10 +76,10 @@ func Replace(path string, was, data []byte) error {
 	if was == nil {
 		was = []byte{}
 	}
-	return replace(path, was, data)
+	return replace(path, was, data, 0o644)
 }
 
-func replace(path string, was, data []byte) error {
+func replace(path string, was, data []byte, perm os.FileMode) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -81,7 +88,7 @@ func replace(path string, was, data []byte) error {
 		return err
 	}
 	defer unlock()
-	tmp, err := writeTemp(path, data)
+	tmp, err := writeTemp(path, data, perm)
 	if err != nil {
 		return err
 	}
@@ -110,7 +117,7 @@ func Create(path string, data []byte) error {
 		return err
 	}
 	defer unlock()
-	tmp, err := writeTemp(path, data)
+	tmp, err := writeTemp(path, data, 0o644)
 	if err != nil {
 		return err
 	}
@@ -139,7 +146,7 @@ func sweep(dir string) {
 	}
 }
 
-func writeTemp(path string, data []byte) (string, error) {
+func writeTemp(path string, data []byte, perm os.FileMode) (string, error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
@@ -157,7 +164,7 @@ func writeTemp(path string, data []byte) (string, error) {
 		os.Remove(name)
 		return "", err
 	}
-	if err := os.Chmod(name, 0o644); err != nil {
+	if err := os.Chmod(name, perm); err != nil {
 		os.Remove(name)
 		return "", err
 	}

@@ -174,3 +174,51 @@ func TestReadInto(t *testing.T) {
 		t.Errorf("Read(empty) = %v, %v; want an empty file's no bytes, not nil", b, err)
 	}
 }
+
+func TestReadHead(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.age")
+	if err := os.WriteFile(p, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := ReadHead(p, 4); err != nil || string(b) != "0123" {
+		t.Errorf("ReadHead(4) = %q, %v", b, err)
+	}
+	if b, err := ReadHead(p, 100); err != nil || string(b) != "0123456789" {
+		t.Errorf("ReadHead(100) = %q, %v", b, err)
+	}
+	fifo := filepath.Join(dir, "fifo.age")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := ReadHead(fifo, 100); done <- err }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrNotRegular) {
+			t.Errorf("ReadHead(FIFO) = %v, want ErrNotRegular", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ReadHead blocked on a FIFO")
+	}
+}
+
+func TestWritePrivate(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "minutes.md")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePrivate(p, []byte("restricted\n")); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(p); string(b) != "restricted\n" {
+		t.Errorf("wrote %q", b)
+	}
+}

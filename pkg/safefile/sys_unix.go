@@ -8,6 +8,11 @@ import (
 	"syscall"
 )
 
+// openNoBlock opens path for reading without waiting for a FIFO's writer.
+func openNoBlock(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
+
 // readInto is ReadInto by system calls alone.
 func readInto(path string, max int64, buf []byte) ([]byte, error) {
 	var fd int

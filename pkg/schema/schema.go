@@ -100,6 +100,7 @@ var scalarTypes = []any{"string", "number", "boolean"}
 type field struct {
 	name     string // the key in the file; "" when not read from a key
 	required bool
+	unless   string // with required: the key that makes it optional
 	isID     bool
 	key      bool // receives the key of a mapping of keyed structs
 	value    bool // receives the scalar value under that key
@@ -115,7 +116,7 @@ type field struct {
 
 func fieldOf(f reflect.StructField) field {
 	tag := model.TagOf(f)
-	fl := field{name: tag.Name, required: tag.Required, isID: tag.IsID, key: tag.Key, value: tag.Value, enum: tag.Enum, doc: tag.Doc,
+	fl := field{name: tag.Name, required: tag.Required, unless: tag.Unless, isID: tag.IsID, key: tag.Key, value: tag.Value, enum: tag.Enum, doc: tag.Doc,
 		min: tag.Min, max: tag.Max, days: tag.WholeDays, format: tag.Format}
 	// The loader checks enums and ids on string fields only.
 	if f.Type.Kind() != reflect.String {
@@ -177,6 +178,7 @@ func For(k Kind) obj {
 func (g *gen) object(t reflect.Type) obj {
 	props := obj{}
 	required := []any{}
+	var conditional []any
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Anonymous && f.Type == typeLoc {
@@ -198,19 +200,19 @@ func (g *gen) object(t reflect.Type) obj {
 				}
 			}
 		}
-		if fl.required {
+		if fl.required && fl.unless != "" {
+			// Required unless the mapping gives another key (a private
+			// decision's text): optional here, required in the else of an
+			// if on that key.
+			props[fl.name] = nullable(s, fl.doc)
+			given := withDoc(requiredValue(g.value(f.Type, fl), f.Type.Kind(), fl), fl.doc)
+			conditional = append(conditional, obj{
+				"if":   obj{"required": []any{fl.unless}},
+				"else": obj{"required": []any{fl.name}, "properties": obj{fl.name: given}},
+			})
+		} else if fl.required {
 			required = append(required, fl.name)
-			switch f.Type.Kind() {
-			case reflect.String:
-				if len(fl.enum) == 0 && !fl.isID {
-					s["minLength"] = 1 // "" is missing (an enum or id pattern excludes it already)
-				}
-			case reflect.Int:
-				s["minimum"] = 1
-			case reflect.Bool:
-				s["const"] = true
-			}
-			props[fl.name] = withDoc(s, fl.doc)
+			props[fl.name] = withDoc(requiredValue(s, f.Type.Kind(), fl), fl.doc)
 		} else {
 			// A key with no value (null) is as good as absent.
 			props[fl.name] = nullable(s, fl.doc)
@@ -223,6 +225,25 @@ func (g *gen) object(t reflect.Type) obj {
 	}
 	if len(required) > 0 {
 		s["required"] = required
+	}
+	if len(conditional) > 0 {
+		s["allOf"] = conditional
+	}
+	return s
+}
+
+// requiredValue adds to s, the schema of a required field's value, what
+// makes an empty value missing.
+func requiredValue(s obj, kind reflect.Kind, fl field) obj {
+	switch kind {
+	case reflect.String:
+		if len(fl.enum) == 0 && !fl.isID {
+			s["minLength"] = 1 // "" is missing (an enum or id pattern excludes it already)
+		}
+	case reflect.Int:
+		s["minimum"] = 1
+	case reflect.Bool:
+		s["const"] = true
 	}
 	return s
 }

@@ -415,7 +415,13 @@ func TestEveryFieldInSchema(t *testing.T) {
 						continue
 					}
 					opts := f.Tag.Get("govctl")
-					if strings.Contains(opts, "required") != slices.Contains(required, name) {
+					if tag := model.TagOf(f); tag.Unless != "" {
+						// Required unless another key is given: in the else
+						// of an if on that key.
+						if !requiredUnless(s, name, tag.Unless) {
+							t.Errorf("%s: required unless %s in the tag; the schema has no if/else saying so", fw, tag.Unless)
+						}
+					} else if strings.Contains(opts, "required") != slices.Contains(required, name) {
 						t.Errorf("%s: required is %v in the tag but not in the schema", fw, strings.Contains(opts, "required"))
 					}
 					if doc := f.Tag.Get("doc"); doc != "" && ps["description"] != doc {
@@ -563,4 +569,22 @@ func TestKindOf(t *testing.T) {
 			}
 		}
 	}
+}
+
+// requiredUnless reports whether schema s requires key name unless key
+// unless is given: an allOf entry {"if": {"required": [unless]}, "else":
+// {"required": [name]}}.
+func requiredUnless(s map[string]any, name, unless string) bool {
+	for _, c := range asSlice(s["allOf"]) {
+		c, _ := c.(map[string]any)
+		cond, _ := c["if"].(map[string]any)
+		els, _ := c["else"].(map[string]any)
+		if cond == nil || els == nil {
+			continue
+		}
+		if slices.Contains(asSlice(cond["required"]), any(unless)) && slices.Contains(asSlice(els["required"]), any(name)) {
+			return true
+		}
+	}
+	return false
 }

@@ -241,7 +241,7 @@ func decisions(add func(string, string, ...any), x, y *model.Meeting) {
 	}
 	for _, d := range y.Decisions {
 		if !had[d.ID] {
-			add("decisions", "decision %s recorded on %s: %s (%s)", d.ID, y.Date.String(), d.Text, d.Outcome)
+			add("decisions", "decision %s recorded on %s: %s (%s)", d.ID, y.Date.String(), words.DecisionText(y, &d), d.Outcome)
 		}
 	}
 	had = map[string]bool{}
@@ -250,7 +250,7 @@ func decisions(add func(string, string, ...any), x, y *model.Meeting) {
 	}
 	for _, a := range y.Actions {
 		if !had[a.ID] {
-			add("actions", "action %s raised on %s: %s (owner %s)", a.ID, y.Date.String(), a.Text, a.Owner.ID)
+			add("actions", "action %s raised on %s: %s (owner %s)", a.ID, y.Date.String(), words.ActionText(&a), a.Owner.ID)
 		}
 	}
 	had = map[string]bool{}

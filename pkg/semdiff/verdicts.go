@@ -92,11 +92,11 @@ func netVerdicts(before, after Side, b, a *model.Network) []VerdictChange {
 		if x == nil || y == nil || x.Status != "held" || y.Status != "held" {
 			continue
 		}
-		vb := aspects(bx, bx.Verdict(before.Calendar, x))
-		if sameAspects(vb, aspects(ax, ax.Verdict(after.Calendar, x))) {
+		vb := aspects(bx, x, bx.Verdict(before.Calendar, x))
+		if sameAspects(vb, aspects(ax, x, ax.Verdict(after.Calendar, x))) {
 			continue // neither the terms nor the membership change it
 		}
-		diffs := diffAspects(vb, aspects(ax, ax.Verdict(after.Calendar, y)))
+		diffs := diffAspects(vb, aspects(ax, y, ax.Verdict(after.Calendar, y)))
 		if len(diffs) == 0 {
 			continue
 		}
@@ -104,9 +104,9 @@ func netVerdicts(before, after Side, b, a *model.Network) []VerdictChange {
 		// Which change does it: each alone, else those that feed the parts
 		// that change (the quorum and the votes turn on the terms and the
 		// membership; the papers on the terms' notice and the calendar).
-		byTerms := !sameAspects(vb, aspects(termsAlone, termsAlone.Verdict(before.Calendar, x)))
-		byMembers := !sameAspects(vb, aspects(membersAlone, membersAlone.Verdict(before.Calendar, x)))
-		byCalendar := !sameAspects(vb, aspects(bx, bx.Verdict(after.Calendar, x)))
+		byTerms := !sameAspects(vb, aspects(termsAlone, x, termsAlone.Verdict(before.Calendar, x)))
+		byMembers := !sameAspects(vb, aspects(membersAlone, x, membersAlone.Verdict(before.Calendar, x)))
+		byCalendar := !sameAspects(vb, aspects(bx, x, bx.Verdict(after.Calendar, x)))
 		if !byTerms && !byMembers && !byCalendar {
 			byTerms = true
 			for _, d := range diffs {
@@ -152,7 +152,7 @@ type aspect struct {
 	subject          string
 }
 
-func aspects(nx *terms.Net, v terms.Verdict) []aspect {
+func aspects(nx *terms.Net, m *model.Meeting, v terms.Verdict) []aspect {
 	var out []aspect
 	switch q := v.Quorum; {
 	case !q.Defined:
@@ -181,7 +181,7 @@ func aspects(nx *terms.Net, v terms.Verdict) []aspect {
 		if d.Contradicts {
 			text += ", contrary to the recorded outcome (" + d.Decision.Outcome + ")"
 		}
-		out = append(out, aspect{"decision " + d.Decision.ID, state, text, d.Decision.Text})
+		out = append(out, aspect{"decision " + d.Decision.ID, state, text, words.DecisionText(m, d.Decision)})
 	}
 	if p := v.Papers; p.Sent.Set() {
 		sent := words.LongDate(p.Sent.Date)

@@ -45,3 +45,18 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestInPrivate(t *testing.T) {
+	for reason, want := range map[string]string{
+		"Schedule 12A, paragraph 3":      "taken in private (Schedule 12A, paragraph 3)",
+		"  Commercially\n confidential ": "taken in private (Commercially confidential)",
+		"":                               "taken in private (no reason recorded)",
+	} {
+		if got := InPrivate(reason); got != want {
+			t.Errorf("InPrivate(%q) = %q, want %q", reason, got, want)
+		}
+	}
+	if got := Private("Staffing"); got != "private (Staffing)" {
+		t.Errorf("Private = %q", got)
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/markdown"
 	"github.com/govctl/govctl/pkg/tableout"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Options are actions' inputs.
@@ -36,9 +37,12 @@ type Options struct {
 
 // Entry is one action as printed (and the JSON shape, which is stable).
 type Entry struct {
-	Network string  `json:"network"`
-	ID      string  `json:"id"`
-	Text    string  `json:"text"`
+	Network string `json:"network"`
+	ID      string `json:"id"`
+	Text    string `json:"text"`
+	// Private is why a private action is private; its Text then says only
+	// "taken in private (REASON)".
+	Private string  `json:"private,omitempty"`
 	Owner   string  `json:"owner"`
 	OwnerID string  `json:"owner_id"`
 	Due     string  `json:"due,omitempty"`
@@ -118,7 +122,7 @@ func Collect(opts *Options) (entries []Entry, left error, err error) {
 			if !ok {
 				continue
 			}
-			e := Entry{Network: nx.N.ID, ID: a.Action.ID, Text: a.Action.Text, Owner: nx.MemberName(a.Action.Owner.ID), OwnerID: a.Action.Owner.ID, Status: a.Status, Raised: a.Raised.Date.String()}
+			e := Entry{Network: nx.N.ID, ID: a.Action.ID, Text: words.ActionText(a.Action), Private: a.Action.Private, Owner: nx.MemberName(a.Action.Owner.ID), OwnerID: a.Action.Owner.ID, Status: a.Status, Raised: a.Raised.Date.String()}
 			if a.Due.Set() {
 				e.Due = a.Due.String()
 				e.Overdue = a.Open() && a.Due.Before(asOf)

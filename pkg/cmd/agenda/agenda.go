@@ -29,6 +29,8 @@ type Options struct {
 	Network string
 	Date    string
 	Kind    string
+	// Edition is --identity and --out: the restricted edition.
+	Edition cmdutil.Edition
 }
 
 // NewCmdAgenda builds `agenda` and its `new` and `sent` subcommands.
@@ -56,11 +58,25 @@ func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 			reason, and any other business last. The record lists only its own
 			items: the standing items are on every agenda of its kind. Running it
 			again regenerates the markdown; the record is never changed.
+
+			Business taken in private shows as "taken in private (REASON)", a
+			private item's title only where the record sets publish_title, its
+			paper never linked, and a private decision's or action's text never.
+
+			With --identity KEY --out FILE, the restricted edition, for members:
+			the private files of the meeting and the meetings before it opened
+			with KEY and checked against their records, and the agenda written
+			with the private business in place (each private item marked "private
+			(REASON)", an encrypted paper by its path) to FILE, which must lie
+			outside the repository. The meeting must have a record; the public
+			agenda is not touched, and neither the key nor any private text is
+			printed.
 		`),
 		Example: heredoc.Doc(`
 			govctl agenda new sts-omg
 			govctl agenda new od-network --date 2027-01-05
 			govctl agenda new code --kind drop-in
+			govctl agenda new sts-omg --identity ~/.config/govctl/key.txt --out ~/restricted/agenda.md
 		`),
 		Args:              cmdutil.Usage(cobra.ExactArgs(1)),
 		ValidArgsFunction: cmdutil.CompleteNetworks,
@@ -68,6 +84,9 @@ func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 			opts.Network = args[0]
 			opts.Dir = cmdutil.RepoDir(cmd)
 			if _, err := cmdutil.DateFlag("--date", opts.Date); err != nil {
+				return err
+			}
+			if err := opts.Edition.Check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -78,6 +97,7 @@ func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	}
 	newCmd.Flags().StringVar(&opts.Date, "date", "", "the meeting's date, YYYY-MM-DD (default: the next planned meeting)")
 	newCmd.Flags().StringVar(&opts.Kind, "kind", "", "kind of meeting")
+	opts.Edition.AddFlags(newCmd.Flags())
 	cmd.AddCommand(newCmd)
 	cmd.AddCommand(NewCmdSent(f, nil))
 	return cmd
@@ -97,16 +117,21 @@ func agendaRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	in := ws.Inputs()
-	data, err := render.Agenda(in, m)
-	if err != nil {
-		return err
+	if opts.Edition.Restricted() {
+		if err := restricted(opts, ws, m); err != nil {
+			return err
+		}
+	} else {
+		data, err := render.Agenda(ws.Inputs(), m)
+		if err != nil {
+			return err
+		}
+		path := ws.PathOf(m, ".agenda.md")
+		if err := ws.WriteGenerated(path, data); err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
 	}
-	path := ws.PathOf(m, ".agenda.md")
-	if err := ws.WriteGenerated(path, data); err != nil {
-		return err
-	}
-	fmt.Fprintln(opts.IO.Out, filepath.ToSlash(path))
 	k := ws.Net.MeetingKind(m)
 	if d, ok := terms.PapersDeadline(ws.Calendar, k, m.Date.Date); ok {
 		fmt.Fprintf(opts.IO.Out, "papers deadline: %s\n", words.LongDate(d))
@@ -123,6 +148,19 @@ func agendaRun(opts *Options) error {
 	return nil
 }
 
+// restricted writes the restricted edition of meeting m's agenda to --out.
+func restricted(opts *Options, ws *workspace.Workspace, m *model.Meeting) error {
+	in, rm, notes, err := cmdutil.RestrictedInputs(ws, m, opts.Edition)
+	if err != nil {
+		return err
+	}
+	data, err := render.Agenda(in, rm)
+	if err != nil {
+		return err
+	}
+	return cmdutil.WriteRestricted(ws, opts.IO, opts.Edition, data, notes)
+}
+
 // pick finds the meeting: the one on --date (created if missing), or the
 // next planned one from today.
 func pick(ws *workspace.Workspace, opts *Options) (*model.Meeting, error) {
@@ -130,6 +168,10 @@ func pick(ws *workspace.Workspace, opts *Options) (*model.Meeting, error) {
 		m, err := ws.Meeting(opts.Date, opts.Kind)
 		if err != nil || m != nil {
 			return m, err
+		}
+		if opts.Edition.Restricted() {
+			// The restricted edition writes nothing in the repository.
+			return nil, cmdutil.Errorf(fmt.Sprintf("plan it first: govctl agenda new %s --date %s", opts.Network, opts.Date), "%s has no meeting on %s", opts.Network, opts.Date)
 		}
 		kind := opts.Kind
 		if kind == "" {

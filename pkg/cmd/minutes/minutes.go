@@ -37,6 +37,8 @@ type Options struct {
 	Kind    string
 	Force   bool
 	Render  bool
+	// Edition is render's --identity and --out: the restricted edition.
+	Edition cmdutil.Edition
 }
 
 // NewCmdMinutes builds `minutes new` and `minutes render`.
@@ -63,10 +65,16 @@ func NewCmdMinutes(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 				if err := cmdutil.MeetingArg(opts.Date); err != nil {
 					return err
 				}
+				if err := opts.Edition.Check(); err != nil {
+					return err
+				}
 				return run(opts)
 			},
 		}
 		c.Flags().StringVar(&opts.Kind, "kind", "", "kind of meeting, when the record is created")
+		if render {
+			opts.Edition.AddFlags(c.Flags())
+		}
 		if !render {
 			c.Flags().BoolVar(&opts.Force, "force", false, "fill a held meeting's record that already records attendance (adding only what it lacks), or prepare the record of a meeting not yet held")
 		}
@@ -100,8 +108,20 @@ func NewCmdMinutes(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 			with its votes and the outcome the terms give, actions raised, updates
 			to earlier actions and recommendations. Minutes are marked draft until
 			a later held meeting approves them. A meeting that is not held has none.
+
+			Business taken in private shows as "taken in private (REASON)": a
+			private item's title only where the record sets publish_title, never its
+			minutes or paper, nor a private decision's or action's text.
+
+			With --identity KEY --out FILE, the restricted edition, for members:
+			the meeting's private file (and those of earlier meetings whose private
+			actions it updates) opened with KEY, checked against the record, and
+			the minutes written with the private business in place, each private
+			item marked "private (REASON)", to FILE, which must lie outside the
+			repository. The public minutes are not touched, and neither the key nor
+			any private text is printed.
 		`),
-		"  govctl minutes render sts-omg 2026-12-01", true))
+		"  govctl minutes render sts-omg 2026-12-01\n  govctl minutes render sts-omg 2026-12-01 --identity ~/.config/govctl/key.txt --out ~/restricted/2026-12-01.minutes.md", true))
 	return cmd
 }
 
@@ -185,7 +205,7 @@ func known(nx *terms.Net, m *model.Meeting) record.Minutes {
 		}
 	}
 	for _, a := range nx.OpenActionsAt(m) {
-		k.Open = append(k.Open, record.OpenAction{ID: a.Action.ID, Text: a.Action.Text, Owner: a.Action.Owner.ID, Due: a.Due.Date})
+		k.Open = append(k.Open, record.OpenAction{ID: a.Action.ID, Text: words.ActionText(a.Action), Owner: a.Action.Owner.ID, Due: a.Due.Date})
 	}
 	return k
 }
@@ -243,6 +263,17 @@ func renderRun(opts *Options) error {
 	default:
 		return cmdutil.Errorf(fmt.Sprintf("after the meeting, record it with govctl minutes new %s %s, mark the attendance, then render", opts.Network, m.File),
 			"the meeting of %s is %s, not held: it has no minutes yet", m.Date, m.Status)
+	}
+	if opts.Edition.Restricted() {
+		in, rm, notes, err := cmdutil.RestrictedInputs(ws, m, opts.Edition)
+		if err != nil {
+			return err
+		}
+		data, err := render.Minutes(in, rm)
+		if err != nil {
+			return err
+		}
+		return cmdutil.WriteRestricted(ws, opts.IO, opts.Edition, data, notes)
 	}
 	data, err := render.Minutes(ws.Inputs(), m)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	minutesCmd "github.com/govctl/govctl/pkg/cmd/minutes"
 	networkCmd "github.com/govctl/govctl/pkg/cmd/network"
 	networksCmd "github.com/govctl/govctl/pkg/cmd/networks"
+	privateCmd "github.com/govctl/govctl/pkg/cmd/private"
 	reportCmd "github.com/govctl/govctl/pkg/cmd/report"
 	rulesCmd "github.com/govctl/govctl/pkg/cmd/rules"
 	scheduleCmd "github.com/govctl/govctl/pkg/cmd/schedule"
@@ -58,6 +59,7 @@ bodies run on.`,
 	cmd.AddCommand(agendaCmd.NewCmdAgenda(f, nil))
 	cmd.AddCommand(minutesCmd.NewCmdMinutes(f, nil))
 	cmd.AddCommand(meetingCmd.NewCmdMeeting(f, nil))
+	cmd.AddCommand(privateCmd.NewCmdPrivate(f, nil))
 	cmd.AddCommand(actionsCmd.NewCmdActions(f, nil))
 	cmd.AddCommand(calendarCmd.NewCmdCalendar(f, nil))
 	cmd.AddCommand(generateCmd.NewCmdGenerate(f, nil))

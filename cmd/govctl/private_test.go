@@ -1,0 +1,328 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"filippo.io/age"
+
+	"github.com/govctl/govctl/pkg/cli"
+	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/private"
+)
+
+// The private files of testdata/private, in clear: encrypted by the test
+// with a key it generates, they are what no public output may hold.
+var privateFiles = map[string]string{
+	"jc/meetings/2026-10-13.private.yaml.age": `agenda:
+  - title: Zephyr Backup Tender
+    minutes: |
+      QUOKKA-M1 Three bids were evaluated against the published criteria.
+
+      - Supplier A: QUOKKA-M1B too dear
+    paper: ../papers/private/2026-10-13-QUOKKA-P1-scores.age
+  - title: Pay award 2027
+    minutes: QUOKKA-M2 The pay offer was agreed.
+decisions:
+  - id: D-2
+    text: QUOKKA-D2 Award the contract to Supplier B at 4.2m
+  - id: D-3
+    text: QUOKKA-D3 Offer 3.5 per cent
+actions:
+  - id: A-2
+    text: QUOKKA-A2 Notify the unsuccessful bidders
+  - id: A-3
+    text: QUOKKA-A3 Write to the unions
+`,
+	"jc/meetings/2026-11-10.private.yaml.age": `agenda:
+  - title: Harrow Redundancy Case
+    minutes: QUOKKA-M3 The panel's recommendation was accepted.
+decisions:
+  - id: D-5
+    text: QUOKKA-D5 Accept the panel's recommendation
+actions:
+  - id: A-5
+    text: QUOKKA-A5 Confirm the outcome in writing
+`,
+	"jc/meetings/2026-12-08.private.yaml.age": `agenda:
+  - title: Zephyr Phase Two
+    minutes: QUOKKA-M4 To be taken in private.
+`,
+	// The encrypted papers the public records name.
+	"jc/papers/private/2026-10-13-bids.age":      "QUOKKA-PAPER1 the bids, scored\n",
+	"jc/papers/private/2026-12-08-phase-two.age": "QUOKKA-PAPER2 phase two costs\n",
+}
+
+// secrets are the strings no public output may hold: every text of the
+// private files (each marked QUOKKA), and the titles of the private items
+// whose titles are not published, which only the YAML records hold.
+var (
+	privateTexts = []string{"QUOKKA"}
+	hiddenTitles = []string{"Zephyr Backup Tender", "Harrow Redundancy Case", "Zephyr Phase Two"}
+)
+
+// fixedRecipient is the recipient testdata/private lists, replaced by the
+// test's own.
+const fixedRecipient = "age13ee792npu80a2utdag8usy2w0tcsfspx7lm8edqtvw95unrafcksqgeg4u"
+
+// TestNoPrivateStringInPublicOutput decrypts nothing: on a repository with
+// private business at every level, encrypted to a key made here, it runs
+// every command of govctl that reads or writes the public record, and
+// searches everything each prints and every file in the tree afterwards for
+// the private text and the unpublished titles. Then, to show the search can
+// find them, the restricted edition (with the key) must hold them, in the
+// file it writes outside the repository and nowhere else.
+func TestNoPrivateStringInPublicOutput(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git: govctl diff needs it")
+	}
+	work := t.TempDir()
+	repo := filepath.Join(work, "networks")
+	if err := copyTree("../../testdata/private", repo); err != nil {
+		t.Fatal(err)
+	}
+
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	replaceIn(t, filepath.Join(repo, "jc/network.yaml"), fixedRecipient, id.Recipient().String())
+	for name, clear := range privateFiles {
+		data, err := private.Encrypt([]byte(clear), []age.Recipient{id.Recipient()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(repo, filepath.FromSlash(name)), data)
+	}
+	key := filepath.Join(t.TempDir(), "key.txt")
+	writeFile(t, key, []byte(id.String()+"\n"))
+
+	// Two commits for diff: the base has the terms of October and the
+	// meetings to October; the head adds the later meetings and a stricter
+	// voting method, which changes the verdict on a private decision.
+	later := []string{"jc/meetings/2026-11-10.yaml", "jc/meetings/2026-11-10.private.yaml.age", "jc/meetings/2026-12-08.yaml", "jc/meetings/2026-12-08.private.yaml.age"}
+	held := map[string][]byte{}
+	for _, f := range later {
+		held[f] = readFile(t, filepath.Join(repo, f))
+		if err := os.Remove(filepath.Join(repo, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git(t, work, "init", "-q")
+	git(t, work, "add", ".")
+	git(t, work, "commit", "-q", "-m", "base")
+	for f, data := range held {
+		writeFile(t, filepath.Join(repo, f), data)
+	}
+	replaceIn(t, filepath.Join(repo, "jc/network.yaml"), "method: majority", "method: unanimous")
+	git(t, work, "add", ".")
+	git(t, work, "commit", "-q", "-m", "head")
+
+	outside := t.TempDir()
+	commands := [][]string{
+		{"validate", repo},
+		{"validate", repo, "--format", "json"},
+		{"validate", repo, "--format", "github"},
+		{"validate", repo, "--format", "sarif"},
+		{"validate", repo, "--strict"},
+		{"rules"},
+		{"rules", "explain", "private-leak"},
+		{"rules", "explain", "private-file"},
+		{"rules", "explain", "private-reason-missing"},
+		{"rules", "explain", "vote-while-conflicted"},
+		{"schema"},
+		{"networks", "-R", repo},
+		{"networks", "-R", repo, "--format", "json"},
+		{"actions", "-R", repo, "--status", "all"},
+		{"actions", "-R", repo, "--status", "all", "--format", "markdown"},
+		{"actions", "-R", repo, "--status", "all", "--format", "json"},
+		{"actions", "jc", "-R", repo},
+		{"calendar", "-R", repo, "--deadlines"},
+		{"calendar", "jc", "-R", repo},
+		{"report", "attendance", "jc", "-R", repo},
+		{"report", "attendance", "jc", "-R", repo, "--format", "json"},
+		{"report", "attendance", "jc", "-R", repo, "--format", "table", "--by", "organisation"},
+		{"report", "work-programme", "-R", repo},
+		{"report", "work-programme", "-R", repo, "--format", "json"},
+		{"diff", "HEAD~1", "HEAD", repo},
+		{"diff", "HEAD~1", "HEAD", repo, "--format", "json"},
+		{"generate", repo},
+		{"generate", repo, "--check"},
+		{"fmt", repo},
+		{"fmt", repo, "--check"},
+		{"agenda", "new", "jc", "-R", repo},
+		{"agenda", "new", "jc", "-R", repo, "--date", "2026-12-08"},
+		{"agenda", "new", "ops", "-R", repo},
+		{"minutes", "render", "jc", "2026-10-13", "-R", repo},
+		{"minutes", "render", "jc", "2026-11-10", "-R", repo},
+		{"schedule", "jc", "-R", repo, "--count", "3"},
+		{"schedule", "jc", "-R", repo, "--count", "2", "--write"},
+		{"agenda", "sent", "jc", "2026-12-08", "-R", repo, "--on", "2026-11-30"},
+		{"minutes", "new", "jc", "2026-12-08", "-R", repo, "--force"},
+		{"minutes", "render", "jc", "2026-12-08", "-R", repo},
+		{"meeting", "move", "ops", "2026-12-15", "2026-12-16", "-R", repo},
+		{"meeting", "cancel", "ops", "2026-12-16", "-R", repo, "--reason", "No business"},
+		{"work", "update", "jc", "shared-backup", "-R", repo, "--note", "Contract let", "--date", "2026-11-20"},
+		{"terms", "amend", "jc", "-R", repo, "--effective", "2026-12-01", "--since", "2026-01-01"},
+		{"network", "new", "extra", "-R", repo, "--name", "Extra Group", "--parent", "jc"},
+		{"generate", repo},
+		{"validate", repo},
+		{"init", filepath.Join(outside, "fresh")},
+	}
+	for _, args := range commands {
+		out, errOut, code := run(t, args...)
+		if code > 1 {
+			t.Errorf("govctl %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
+		}
+		for _, stream := range []struct{ name, text string }{{"stdout", out}, {"stderr", errOut}} {
+			if s := leaked(stream.text); s != "" {
+				t.Errorf("govctl %s: %s holds the private %q:\n%s", strings.Join(args, " "), stream.name, s, stream.text)
+			}
+		}
+	}
+	// Every file in the tree: only the YAML records may hold the titles,
+	// and nothing the private text.
+	for _, dir := range []string{work, outside} {
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			if d.IsDir() {
+				return nil
+			}
+			data := string(readFile(t, p))
+			for _, s := range privateTexts {
+				if strings.Contains(data, s) {
+					t.Errorf("%s holds the private text %q", p, s)
+				}
+			}
+			if filepath.Ext(p) == ".yaml" {
+				return nil
+			}
+			for _, s := range hiddenTitles {
+				if strings.Contains(data, s) {
+					t.Errorf("%s holds the unpublished title %q", p, s)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The generated papers say what is private, and why.
+	minutes := string(readFile(t, filepath.Join(repo, "jc/meetings/2026-10-13.minutes.md")))
+	for _, want := range []string{"**A private item**, taken in private (Schedule 12A, paragraph 3)", "**Pay award 2027**, taken in private (Schedule 12A, paragraph 4)", "Taken in private (Schedule 12A, paragraph 3)", "a private paper (encrypted, for members)"} {
+		if !strings.Contains(minutes, want) {
+			t.Errorf("the public minutes lack %q:\n%s", want, minutes)
+		}
+	}
+
+	// The search finds what is there: the restricted edition, with the key,
+	// holds the private business, in the file it writes and nowhere else.
+	editions := map[string][]string{
+		"minutes.md": {"minutes", "render", "jc", "2026-10-13", "-R", repo, "--identity", key, "--out", filepath.Join(outside, "minutes.md")},
+		"agenda.md":  {"agenda", "new", "jc", "-R", repo, "--date", "2026-12-08", "--identity", key, "--out", filepath.Join(outside, "agenda.md")},
+	}
+	for name, args := range editions {
+		out, errOut, code := run(t, args...)
+		if code != 0 {
+			t.Fatalf("govctl %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
+		}
+		if s := leaked(out + errOut); s != "" {
+			t.Errorf("govctl %s printed the private %q:\n%s%s", strings.Join(args, " "), s, out, errOut)
+		}
+		edition := string(readFile(t, filepath.Join(outside, name)))
+		if leaked(edition) == "" {
+			t.Errorf("the restricted %s holds no private text: the search cannot fail\n%s", name, edition)
+		}
+	}
+	edition := string(readFile(t, filepath.Join(outside, "minutes.md")))
+	for _, want := range []string{"**Zephyr Backup Tender**, private (Schedule 12A, paragraph 3)", "QUOKKA-M1 Three bids", "Private (Schedule 12A, paragraph 3): QUOKKA-D2", "QUOKKA-A3 Write to the unions", "jc/papers/private/2026-10-13-QUOKKA-P1-scores.age in the repository (encrypted"} {
+		if !strings.Contains(edition, want) {
+			t.Errorf("the restricted minutes lack %q:\n%s", want, edition)
+		}
+	}
+	agenda := string(readFile(t, filepath.Join(outside, "agenda.md")))
+	for _, want := range []string{"**Zephyr Phase Two**, private (Commercially confidential)", "jc/papers/private/2026-12-08-phase-two.age in the repository (encrypted", "QUOKKA-A2", "QUOKKA-D5", "| Harrow Redundancy Case |"} {
+		if !strings.Contains(agenda, want) {
+			t.Errorf("the restricted agenda lacks %q:\n%s", want, agenda)
+		}
+	}
+	if fi, err := os.Stat(filepath.Join(outside, "agenda.md")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the restricted agenda: %v, mode %v, want 0600", err, fi.Mode().Perm())
+	}
+	git(t, work, "add", "-A")
+	if out := git(t, work, "status", "--porcelain"); strings.Contains(out, "QUOKKA") {
+		t.Errorf("a restricted paper is in the repository:\n%s", out)
+	}
+}
+
+// leaked is the first private string s holds, or "".
+func leaked(s string) string {
+	for _, x := range append(append([]string{}, privateTexts...), hiddenTitles...) {
+		if strings.Contains(s, x) {
+			return x
+		}
+	}
+	return ""
+}
+
+// run runs govctl in process on 23 November 2026.
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	f := &cmdutil.Factory{IOStreams: ios, Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }, Version: "test"}
+	code := cli.Main(f, args)
+	return out.String(), errOut.String(), code
+}
+
+func git(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	data := readFile(t, path)
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s has no %q", path, old)
+	}
+	writeFile(t, path, bytes.ReplaceAll(data, []byte(old), []byte(new)))
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

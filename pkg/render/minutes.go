@@ -206,21 +206,7 @@ func decisionView(in Inputs, m *model.Meeting, d *model.Decision, q terms.Quorum
 	v := DecisionView{ID: d.ID, Item: itemRef(in, m, d.Item), Text: decisionText(in, m, d), Outcome: d.Outcome}
 	t := nx.Count(m, d)
 	if t.Recorded {
-		names := func(refs []model.Ref) string {
-			var out []string
-			for _, r := range refs {
-				if nx.Basis() == "member" {
-					out = append(out, nx.MemberName(r.ID))
-				} else {
-					out = append(out, nx.OrgName(r.ID))
-				}
-			}
-			if len(out) == 0 {
-				return "none"
-			}
-			return strings.Join(out, ", ")
-		}
-		v.Votes = fmt.Sprintf("For: %s. Against: %s. Abstained: %s.", names(d.Votes.For), names(d.Votes.Against), names(d.Votes.Abstain))
+		v.Votes = nx.VotesWords(d)
 		if t.Silent {
 			v.Under = "the terms of reference say nothing about voting, so no count is made under them: the outcome is as recorded"
 			return v

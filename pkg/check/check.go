@@ -84,11 +84,8 @@ func Run(dir string, opts Options) (*Result, error) {
 	if opts.Scope != nil && !opts.Scope.All {
 		// The bodies the scope's decisions refer to or answer are read
 		// too, to judge the referrals as a full run judges them.
-		if more := referredTo(dir, repo, opts.Scope.Report); len(more) > 0 {
-			only = append(only, more...)
-			if repo, ds, err = load.Load(dir, load.Options{Networks: only}); err != nil {
-				return nil, err
-			}
+		if ds, err = loadReferred(dir, repo, ds, opts.Scope.Report); err != nil {
+			return nil, err
 		}
 	}
 	loc, cal, err := setting(repo.Settings)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
@@ -22,27 +23,62 @@ import (
 // reads those other bodies too, so that it judges and draws them as a full
 // run does.
 
-// referredTo lists the networks, not loaded in repo, that the decisions of
-// the networks report refer to (refer_to) or answer (responds_to), and
-// that the repository holds (a folder with a network.yaml): an id that
-// names none is referral-unknown's, judged without them.
-func referredTo(dir string, repo *model.Repo, report []string) []string {
+// loadReferred adds to repo the networks that the decisions of the
+// networks report refer to (refer_to) or answer (responds_to), and theirs
+// in turn, with the loader's findings in their files (ds and those): what
+// a body's pages say of a referral (where it went, how it was answered,
+// where the answer sent it on) is then what a full run says.
+func loadReferred(dir string, repo *model.Repo, ds []diag.Diagnostic, report []string) ([]diag.Diagnostic, error) {
 	loaded := map[string]bool{}
 	for _, n := range repo.Networks {
 		loaded[n.Folder] = true
 	}
+	seen := map[string]bool{}
+	for _, id := range report {
+		seen[id] = true
+	}
+	for from := report; len(from) > 0; {
+		next := referredTo(repo, from, seen)
+		var more []string
+		for _, id := range next {
+			if _, err := os.Stat(filepath.Join(dir, id, layout.NetworkFile)); !loaded[id] && err == nil {
+				more = append(more, id)
+			}
+		}
+		if len(more) > 0 {
+			extra, eds, err := load.Load(dir, load.Options{Networks: more})
+			if err != nil {
+				return nil, err
+			}
+			repo.Networks = append(repo.Networks, extra.Networks...)
+			slices.SortFunc(repo.Networks, func(a, b *model.Network) int { return strings.Compare(a.Folder, b.Folder) })
+			for _, d := range eds {
+				if id, nested := networkOf(dir, d.Pos.File); nested && slices.Contains(more, id) {
+					ds = append(ds, d) // the repository-wide files' are there already
+				}
+			}
+			for _, id := range more {
+				loaded[id] = true
+			}
+		}
+		from = next
+	}
+	return ds, nil
+}
+
+// referredTo lists the ids, not yet seen, that the decisions of the
+// networks from (of those in repo) name in refer_to or responds_to, and
+// marks them seen.
+func referredTo(repo *model.Repo, from []string, seen map[string]bool) []string {
 	var out []string
 	add := func(id string) {
-		if loaded[id] || !layout.IsID(id) {
-			return
-		}
-		loaded[id] = true
-		if _, err := os.Stat(filepath.Join(dir, id, layout.NetworkFile)); err == nil {
+		if !seen[id] && layout.IsID(id) {
+			seen[id] = true
 			out = append(out, id)
 		}
 	}
 	for _, n := range repo.Networks {
-		if !slices.Contains(report, n.Folder) {
+		if !slices.Contains(from, n.Folder) {
 			continue
 		}
 		for _, m := range n.MeetingList {

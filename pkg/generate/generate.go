@@ -1,8 +1,8 @@
 // Package generate works out every markdown file govctl keeps in a
-// repository (the index, each network's page, agendas and minutes) and which
-// of them are missing or out of date. Pages depend on the repository alone,
-// never on the day they are generated, so that `govctl generate --check`
-// gives the same answer on any day.
+// repository (the index, each network's page and decision register, agendas
+// and minutes) and which of them are missing or out of date. Pages depend
+// on the repository alone, never on the day they are generated, so that
+// `govctl generate --check` gives the same answer on any day.
 package generate
 
 import (
@@ -107,8 +107,8 @@ func Plan(dir string) (files []File, left error, err error) {
 	return files, res.Left(), nil
 }
 
-// networkFiles works out one network's page, agendas and minutes, each
-// compared with the file on disk.
+// networkFiles works out one network's page, decision register, agendas
+// and minutes, each compared with the file on disk.
 func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error) {
 	n := in.Net.N
 	var next *model.Meeting
@@ -124,7 +124,14 @@ func networkFiles(dir string, in render.Inputs, asOf model.Date) ([]File, error)
 	if err != nil {
 		return nil, err
 	}
-	files := []File{compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page})}
+	decisions, err := render.Register(in)
+	if err != nil {
+		return nil, err
+	}
+	files := []File{
+		compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page}),
+		compare(File{Path: filepath.Join(dir, n.Folder, render.RegisterFile), Data: decisions}),
+	}
 	for _, m := range n.MeetingList {
 		if hasAgenda(m) {
 			data, err := render.Agenda(in, m)

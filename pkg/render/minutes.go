@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/register"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -26,6 +27,10 @@ type DecisionView struct {
 	Votes                   string
 	Under                   string
 	Problems                []string
+	// Referral says where a referred decision went and how it was
+	// answered, or which referral an answer answers (markdown, escaped,
+	// with links to the other body's pages).
+	Referral []string
 }
 
 // UpdateView is an update to an earlier action.
@@ -204,6 +209,13 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 func decisionView(in Inputs, m *model.Meeting, d *model.Decision, q terms.QuorumResult) DecisionView {
 	nx := in.Net
 	v := DecisionView{ID: d.ID, Item: itemRef(in, m, d.Item), Text: decisionText(in, m, d), Outcome: d.Outcome}
+	if d.ReferTo != nil || d.RespondsTo != nil || d.Outcome == "referred" {
+		e := register.Of(nx, m, d)
+		v.Referral = referralNotes(e, paperDepth)
+		if v.Text == "" {
+			v.Text = e.Said()
+		}
+	}
 	t := nx.Count(m, d)
 	if t.Recorded {
 		v.Votes = nx.VotesWords(d)

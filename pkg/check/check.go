@@ -84,7 +84,8 @@ func Run(dir string, opts Options) (*Result, error) {
 	if opts.Scope != nil && !opts.Scope.All {
 		// The bodies the scope's decisions refer to or answer are read
 		// too, to judge the referrals as a full run judges them.
-		if ds, err = loadReferred(dir, repo, ds, opts.Scope.Report); err != nil {
+		from := append(slices.Clip(opts.Scope.Report), opts.Scope.Referrers...)
+		if ds, err = loadReferred(dir, repo, ds, from); err != nil {
 			return nil, err
 		}
 	}
@@ -183,7 +184,8 @@ func runNamed(dir string, ids []string, now func() time.Time, referrers bool) (*
 	}
 	scope := NamedScope(dir, ids)
 	if referrers {
-		scope.Load = append(scope.Load, Referrers(dir, ids, scope.Load)...)
+		scope.Referrers = Referrers(dir, ids, scope.Load)
+		scope.Load = append(scope.Load, scope.Referrers...)
 	}
 	return Run(dir, Options{Now: now, Scope: &scope})
 }

@@ -24,20 +24,20 @@ import (
 // run does.
 
 // loadReferred adds to repo the networks that the decisions of the
-// networks report refer to (refer_to) or answer (responds_to), and theirs
+// networks from refer to (refer_to) or answer (responds_to), and theirs
 // in turn, with the loader's findings in their files (ds and those): what
 // a body's pages say of a referral (where it went, how it was answered,
 // where the answer sent it on) is then what a full run says.
-func loadReferred(dir string, repo *model.Repo, ds []diag.Diagnostic, report []string) ([]diag.Diagnostic, error) {
+func loadReferred(dir string, repo *model.Repo, ds []diag.Diagnostic, from []string) ([]diag.Diagnostic, error) {
 	loaded := map[string]bool{}
 	for _, n := range repo.Networks {
 		loaded[n.Folder] = true
 	}
 	seen := map[string]bool{}
-	for _, id := range report {
+	for _, id := range from {
 		seen[id] = true
 	}
-	for from := report; len(from) > 0; {
+	for len(from) > 0 {
 		next := referredTo(repo, from, seen)
 		var more []string
 		for _, id := range next {

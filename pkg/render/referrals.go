@@ -57,7 +57,7 @@ func referralLines(rs []*terms.Referral, depth int) []ReferralLine {
 			Meeting:     words.LongDate(r.Meeting.Date.Date),
 			MeetingLink: minutesTarget(depth, r.From.ID, r.Meeting.File),
 			ID:          r.Decision.ID,
-			Item:        words.ItemRef(r.Meeting, r.Decision.Item),
+			Item:        r.Item(),
 			Text:        words.DecisionText(r.Meeting, r.Decision),
 		})
 	}

@@ -181,7 +181,7 @@ func plannedMeeting(nx *terms.Net, m *model.Meeting, opts ForwardPlanOptions) Pl
 func expectedReferral(ref *terms.Referral, asOf model.Date) ExpectedReferral {
 	e := ExpectedReferral{To: ref.To.ID, ToName: ref.To.Name, From: ref.From.ID, FromName: ref.From.Name,
 		Date: ref.Meeting.Date.String(), Meeting: ref.Meeting.File, ID: ref.Decision.ID,
-		Item: words.ItemRef(ref.Meeting, ref.Decision.Item), Text: words.DecisionText(ref.Meeting, ref.Decision)}
+		Item: ref.Item(), Text: words.DecisionText(ref.Meeting, ref.Decision)}
 	for _, a := range ref.Answers {
 		if !a.Settles() && !a.Meeting.Date.After(asOf.Date) {
 			e.Deferred = a.Meeting.Date.String()

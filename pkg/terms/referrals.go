@@ -7,6 +7,7 @@ import (
 
 	"github.com/govctl/govctl/pkg/layout"
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/words"
 )
 
 // Referral is a decision that one body referred to another: a decision of
@@ -22,7 +23,31 @@ type Referral struct {
 	// Answers are the decisions of the receiving body's held meetings
 	// that respond to it, in the order of its meetings.
 	Answers []Answer
+	// earlier is the referral this one's decision answers, when it
+	// answers one (a referral passed on up a chain).
+	earlier *Referral
 }
+
+// Item is the item the referral is about, as public output names it
+// (words.ItemRef): its decision's item; or, for a decision taken under
+// the referrals item (or under none) that answers an earlier referral,
+// that referral's item, and so on up the chain. "" when none names one.
+func (r *Referral) Item() string {
+	for range maxChain {
+		if r.Decision.Item != "" && !ReferralsItem(r.Decision.Item) {
+			return words.ItemRef(r.Meeting, r.Decision.Item)
+		}
+		if r.earlier == nil {
+			return ""
+		}
+		r = r.earlier
+	}
+	return ""
+}
+
+// maxChain bounds how far up a chain of referrals Item looks (a chain
+// that loops is referral-unknown's: an answer before its referral).
+const maxChain = 100
 
 // Key is how responds_to names the referral: NETWORK/DECISION-ID.
 func (r *Referral) Key() string { return r.From.ID + "/" + r.Decision.ID }
@@ -120,6 +145,9 @@ func (x *Repo) referrals() *referralIndex {
 			for _, a := range ix.answers[r.Key()] {
 				if a.Network == r.To {
 					r.Answers = append(r.Answers, a)
+					if next := ix.byKey[a.Network.ID+"/"+a.Decision.ID]; next != nil && next.Decision == a.Decision {
+						next.earlier = r
+					}
 				}
 			}
 		}

@@ -279,7 +279,7 @@ func TestForwardPlan(t *testing.T) {
 		"## Joint Committee: Ordinary meeting, Wednesday 20 January 2027\n",
 		"| Papers deadline | Tuesday 12 January 2027 |\n",
 		"- **A private item** (decision), to be taken in private (Schedule 12A, paragraph 1)\n",
-		"- J-2026-12-02-1, referred by the Joint Management Board on Wednesday 2 December 2026: Recommend the 2027/28 budget to the Joint Committee\n",
+		"- J-2026-12-02-1, referred by the Joint Management Board on Wednesday 2 December 2026 under “Budget 2027/28”: Recommend the 2027/28 budget to the Joint Committee\n",
 	} {
 		if !strings.Contains(md, w) {
 			t.Errorf("markdown lacks %q:\n%s", w, md)

@@ -129,7 +129,9 @@ func Of(nx *terms.Net, m *model.Meeting, d *model.Decision) Entry {
 	}
 	if d.Outcome == "referred" {
 		e.Referral = Outside
-		if r := nx.Repo.ReferralOf(nx.N.ID, d.ID); r != nil && r.Decision == d {
+		// The referral of this id made at this meeting (m may be the
+		// restricted edition's copy of the record).
+		if r := nx.Repo.ReferralOf(nx.N.ID, d.ID); r != nil && r.Meeting.File == m.File {
 			e.ReferredTo = &Body{Network: r.To.ID, Name: r.To.Name}
 			e.Referral = Waiting
 			if r.Settled() != nil {

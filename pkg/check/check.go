@@ -124,11 +124,22 @@ func Run(dir string, opts Options) (*Result, error) {
 // checked by every rule as of today (its ancestors loaded too, so that the
 // body is judged as a full run judges it), and an error of a rule that
 // refuses (a file that does not parse, a name that names nothing) stops the
-// command (a *FindingsError). Another body's errors do not. The bodies that
-// refer business to it are read too (Referrers): its agendas list what they
-// referred.
+// command (a *FindingsError). Another body's errors do not. The bodies its
+// decisions refer to or answer are read too (loadReferred).
 func OpenBody(dir, id string, now func() time.Time) (*Result, error) {
-	res, err := runNamed(dir, []string{id}, now, true)
+	return openBody(dir, id, now, false)
+}
+
+// OpenBodyAgendas is OpenBody for a command that writes the body's
+// agendas: the bodies that may refer business to it are read too
+// (Referrers), for its agendas to list what waits from them as a run over
+// the whole repository lists it.
+func OpenBodyAgendas(dir, id string, now func() time.Time) (*Result, error) {
+	return openBody(dir, id, now, true)
+}
+
+func openBody(dir, id string, now func() time.Time, referrers bool) (*Result, error) {
+	res, err := runNamed(dir, []string{id}, now, referrers)
 	if err != nil {
 		return nil, err
 	}

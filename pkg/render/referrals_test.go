@@ -21,7 +21,7 @@ const referralsRepo = "../../testdata/referrals"
 
 func openBody(t *testing.T, id string) *workspace.Workspace {
 	t.Helper()
-	ws, err := workspace.Open(referralsRepo, id, func() time.Time { return today })
+	ws, err := workspace.OpenAgendas(referralsRepo, id, func() time.Time { return today })
 	if err != nil {
 		t.Fatalf("workspace.Open %s: %v", id, err)
 	}

@@ -105,9 +105,10 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 	writeFile(t, key, []byte(id.String()+"\n"))
 
 	// Two commits for diff: the base has the terms of October and the
-	// meetings to October; the head adds the later meetings and a stricter
-	// voting method, which changes the verdict on a private decision.
-	later := []string{"jc/meetings/2026-11-10.yaml", "jc/meetings/2026-11-10.private.yaml.age", "jc/meetings/2026-12-08.yaml", "jc/meetings/2026-12-08.private.yaml.age"}
+	// meetings to October; the head adds the later meetings (a private
+	// referral from jc to ops, and ops's answer) and a stricter voting
+	// method, which changes the verdict on a private decision.
+	later := []string{"jc/meetings/2026-11-10.yaml", "jc/meetings/2026-11-10.private.yaml.age", "jc/meetings/2026-12-08.yaml", "jc/meetings/2026-12-08.private.yaml.age", "ops/meetings/2026-11-17.yaml"}
 	held := map[string][]byte{}
 	for _, f := range later {
 		held[f] = readFile(t, filepath.Join(repo, f))
@@ -137,6 +138,8 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 		{"rules", "explain", "private-file"},
 		{"rules", "explain", "private-reason-missing"},
 		{"rules", "explain", "vote-while-conflicted"},
+		{"rules", "explain", "referral-unknown"},
+		{"rules", "explain", "referral-pending"},
 		{"schema"},
 		{"networks", "-R", repo},
 		{"networks", "-R", repo, "--format", "json"},
@@ -151,6 +154,15 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 		{"report", "attendance", "jc", "-R", repo, "--format", "table", "--by", "organisation"},
 		{"report", "work-programme", "-R", repo},
 		{"report", "work-programme", "-R", repo, "--format", "json"},
+		{"decisions", "-R", repo},
+		{"decisions", "-R", repo, "--format", "markdown"},
+		{"decisions", "-R", repo, "--format", "json"},
+		{"decisions", "ops", "-R", repo, "--outcome", "deferred"},
+		{"report", "forward-plan", "-R", repo},
+		{"report", "forward-plan", "-R", repo, "--format", "json"},
+		{"report", "forward-plan", "ops", "-R", repo, "--format", "table"},
+		{"validate", repo, "--as-of", "2027-03-01"},
+		{"minutes", "render", "ops", "2026-11-17", "-R", repo},
 		{"diff", "HEAD~1", "HEAD", repo},
 		{"diff", "HEAD~1", "HEAD", repo, "--format", "json"},
 		{"generate", repo},
@@ -225,6 +237,29 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 	for _, want := range []string{"**A private item**, taken in private (Schedule 12A, paragraph 3)", "**Pay award 2027**, taken in private (Schedule 12A, paragraph 4)", "Taken in private (Schedule 12A, paragraph 3)", "a private paper (encrypted, for members)"} {
 		if !strings.Contains(minutes, want) {
 			t.Errorf("the public minutes lack %q:\n%s", want, minutes)
+		}
+	}
+
+	// The private referral: ops's papers and the registers say it was
+	// taken in private, and why.
+	if out, errOut, code := run(t, "agenda", "new", "ops", "-R", repo, "--date", "2027-01-19"); code != 0 || leaked(out+errOut) != "" {
+		t.Fatalf("agenda new ops: exit %d\n%s%s", code, out, errOut)
+	}
+	opsAgenda := string(readFile(t, filepath.Join(repo, "ops/meetings/2027-01-19.agenda.md")))
+	if s := leaked(opsAgenda); s != "" {
+		t.Errorf("ops's agenda holds the private %q:\n%s", s, opsAgenda)
+	}
+	if want := "| Joint Committee | [Tuesday 10 November 2026](../../jc/meetings/2026-11-10.minutes.md) | D-5 | a private item | taken in private (Individual staffing matter) |"; !strings.Contains(opsAgenda, want) {
+		t.Errorf("ops's agenda lacks %q:\n%s", want, opsAgenda)
+	}
+	register := string(readFile(t, filepath.Join(repo, "jc/decisions.md")))
+	if want := "| D-5 | a private item | taken in private (Individual staffing matter) | referred |"; !strings.Contains(register, want) {
+		t.Errorf("jc's register lacks %q:\n%s", want, register)
+	}
+	out, _, _ := run(t, "diff", "HEAD~1", "HEAD", repo)
+	for _, want := range []string{"referral made: D-5 of 2026-11-10 referred to Operations Group (ops): taken in private (Individual staffing matter)", "referral answered: O-1 answers jc/D-5 on 2026-11-17 (deferred)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff lacks %q:\n%s", want, out)
 		}
 	}
 

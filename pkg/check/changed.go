@@ -20,6 +20,10 @@ type Scope struct {
 	All    bool     // a repository-wide file changed: check everything
 	Report []string // networks whose findings are reported
 	Load   []string // networks to load
+	// Referrers are networks loaded for what they refer to the reported
+	// ones (Referrers): what their referrals say is drawn from the
+	// bodies they refer to or answer, loaded with them.
+	Referrers []string
 }
 
 // ChangeScope works out the scope of changed files (paths relative to dir).

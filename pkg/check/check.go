@@ -81,6 +81,14 @@ func Run(dir string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Scope != nil && !opts.Scope.All {
+		// The bodies the scope's decisions refer to or answer are read
+		// too, to judge the referrals as a full run judges them.
+		from := append(slices.Clip(opts.Scope.Report), opts.Scope.Referrers...)
+		if ds, err = loadReferred(dir, repo, ds, from); err != nil {
+			return nil, err
+		}
+	}
 	loc, cal, err := setting(repo.Settings)
 	if err != nil {
 		return nil, err
@@ -116,9 +124,22 @@ func Run(dir string, opts Options) (*Result, error) {
 // checked by every rule as of today (its ancestors loaded too, so that the
 // body is judged as a full run judges it), and an error of a rule that
 // refuses (a file that does not parse, a name that names nothing) stops the
-// command (a *FindingsError). Another body's errors do not.
+// command (a *FindingsError). Another body's errors do not. The bodies its
+// decisions refer to or answer are read too (loadReferred).
 func OpenBody(dir, id string, now func() time.Time) (*Result, error) {
-	res, err := runNamed(dir, []string{id}, now)
+	return openBody(dir, id, now, false)
+}
+
+// OpenBodyAgendas is OpenBody for a command that writes the body's
+// agendas: the bodies that may refer business to it are read too
+// (Referrers), for its agendas to list what waits from them as a run over
+// the whole repository lists it.
+func OpenBodyAgendas(dir, id string, now func() time.Time) (*Result, error) {
+	return openBody(dir, id, now, true)
+}
+
+func openBody(dir, id string, now func() time.Time, referrers bool) (*Result, error) {
+	res, err := runNamed(dir, []string{id}, now, referrers)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +157,18 @@ func OpenBody(dir, id string, now func() time.Time) (*Result, error) {
 // every body's; an error in a repository-wide file, which every body
 // reads, or errors in every body, refuse the whole (a *FindingsError).
 func OpenSound(dir string, ids []string, now func() time.Time) (*Result, error) {
-	res, err := runNamed(dir, ids, now)
+	return openSound(dir, ids, now, false)
+}
+
+// OpenReferred is OpenSound for a command that lists the referrals
+// waiting for the bodies named (the forward plan): the bodies that refer
+// business to them are read too (Referrers).
+func OpenReferred(dir string, ids []string, now func() time.Time) (*Result, error) {
+	return openSound(dir, ids, now, true)
+}
+
+func openSound(dir string, ids []string, now func() time.Time, referrers bool) (*Result, error) {
+	res, err := runNamed(dir, ids, now, referrers)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +182,11 @@ func OpenSound(dir string, ids []string, now func() time.Time) (*Result, error) 
 // (all when none is named), each judged as a full run judges it: its
 // ancestors are loaded too, but only the named bodies' findings and
 // networks are given.
-func runNamed(dir string, ids []string, now func() time.Time) (*Result, error) {
+//
+// With referrers, the bodies whose decisions may be referred to those named
+// are read too (Referrers), for the papers that list the referrals waiting
+// for a body (its agendas) to list them as a full run does.
+func runNamed(dir string, ids []string, now func() time.Time, referrers bool) (*Result, error) {
 	if len(ids) == 0 {
 		return Run(dir, Options{Now: now})
 	}
@@ -158,6 +194,10 @@ func runNamed(dir string, ids []string, now func() time.Time) (*Result, error) {
 		return nil, err
 	}
 	scope := NamedScope(dir, ids)
+	if referrers {
+		scope.Referrers = Referrers(dir, ids, scope.Load)
+		scope.Load = append(scope.Load, scope.Referrers...)
+	}
 	return Run(dir, Options{Now: now, Scope: &scope})
 }
 

@@ -1,8 +1,8 @@
 // Package generate works out every markdown file govctl keeps in a
-// repository (the index, each network's page, agendas and minutes) and which
-// of them are missing or out of date. Pages depend on the repository alone,
-// never on the day they are generated, so that `govctl generate --check`
-// gives the same answer on any day.
+// repository (the index, each network's page and decision register, agendas
+// and minutes) and which of them are missing or out of date. Pages depend
+// on the repository alone, never on the day they are generated, so that
+// `govctl generate --check` gives the same answer on any day.
 package generate
 
 import (
@@ -156,8 +156,10 @@ func leftIn(left *check.FindingsError, scope *check.Scope, dir string) error {
 	return &check.FindingsError{Diagnostics: scope.Within(dir, left.Diagnostics), LeftOut: names}
 }
 
-// networkFiles works out one network's page and, with papers, its agendas
-// and minutes, each compared with the file on disk.
+// networkFiles works out one network's page and decision register and,
+// with papers, its agendas and minutes, each compared with the file on disk.
+// The register is worked out with the page, whatever the scope: it shows
+// how other bodies answered this one's referrals.
 func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date, papers bool) ([]File, error) {
 	n := in.Net.N
 	var next *model.Meeting
@@ -175,8 +177,14 @@ func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date, p
 	if err != nil {
 		return nil, err
 	}
-	files := make([]File, 0, 2+len(n.MeetingList))
-	files = append(files, c.compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page}))
+	register, err := render.Register(in)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, 0, 3+len(n.MeetingList))
+	files = append(files,
+		c.compare(File{Path: filepath.Join(dir, n.Folder, "README.md"), Data: page}),
+		c.compare(File{Path: filepath.Join(dir, n.Folder, render.RegisterFile), Data: register}))
 	if !papers {
 		return files, nil
 	}

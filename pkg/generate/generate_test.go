@@ -19,8 +19,9 @@ func TestPlanWriteCheck(t *testing.T) {
 	if err != nil || errs != nil {
 		t.Fatal(err, errs)
 	}
-	// 1 index + per body: 1 page and 12 held meetings' minutes.
-	if want := 1 + 5*(1+12); len(files) != want {
+	// 1 index + per body: 1 page, its decision register and 12 held
+	// meetings' minutes.
+	if want := 1 + 5*(2+12); len(files) != want {
 		t.Fatalf("%d files, want %d", len(files), want)
 	}
 	for _, f := range files {

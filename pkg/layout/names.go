@@ -64,6 +64,17 @@ func IsID(s string) bool {
 	return true
 }
 
+// DecisionRef reads a reference to a decision of a body, as responds_to
+// gives it: NETWORK/DECISION-ID, each part an id (IsID), spaces around
+// the whole aside. ok is false for anything else.
+func DecisionRef(s string) (network, decision string, ok bool) {
+	network, decision, ok = strings.Cut(strings.TrimSpace(s), "/")
+	if !ok || !IsID(network) || !IsID(decision) {
+		return "", "", false
+	}
+	return network, decision, true
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isAlnum(c byte) bool {

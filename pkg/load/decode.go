@@ -6,6 +6,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,7 +46,7 @@ type field struct {
 	code     uint32 // what model.KeyAt holds for the key (model.KeyCodes)
 	index    int
 	required bool
-	unless   string // with required: the key that makes it optional
+	unless   []string // with required: the keys that make it optional
 	isID     bool
 	enum     []string
 	bounds   *bounds
@@ -727,7 +728,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 		if !f.required || (fi < 64 && reported&(1<<fi) != 0) {
 			continue // a value that was given but could not be used is reported already
 		}
-		if f.unless != "" && loc.Has(f.unless) {
+		if slices.ContainsFunc(f.unless, loc.Has) {
 			continue // a private decision's text is in the private file
 		}
 		if !loc.Has(f.name) || v.Field(f.index).IsZero() {

@@ -12,9 +12,9 @@ type Tag struct {
 	// Name is the key in the file; "" when the field is not read from a key.
 	Name     string
 	Required bool
-	// Unless is, for a required field, the key whose presence in the
-	// mapping makes it optional ("" when it is always required).
-	Unless string
+	// Unless is, for a required field, the keys whose presence in the
+	// mapping makes it optional (none when it is always required).
+	Unless []string
 	// IsID marks an id field (govctl:"id", or a field named id).
 	IsID bool
 	// Key and Value mark the fields of a struct listed under a mapping that
@@ -49,7 +49,7 @@ func TagOf(f reflect.StructField) Tag {
 		case o == "days":
 			t.WholeDays = true
 		case strings.HasPrefix(o, "unless="):
-			t.Unless = strings.TrimPrefix(o, "unless=")
+			t.Unless = strings.Split(strings.TrimPrefix(o, "unless="), "|")
 		case strings.HasPrefix(o, "format="):
 			t.Format = strings.TrimPrefix(o, "format=")
 		case strings.HasPrefix(o, "min="):

@@ -5,7 +5,8 @@ package model
 //	yaml:"name"            the key in the file
 //	govctl:"required"      missing-field when absent
 //	govctl:"unless=KEY"    with required: not required where the mapping
-//	                       gives KEY (a private decision's text)
+//	                       gives KEY (a private decision's text); KEY|KEY2:
+//	                       either
 //	govctl:"enum=a|b"      wrong-type unless one of these
 //	govctl:"key"           in a struct listed under a mapping (offices,
 //	                       meetings, rules), the field that receives the key
@@ -405,11 +406,16 @@ type Decision struct {
 	Loc
 	ID          string `yaml:"id" govctl:"required" doc:"unique in the network"`
 	Item        string `yaml:"item" doc:"the agenda item it was taken under"`
-	Text        string `yaml:"text" govctl:"required,unless=private" doc:"what was decided (required unless private)"`
+	Text        string `yaml:"text" govctl:"required,unless=private|responds_to" doc:"what was decided (required unless private, or an answer to a referral)"`
 	Outcome     string `yaml:"outcome" govctl:"required,enum=agreed|not-agreed|deferred|referred" doc:"the outcome"`
 	Votes       *Votes `yaml:"votes" doc:"recorded votes, by organisation or member"`
 	CastingVote bool   `yaml:"casting_vote" doc:"the chair used a casting vote"`
 	Private     string `yaml:"private" doc:"why the decision is private: its text is in the meeting's private file"`
+	// ReferTo and RespondsTo carry a decision from one body to another: a
+	// referred decision names the body it goes to, and that body's
+	// answer names the decision it answers (terms.Referral).
+	ReferTo    *Ref `yaml:"refer_to" doc:"with outcome referred: the network the decision goes to"`
+	RespondsTo *Ref `yaml:"responds_to" doc:"the referral this decision answers: NETWORK/DECISION-ID"`
 }
 
 // Votes is a recorded tally.

@@ -98,9 +98,12 @@ type AgendaView struct {
 	Urgent         []AgendaItem
 	// AOB is true when the agenda ends with any other business, which is
 	// taken after urgent business too.
-	AOB           bool
-	Omitted       []OmittedLine
-	Arising       *ArisingView
+	AOB     bool
+	Omitted []OmittedLine
+	Arising *ArisingView
+	// Referrals are the referrals from other bodies waiting for the
+	// meeting, under the item that takes them.
+	Referrals     []ReferralLine
 	WorkProgramme []WorkLine
 	ReviewWork    bool
 	LastHeld      string
@@ -202,6 +205,10 @@ func buildAgenda(in Inputs, m *model.Meeting) AgendaView {
 			ai.Note = arisingNote(v.Arising)
 		case e.WorkProgramme:
 			ai.Note = "Progress against the work programme (below)."
+		}
+		if e.Referrals != nil {
+			v.Referrals = referralLines(e.Referrals, paperDepth)
+			ai.Note = "To consider what other bodies have referred to this one for an answer (below)."
 		}
 		if e.Urgent && !e.AOB {
 			v.Urgent = append(v.Urgent, ai)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/govctl/govctl/pkg/model"
+	"github.com/govctl/govctl/pkg/register"
 	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 )
@@ -27,6 +28,10 @@ type DecisionView struct {
 	Votes                   string
 	Under                   string
 	Problems                []string
+	// Referral says where a referred decision went and how it was
+	// answered, or which referral an answer answers (markdown, escaped,
+	// with links to the other body's pages).
+	Referral []string
 }
 
 // UpdateView is an update to an earlier action.
@@ -216,23 +221,16 @@ func buildMinutesInto(v *MinutesView, in Inputs, m *model.Meeting) {
 func decisionView(in Inputs, m *model.Meeting, d *model.Decision, q terms.QuorumResult) DecisionView {
 	nx := in.Net
 	v := DecisionView{ID: d.ID, Item: itemRef(in, m, d.Item), Text: decisionText(in, m, d), Outcome: d.Outcome}
+	if d.ReferTo != nil || d.RespondsTo != nil || d.Outcome == "referred" {
+		e := register.Of(nx, m, d)
+		v.Referral = referralNotes(e, paperDepth)
+		if v.Text == "" {
+			v.Text = e.Said()
+		}
+	}
 	t := nx.Count(m, d)
 	if t.Recorded {
-		names := func(refs []model.Ref) string {
-			var out []string
-			for _, r := range refs {
-				if nx.Basis() == "member" {
-					out = append(out, nx.MemberName(r.ID))
-				} else {
-					out = append(out, nx.OrgName(r.ID))
-				}
-			}
-			if len(out) == 0 {
-				return "none"
-			}
-			return strings.Join(out, ", ")
-		}
-		v.Votes = "For: " + names(d.Votes.For) + ". Against: " + names(d.Votes.Against) + ". Abstained: " + names(d.Votes.Abstain) + "."
+		v.Votes = nx.VotesWords(d)
 		if t.Silent {
 			v.Under = "the terms of reference say nothing about voting, so no count is made under them: the outcome is as recorded"
 			return v

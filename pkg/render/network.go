@@ -66,9 +66,14 @@ type NetworkView struct {
 	Actions                                                                   []ActionLine
 	Work                                                                      []WorkLine
 	LatestMinutes, LatestMinutesLink                                          string
-	Notes                                                                     string
-	AsOf                                                                      string
-	Custom                                                                    string
+	// Decisions counts the decisions of the held meetings, and Waiting the
+	// referrals made to the body not yet settled: both on the decision
+	// register, RegisterLink.
+	Decisions, Waiting int
+	RegisterLink       string
+	Notes              string
+	AsOf               string
+	Custom             string
 	// History lists the versions of the terms, the current one first, when
 	// earlier versions are kept.
 	History []TermsVersionView
@@ -269,6 +274,17 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		}
 	}
 	v.History = termsHistory(nx)
+	v.RegisterLink = RegisterFile
+	for _, m := range n.MeetingList {
+		if m.Status == "held" {
+			v.Decisions += len(m.Decisions)
+		}
+	}
+	for _, r := range nx.ReferralsTo() {
+		if r.Settled() == nil {
+			v.Waiting++
+		}
+	}
 	return v
 }
 

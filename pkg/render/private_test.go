@@ -196,7 +196,7 @@ func TestPrivateFacts(t *testing.T) {
 	mustContain(t, "public agenda of 2026-12-08", out,
 		"4. **A private item**, taken in private (Commercially confidential)<br>Paper: a private paper (encrypted, for members)\n",
 		"| A-2 | Taken in private (Schedule 12A, paragraph 3)<br>Latest: In hand |",
-		"| D-5 | a private item | Taken in private (Individual staffing matter) | agreed |\n",
+		"| D-5 | a private item | Taken in private (Individual staffing matter) | referred |\n",
 	)
 }
 

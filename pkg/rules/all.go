@@ -3,7 +3,8 @@ package rules
 // All returns every rule, in the order of the format reference: first those
 // the loader reports while it reads files (package load), then references
 // between records, membership and offices, meetings and votes, the schedule,
-// and actions and work programmes. A new rule is added here, and in its own
+// actions and work programmes, private business, and decisions that travel
+// between bodies. A new rule is added here, and in its own
 // file <id>.go with its fixture <id>.txtar beside it.
 func All() []*Rule {
 	return []*Rule{
@@ -28,5 +29,7 @@ func All() []*Rule {
 		actionUpdateUnknown, actionOverdue, actionOwnerLeft, workItemStale, milestoneOverdue,
 		// Private business.
 		privateReasonMissing, privateLeak, privateFile,
+		// Decisions that travel between bodies.
+		referralUnknown, referralPending,
 	}
 }

@@ -53,6 +53,11 @@ func decisionItems(p *Pass, nx *terms.Net, mt *model.Meeting) {
 	onAgenda := make(map[string]bool, len(agenda))
 	for i, e := range agenda {
 		titles[i] = e.Title
+		if e.Added && e.Referrals != nil {
+			// What waits from other bodies is judged by the decision
+			// alone (below), not by whether those bodies were read.
+			continue
+		}
 		onAgenda[model.Norm(e.Title)] = true
 	}
 	if mt.HasPrivate() {
@@ -68,6 +73,11 @@ func decisionItems(p *Pass, nx *terms.Net, mt *model.Meeting) {
 		key := model.Norm(dec.Item)
 		switch {
 		case dec.Item == "" || onAgenda[key]:
+		case terms.ReferralsItem(dec.Item) && dec.RespondsTo != nil:
+			// The answer to a referral, under the item govctl adds for
+			// them; referral-unknown judges what it answers.
+		case terms.ReferralsItem(dec.Item):
+			p.Reportf(dec.KeyPos("item"), "decision %s was taken under %q, which holds the answers to referrals from other bodies: name the referral it answers with responds_to: NETWORK/DECISION-ID, or take it under another item", dec.ID, dec.Item)
 		case left[key]:
 			p.Reportf(dec.KeyPos("item"), "decision %s was taken under %q, which omit_standing_items leaves off the meeting's agenda: take the decision under another item, or remove the omission", dec.ID, dec.Item)
 		default:

@@ -100,7 +100,7 @@ var scalarTypes = []any{"string", "number", "boolean"}
 type field struct {
 	name     string // the key in the file; "" when not read from a key
 	required bool
-	unless   string // with required: the key that makes it optional
+	unless   []string // with required: the keys that make it optional
 	isID     bool
 	key      bool // receives the key of a mapping of keyed structs
 	value    bool // receives the scalar value under that key
@@ -200,14 +200,14 @@ func (g *gen) object(t reflect.Type) obj {
 				}
 			}
 		}
-		if fl.required && fl.unless != "" {
+		if fl.required && len(fl.unless) > 0 {
 			// Required unless the mapping gives another key (a private
 			// decision's text): optional here, required in the else of an
 			// if on that key.
 			props[fl.name] = nullable(s, fl.doc)
 			given := withDoc(requiredValue(g.value(f.Type, fl), f.Type.Kind(), fl), fl.doc)
 			conditional = append(conditional, obj{
-				"if":   obj{"required": []any{fl.unless}},
+				"if":   givesAny(fl.unless),
 				"else": obj{"required": []any{fl.name}, "properties": obj{fl.name: given}},
 			})
 		} else if fl.required {
@@ -452,4 +452,16 @@ func All() ([]byte, error) {
 		all[k.Name] = For(k)
 	}
 	return Marshal(all)
+}
+
+// givesAny is a schema that holds where the mapping gives one of keys.
+func givesAny(keys []string) obj {
+	if len(keys) == 1 {
+		return obj{"required": []any{keys[0]}}
+	}
+	var alts []any
+	for _, k := range keys {
+		alts = append(alts, obj{"required": []any{k}})
+	}
+	return obj{"anyOf": alts}
 }

@@ -415,7 +415,7 @@ func TestEveryFieldInSchema(t *testing.T) {
 						continue
 					}
 					opts := f.Tag.Get("govctl")
-					if tag := model.TagOf(f); tag.Unless != "" {
+					if tag := model.TagOf(f); len(tag.Unless) > 0 {
 						// Required unless another key is given: in the else
 						// of an if on that key.
 						if !requiredUnless(s, name, tag.Unless) {
@@ -574,15 +574,28 @@ func TestKindOf(t *testing.T) {
 // requiredUnless reports whether schema s requires key name unless key
 // unless is given: an allOf entry {"if": {"required": [unless]}, "else":
 // {"required": [name]}}.
-func requiredUnless(s map[string]any, name, unless string) bool {
+func requiredUnless(s map[string]any, name string, unless []string) bool {
 	for _, c := range asSlice(s["allOf"]) {
 		c, _ := c.(map[string]any)
 		cond, _ := c["if"].(map[string]any)
 		els, _ := c["else"].(map[string]any)
-		if cond == nil || els == nil {
+		if cond == nil || els == nil || !slices.Contains(asSlice(els["required"]), any(name)) {
 			continue
 		}
-		if slices.Contains(asSlice(cond["required"]), any(unless)) && slices.Contains(asSlice(els["required"]), any(name)) {
+		// The if gives one of the keys: {"required": [KEY]}, or for
+		// several, {"anyOf": [{"required": [KEY]}, ...]}.
+		alts := []any{cond}
+		if len(unless) > 1 {
+			alts = asSlice(cond["anyOf"])
+		}
+		var given []string
+		for _, a := range alts {
+			a, _ := a.(map[string]any)
+			for _, k := range asSlice(a["required"]) {
+				given = append(given, k.(string))
+			}
+		}
+		if slices.Equal(given, unless) {
 			return true
 		}
 	}

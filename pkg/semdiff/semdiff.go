@@ -1,7 +1,8 @@
 // Package semdiff says what changed between two versions of a repository in
 // governance terms: bodies added or removed, terms of reference, offices,
 // seats, quorum and voting (before and after, in words), meetings, members
-// and office holders, decisions and actions.
+// and office holders, decisions and actions, and the referrals between
+// bodies made and answered.
 package semdiff
 
 import (
@@ -71,7 +72,7 @@ func Terms(before, after *terms.Net) []Change {
 	var out []Change
 	for _, c := range network(before, after) {
 		switch c.Area {
-		case "members", "office holding", "actions", "decisions":
+		case "members", "office holding", "actions", "decisions", "referrals":
 			// Not the terms': the versions share one membership and record.
 		default:
 			out = append(out, c)
@@ -231,7 +232,56 @@ func network(b, a *terms.Net) []Change {
 			add("meetings", "meeting record removed: %s, %s (%s)", x.Date.String(), x.Kind.ID, x.Status)
 		}
 	}
+	referrals(add, b, a)
 	return out
+}
+
+// referrals reports the referrals made and answered between two versions
+// of a body's records: a decision of a held meeting now referred to
+// another body (refer_to) that was not so before, and a decision of a held
+// meeting now answering a referral (responds_to) that did not answer it
+// before. The texts are the public record's.
+func referrals(add func(string, string, ...any), b, a *terms.Net) {
+	type was struct{ referTo, respondsTo string }
+	before := map[string]was{}
+	for _, m := range b.N.MeetingList {
+		if m.Status != "held" {
+			continue
+		}
+		for _, d := range m.Decisions {
+			var w was
+			if d.Outcome == "referred" && d.ReferTo != nil {
+				w.referTo = d.ReferTo.ID
+			}
+			if d.RespondsTo != nil {
+				w.respondsTo = d.RespondsTo.ID
+			}
+			before[d.ID] = w
+		}
+	}
+	for _, m := range a.N.MeetingList {
+		if m.Status != "held" {
+			continue
+		}
+		for i := range m.Decisions {
+			d := &m.Decisions[i]
+			w := before[d.ID]
+			if d.RespondsTo != nil && d.RespondsTo.ID != w.respondsTo {
+				text := words.DecisionText(m, d)
+				if text != "" {
+					text = ": " + text
+				}
+				add("referrals", "referral answered: %s answers %s on %s (%s)%s", d.ID, d.RespondsTo.ID, m.Date.String(), strings.ReplaceAll(d.Outcome, "-", " "), text)
+			}
+			if d.Outcome == "referred" && d.ReferTo != nil && d.ReferTo.ID != w.referTo {
+				to := d.ReferTo.ID
+				if n, ok := a.Networks[to]; ok {
+					to = n.Name + " (" + to + ")"
+				}
+				add("referrals", "referral made: %s of %s referred to %s: %s", d.ID, m.Date.String(), to, words.DecisionText(m, d))
+			}
+		}
+	}
 }
 
 func decisions(add func(string, string, ...any), x, y *model.Meeting) {

@@ -226,3 +226,63 @@ func TestMarkdownEscapesNames(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareReferrals: a referral made at one body and answered at
+// another between two versions, each reported at its own body, with the
+// public record's text only.
+func TestCompareReferrals(t *testing.T) {
+	base := map[string]string{
+		"organisations.yaml": "organisations:\n  - {id: a, name: Alpha Council}\n",
+		"omg/network.yaml":   "id: omg\nname: Operational Group\n",
+		"jmb/network.yaml":   "id: jmb\nname: Management Board\n",
+		"omg/meetings/2026-11-17.yaml": `date: 2026-11-17
+kind: ordinary
+status: held
+decisions:
+  - {id: D-1, text: Recommend the budget, outcome: agreed}
+  - {id: D-3, text: Already referred, outcome: referred, refer_to: jmb}
+`,
+	}
+	head := map[string]string{}
+	for k, v := range base {
+		head[k] = v
+	}
+	head["omg/meetings/2026-11-17.yaml"] = `date: 2026-11-17
+kind: ordinary
+status: held
+agenda:
+  - {title: Contract, private: "Schedule 12A, paragraph 3"}
+decisions:
+  - {id: D-1, text: Recommend the budget, outcome: referred, refer_to: jmb}
+  - {id: D-2, item: Contract, outcome: referred, refer_to: jmb, private: "Schedule 12A, paragraph 3"}
+  - {id: D-3, text: Already referred, outcome: referred, refer_to: jmb}
+`
+	head["jmb/meetings/2026-12-02.yaml"] = `date: 2026-12-02
+kind: ordinary
+status: held
+decisions:
+  - {id: J-1, responds_to: omg/D-1, outcome: agreed}
+  - {id: J-2, responds_to: omg/D-2, text: Wait for advice, outcome: deferred}
+`
+	head["jmb/meetings/2027-01-06.yaml"] = `date: 2027-01-06
+kind: ordinary
+status: planned
+decisions:
+  - {id: J-3, responds_to: omg/D-3, outcome: agreed}
+`
+	var got []string
+	for _, c := range semdiff.Compare(repo(t, base), repo(t, head)) {
+		if c.Area == "referrals" {
+			got = append(got, c.Network+": "+c.Text)
+		}
+	}
+	want := []string{
+		"jmb: referral answered: J-1 answers omg/D-1 on 2026-12-02 (agreed)",
+		"jmb: referral answered: J-2 answers omg/D-2 on 2026-12-02 (deferred): Wait for advice",
+		"omg: referral made: D-1 of 2026-11-17 referred to Management Board (jmb): Recommend the budget",
+		"omg: referral made: D-2 of 2026-11-17 referred to Management Board (jmb): taken in private (Schedule 12A, paragraph 3)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("referral changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

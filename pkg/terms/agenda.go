@@ -36,12 +36,17 @@ type AgendaEntry struct {
 	WorkProgramme bool
 
 	key string // model.Norm(Title), worked out once
+
+	// Referrals are, for the item under which they are considered, the
+	// referrals from other bodies waiting for the meeting (Net.Waiting).
+	Referrals []*Referral
 }
 
 // The titles of the items the terms add.
 const (
 	MinutesTitle        = "Minutes of the last meeting"
 	MattersArisingTitle = "Matters arising"
+	ReferralsTitle      = "Referrals from other bodies"
 	WorkProgrammeTitle  = "Review of the work programme"
 )
 
@@ -58,6 +63,10 @@ const (
 //   - matters arising, where earlier meetings left something to review
 //     (Net.MattersArising) or a standing item is about them: the standing
 //     or record item of that title, or one added after the minutes;
+//   - the referrals from other bodies waiting for the meeting (Net.Waiting),
+//     where there are any: the standing or record item titled "Referrals
+//     from other bodies" (or "Referrals"), or one added after matters
+//     arising (or the minutes);
 //   - a review of the work programme, where the kind requires one and no
 //     item that is not urgent is about it (nor a standing item about it
 //     left off);
@@ -193,20 +202,42 @@ func (nx *Net) Agenda(m *model.Meeting) []AgendaEntry {
 		}
 	}
 
+	arisingAt := -1
 	if arisingStanding {
 		if i := find(true, arisingKey); i >= 0 {
 			out[i].MattersArising = true
+			arisingAt = i
 		}
 	} else if nx.hasMattersArising(m, last) {
 		if i := find(false, arisingKey); i >= 0 {
 			out[i].MattersArising = true
+			arisingAt = i
 		} else {
 			at := afterStanding()
 			if minutesAt >= 0 {
 				at = minutesAt + 1
 			}
 			out = insert(out, at, AgendaEntry{Title: MattersArisingTitle, Added: true, MattersArising: true, key: arisingTitleKey})
+			arisingAt = at
 		}
+	}
+
+	if waiting := nx.Waiting(m); len(waiting) > 0 {
+		at := find(true, referralsItem)
+		if at < 0 {
+			at = find(false, referralsItem)
+		}
+		if at < 0 {
+			at = afterStanding()
+			if minutesAt >= 0 {
+				at = max(at, minutesAt+1)
+			}
+			if arisingAt >= 0 {
+				at = max(at, arisingAt+1)
+			}
+			out = insert(out, at, AgendaEntry{Title: ReferralsTitle, Added: true, key: referralsTitleKey})
+		}
+		out[at].Referrals = waiting
 	}
 
 	// Any other business goes last, after the review of the work programme.
@@ -232,6 +263,7 @@ const (
 	minutesKey            = "minutes of the last meeting"
 	arisingTitleKey       = "matters arising"
 	workProgrammeTitleKey = "review of the work programme"
+	referralsTitleKey     = "referrals from other bodies"
 )
 
 func insert(s []AgendaEntry, i int, e AgendaEntry) []AgendaEntry {
@@ -276,6 +308,17 @@ func MattersArisingItem(title string) bool {
 
 // arisingKey is MattersArisingItem of a normalised title.
 func arisingKey(key string) bool { return strings.Contains(key, "matters arising") }
+
+// referralsItem reports whether an item of this normalised title is where
+// the referrals from other bodies are considered: "Referrals from other
+// bodies", or "Referrals".
+func referralsItem(key string) bool {
+	return key == "referrals" || key == referralsTitleKey
+}
+
+// ReferralsItem reports whether an item of this title is where the
+// referrals from other bodies are considered (see Agenda).
+func ReferralsItem(title string) bool { return referralsItem(model.Norm(title)) }
 
 // AOBItem reports whether an item of this title is any other business:
 // "Any other business", "AOB" or "A.O.B.", case and spacing aside.

@@ -25,6 +25,8 @@ type Repo struct {
 	// what it caches (the action log).
 	nets      func() []*Net
 	byNetwork map[*model.Network]*Net
+	// The referrals between bodies are indexed once, on first asking.
+	refState
 }
 
 // NewRepo builds the index. The first of two things with one id wins.

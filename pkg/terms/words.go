@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/words"
 )
 
@@ -146,4 +147,28 @@ func baseWords(base string) string {
 		return "the votes of the whole membership"
 	}
 	return "the votes cast"
+}
+
+// VotesWords is the recorded vote on decision d in words, voters named
+// (organisations or members, by the voting basis): "For: Brent, Lewisham.
+// Against: none. Abstained: none."; "" when no vote is recorded.
+func (nx *Net) VotesWords(d *model.Decision) string {
+	if d.Votes == nil || len(d.Votes.For)+len(d.Votes.Against)+len(d.Votes.Abstain) == 0 {
+		return ""
+	}
+	names := func(refs []model.Ref) string {
+		var out []string
+		for _, r := range refs {
+			if nx.Basis() == "member" {
+				out = append(out, nx.MemberName(r.ID))
+			} else {
+				out = append(out, nx.OrgName(r.ID))
+			}
+		}
+		if len(out) == 0 {
+			return "none"
+		}
+		return strings.Join(out, ", ")
+	}
+	return fmt.Sprintf("For: %s. Against: %s. Abstained: %s.", names(d.Votes.For), names(d.Votes.Against), names(d.Votes.Abstain))
 }

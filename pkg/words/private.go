@@ -22,6 +22,10 @@ func Private(reason string) string {
 	return "private (" + privateReason(reason) + ")"
 }
 
+// PrivateReason is the reason business is private as public output gives
+// it: spacing tidied, and "no reason recorded" for none.
+func PrivateReason(reason string) string { return privateReason(reason) }
+
 func privateReason(reason string) string {
 	if r := strings.Join(strings.Fields(reason), " "); r != "" {
 		return r

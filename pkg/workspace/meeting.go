@@ -82,7 +82,7 @@ func (w *Workspace) WritePlanned(date, kind string) (path string, created bool, 
 
 // Reload reads the network again (after a record was written).
 func (w *Workspace) Reload() error {
-	fresh, err := Open(w.Dir, w.Net.N.Folder, w.clock)
+	fresh, err := open(w.Dir, w.Net.N.Folder, w.clock, w.agendas)
 	if err != nil {
 		return err
 	}

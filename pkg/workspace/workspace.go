@@ -27,6 +27,8 @@ type Workspace struct {
 	Net *terms.Net
 
 	clock func() time.Time
+	// agendas: opened with OpenAgendas, and read again so.
+	agendas bool
 }
 
 // Open loads network id from the repository in dir and checks it, refusing
@@ -34,7 +36,23 @@ type Workspace struct {
 // an error of a rule that refuses: no record or paper is written from files
 // that cannot be read as meant.
 func Open(dir, id string, now func() time.Time) (*Workspace, error) {
-	res, err := check.OpenBody(dir, id, now)
+	return open(dir, id, now, false)
+}
+
+// OpenAgendas is Open for a command that writes the body's agendas (agenda,
+// meeting, a paper's link): the bodies whose meeting records may refer
+// business to it are read too (check.OpenBodyAgendas), for its agendas to
+// list what waits from them.
+func OpenAgendas(dir, id string, now func() time.Time) (*Workspace, error) {
+	return open(dir, id, now, true)
+}
+
+func open(dir, id string, now func() time.Time, agendas bool) (*Workspace, error) {
+	opener := check.OpenBody
+	if agendas {
+		opener = check.OpenBodyAgendas
+	}
+	res, err := opener(dir, id, now)
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +60,7 @@ func Open(dir, id string, now func() time.Time) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Workspace{Result: res, Net: n, clock: now}, nil
+	return &Workspace{Result: res, Net: n, clock: now, agendas: agendas}, nil
 }
 
 // Inputs are the render inputs for this network.

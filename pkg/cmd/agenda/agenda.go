@@ -104,7 +104,7 @@ func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 }
 
 func agendaRun(opts *Options) error {
-	ws, err := workspace.Open(opts.Dir, opts.Network, opts.Now)
+	ws, err := workspace.OpenAgendas(opts.Dir, opts.Network, opts.Now)
 	if err != nil {
 		return err
 	}

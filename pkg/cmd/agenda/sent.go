@@ -71,7 +71,7 @@ func NewCmdSent(f *cmdutil.Factory, runF func(*SentOptions) error) *cobra.Comman
 }
 
 func sentRun(opts *SentOptions) error {
-	ws, err := workspace.Open(opts.Dir, opts.Network, opts.Now)
+	ws, err := workspace.OpenAgendas(opts.Dir, opts.Network, opts.Now)
 	if err != nil {
 		return err
 	}

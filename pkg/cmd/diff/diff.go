@@ -42,7 +42,9 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			votes; quorum and voting, before and after, in words; cadence, notice and
 			standing items; members who joined or left and office holders who changed;
 			meetings planned, moved or cancelled; decisions and actions recorded;
-			network.yaml's effective date and the earlier versions under terms/.
+			referrals made to another body (refer_to) and answered (responds_to), each
+			under its own body; network.yaml's effective date and the earlier versions
+			under terms/.
 
 			Then whom a change to the terms or the membership affects: every meeting
 			already held whose verdict changes (quorate or not, a decision carried or

@@ -136,7 +136,7 @@ func NewCmdMeeting(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 }
 
 func cancelRun(opts *Options) error {
-	ws, err := workspace.Open(opts.Dir, opts.Network, opts.Now)
+	ws, err := workspace.OpenAgendas(opts.Dir, opts.Network, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -164,7 +164,7 @@ func cancelRun(opts *Options) error {
 }
 
 func moveRun(opts *Options) error {
-	ws, err := workspace.Open(opts.Dir, opts.Network, opts.Now)
+	ws, err := workspace.OpenAgendas(opts.Dir, opts.Network, opts.Now)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ const PapersDir = "papers/private"
 
 func paperRun(opts *Options) error {
 	sweep(opts)
-	ws, err := workspace.Open(opts.Dir, opts.Network, opts.Now)
+	ws, err := workspace.OpenAgendas(opts.Dir, opts.Network, opts.Now)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,15 +28,17 @@ var formats = []string{"markdown", "table", "json"}
 func NewCmdReport(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report <command>",
-		Short: "Report on work programmes and attendance",
+		Short: "Report on work programmes, attendance and the business planned",
 		Long: heredoc.Doc(`
 			Reports across the records: the work programme of one or more networks,
-			and the attendance of a network's members at its held meetings. Each
-			prints markdown (the default, ready for a paper), a table, or JSON.
+			the attendance of a network's members at its held meetings, and the
+			forward plan of the business planned for the coming months. Each prints
+			markdown (the default, ready for a paper), a table, or JSON.
 		`),
 	}
 	cmd.AddCommand(NewCmdWorkProgramme(f, nil))
 	cmd.AddCommand(NewCmdAttendance(f, nil))
+	cmd.AddCommand(NewCmdForwardPlan(f, nil))
 	return cmd
 }
 
@@ -353,4 +356,145 @@ func writeTSV(out io.Writer, header []string, rows [][]string) {
 // writeAligned writes an aligned table for a terminal.
 func writeAligned(out io.Writer, header []string, rows [][]string) error {
 	return tableout.Write(out, true, header, rows, "")
+}
+
+// ForwardPlanOptions are report forward-plan's inputs.
+type ForwardPlanOptions struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+
+	Dir      string
+	Networks []string
+	AsOf     date.Date
+	Months   int
+	Format   string
+}
+
+// NewCmdForwardPlan builds `report forward-plan`.
+func NewCmdForwardPlan(f *cmdutil.Factory, runF func(*ForwardPlanOptions) error) *cobra.Command {
+	opts := &ForwardPlanOptions{IO: f.IOStreams, Now: f.Now}
+	var asOf string
+	cmd := &cobra.Command{
+		Use:   "forward-plan [NETWORK...] [--months N] [--as-of DATE] [--format markdown|table|json]",
+		Short: "Report the business planned for the coming months, meeting by meeting",
+		Long: heredoc.Doc(`
+			Report the business planned across the networks named (all when none is)
+			for the --months months (default 4) from the --as-of date (default today):
+			every planned meeting in the period, in date order, with its time, venue
+			and papers deadline (and the day papers were sent, when recorded), the
+			items its record plans (the standing items every meeting holds are not
+			listed), and the referrals from other bodies it is expected to answer:
+			those made to the body before the meeting and not answered by the as-of
+			date, each at the body's first meeting of the period after it was made.
+			Referrals waiting for a body with no meeting in the period are listed
+			apart.
+
+			Business to be taken in private is marked, with the reason, and its
+			substance is not published: an item whose title is not published is "a
+			private item", and a private referral's text "taken in private (REASON)".
+
+			Table output on a terminal is aligned; piped, it is tab-separated: a
+			header, and a line for each item or referral expected (a meeting with
+			neither has a line of its own).
+
+			JSON is one object:
+			  {"as_of", "until", "months",
+			   "meetings": [{"network", "network_name", "date", "meeting", "kind",
+			                 "time", "venue", "papers_deadline", "papers_sent",
+			                 "items": [{"title", "kind", "presenter", "private"}],
+			                 "referrals": [REFERRAL]}],
+			   "referrals_without_meeting": [REFERRAL]}
+			with REFERRAL {"to", "to_name", "from", "from_name", "date", "meeting",
+			"id", "item", "text", "deferred"}. Dates are YYYY-MM-DD, or "" when not
+			known; "private" is the reason, "" for an item taken in public.
+		`),
+		Example: heredoc.Doc(`
+			govctl report forward-plan > forward-plan.md
+			govctl report forward-plan sts-joint-committee --months 6
+			govctl report forward-plan --format json | jq '.meetings[] | select(.referrals | length > 0)'
+		`),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			return check.NetworkIDs(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Networks = args
+			opts.Dir = cmdutil.RepoDir(cmd)
+			if err := cmdutil.Format(opts.Format, formats...); err != nil {
+				return err
+			}
+			if opts.Months < 1 || opts.Months > maxMonths {
+				return cmdutil.FlagErrorf("--months %d: want 1 to %d", opts.Months, maxMonths)
+			}
+			var err error
+			if opts.AsOf, err = cmdutil.DateFlag("--as-of", asOf); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return forwardPlanRun(opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.Months, "months", 4, fmt.Sprintf("how many months the plan covers, 1 to %d", maxMonths))
+	cmd.Flags().StringVar(&asOf, "as-of", "", "first day of the plan, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "markdown, table or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// maxMonths bounds --months: five years, the longest cadence a kind of
+// meeting may have.
+const maxMonths = 60
+
+func forwardPlanRun(opts *ForwardPlanOptions) error {
+	res, err := check.OpenReferred(opts.Dir, opts.Networks, opts.Now)
+	if err != nil {
+		return err
+	}
+	asOf := res.Today
+	if !opts.AsOf.IsZero() {
+		asOf.Date = opts.AsOf
+	}
+	r := report.ForwardPlanOf(res.Nets(), report.ForwardPlanOptions{AsOf: asOf, Months: opts.Months, Calendar: res.Calendar, Location: res.Location})
+	if err := printForwardPlan(opts.IO.Out, opts.IO.OutTTY, opts.Format, r); err != nil {
+		return err
+	}
+	return res.Left()
+}
+
+// printForwardPlan writes the plan in format (a table: aligned on a
+// terminal, tty, else tab-separated).
+func printForwardPlan(out io.Writer, tty bool, format string, r report.ForwardPlan) error {
+	switch format {
+	case "json":
+		return writeJSON(out, r)
+	case "markdown":
+		_, err := out.Write(r.Markdown())
+		return err
+	}
+	header := []string{"DATE", "NETWORK", "TIME", "PAPERS BY", "BUSINESS", "KIND", "PRIVATE"}
+	rows := [][]string{}
+	referral := func(e report.ExpectedReferral) string {
+		s := fmt.Sprintf("referral %s/%s (%s): %s", e.From, e.ID, e.Date, e.Text)
+		if e.Deferred != "" {
+			s += " (deferred " + e.Deferred + ")"
+		}
+		return s
+	}
+	for _, m := range r.Meetings {
+		head := []string{m.Date, m.Network, m.Time, m.PapersDeadline}
+		if len(m.Items)+len(m.Referrals) == 0 {
+			rows = append(rows, append(head, "", "", ""))
+		}
+		for _, it := range m.Items {
+			rows = append(rows, append(slices.Clone(head), it.Title, it.Kind, it.Private))
+		}
+		for _, e := range m.Referrals {
+			rows = append(rows, append(slices.Clone(head), referral(e), "referral", ""))
+		}
+	}
+	for _, e := range r.Unplaced {
+		rows = append(rows, []string{"", e.To, "", "", referral(e) + " (no meeting planned)", "referral", ""})
+	}
+	return tableout.Write(out, tty, header, rows, "No meeting is planned in the period.")
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/cmdutil/cmdtest"
 	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/report"
 )
 
 func TestNewCmdWorkProgrammeFlags(t *testing.T) {
@@ -179,5 +181,115 @@ func TestRunFormats(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestNewCmdForwardPlanFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args              []string
+		networks, asOf    string
+		months            int
+		format            string
+		flagErr, otherErr string
+	}{
+		{args: nil, months: 4, format: "markdown"},
+		{args: []string{"jc", "jmb", "--months", "6", "--as-of", "2027-01-01", "--format", "json"}, networks: "jc,jmb", months: 6, asOf: "2027-01-01", format: "json"},
+		{args: []string{"--months", "0"}, flagErr: "--months 0: want 1 to 60"},
+		{args: []string{"--months", "61"}, flagErr: "--months 61: want 1 to 60"},
+		{args: []string{"--months", "two"}, otherErr: "invalid argument"},
+		{args: []string{"--format", "csv"}, flagErr: `--format "csv"`},
+		{args: []string{"--as-of", "2027-02-29"}, flagErr: "--as-of"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			got, err := cmdtest.Parse(NewCmdForwardPlan, tc.args...)
+			checkErr(t, err, tc.flagErr, tc.otherErr)
+			if tc.flagErr != "" || tc.otherErr != "" {
+				return
+			}
+			if strings.Join(got.Networks, ",") != tc.networks || got.Months != tc.months || got.Format != tc.format || dateOrEmpty(got.AsOf.IsZero(), got.AsOf.String()) != tc.asOf {
+				t.Errorf("got %+v", *got)
+			}
+		})
+	}
+}
+
+// referrals is a chain of bodies that refer business to one another (see
+// its govctl.yaml).
+const referrals = "../../../testdata/referrals"
+
+func forwardPlan(t *testing.T, opts ForwardPlanOptions) string {
+	t.Helper()
+	ios, _, out, _ := iostreams.Test()
+	opts.IO, opts.Now, opts.Dir = ios, cmdtest.Clock("2026-12-10"), referrals
+	if opts.Months == 0 {
+		opts.Months = 4
+	}
+	if err := forwardPlanRun(&opts); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+func TestForwardPlan(t *testing.T) {
+	var r report.ForwardPlan
+	if err := json.Unmarshal([]byte(forwardPlan(t, ForwardPlanOptions{Format: "json"})), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.AsOf != "2026-12-10" || r.Until != "2027-04-10" || r.Months != 4 {
+		t.Errorf("period: %s to %s, %d months", r.AsOf, r.Until, r.Months)
+	}
+	var got []string
+	for _, m := range r.Meetings {
+		s := m.Date + " " + m.Network + " papers by " + m.PapersDeadline + ":"
+		for _, it := range m.Items {
+			s += " [" + it.Title + "|" + it.Kind + "|" + it.Private + "]"
+		}
+		for _, e := range m.Referrals {
+			s += " <" + e.From + "/" + e.ID + ": " + e.Text + " deferred " + e.Deferred + ">"
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		// jmb deferred the private contract: it is expected again.
+		"2027-01-06 jmb papers by 2026-12-29: <omg/D-2026-11-17-3: taken in private (Schedule 12A, paragraph 3) deferred 2026-12-02>",
+		"2027-01-19 omg papers by 2027-01-14: [Service plan 2027/28|decision|]",
+		// Five clear business days: the deadline is the day before the
+		// fifth counted back.
+		"2027-01-20 jc papers by 2027-01-12: [a private item|decision|Schedule 12A, paragraph 1] [Annual governance statement|information|] <jmb/J-2026-12-02-1: Recommend the 2027/28 budget to the Joint Committee deferred >",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("meetings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(r.Unplaced) != 0 {
+		t.Errorf("unplaced: %+v", r.Unplaced)
+	}
+
+	// A month: jc's meeting is out of the period, and the referral waiting
+	// for it is listed apart.
+	if err := json.Unmarshal([]byte(forwardPlan(t, ForwardPlanOptions{Format: "json", Months: 1, Networks: []string{"jc"}})), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Meetings) != 0 || len(r.Unplaced) != 1 || r.Unplaced[0].To != "jc" || r.Unplaced[0].ID != "J-2026-12-02-1" {
+		t.Errorf("jc for a month: %+v", r)
+	}
+
+	md := forwardPlan(t, ForwardPlanOptions{Format: "markdown", Networks: []string{"jc"}})
+	for _, w := range []string{
+		"# Forward plan, Thursday 10 December 2026 to Saturday 10 April 2027\n",
+		"## Joint Committee: Ordinary meeting, Wednesday 20 January 2027\n",
+		"| Papers deadline | Tuesday 12 January 2027 |\n",
+		"- **A private item** (decision), to be taken in private (Schedule 12A, paragraph 1)\n",
+		"- J-2026-12-02-1, referred by the Joint Management Board on Wednesday 2 December 2026 under “Budget 2027/28”: Recommend the 2027/28 budget to the Joint Committee\n",
+	} {
+		if !strings.Contains(md, w) {
+			t.Errorf("markdown lacks %q:\n%s", w, md)
+		}
+	}
+	if strings.Contains(md, "Director appointment") {
+		t.Errorf("the plan names an unpublished title:\n%s", md)
+	}
+	table := forwardPlan(t, ForwardPlanOptions{Format: "table", Networks: []string{"jmb"}})
+	if want := "DATE\tNETWORK\tTIME\tPAPERS BY\tBUSINESS\tKIND\tPRIVATE\n2027-01-06\tjmb\t14:00 to 15:00 (GMT)\t2026-12-29\treferral omg/D-2026-11-17-3 (2026-11-17): taken in private (Schedule 12A, paragraph 3) (deferred 2026-12-02)\treferral\t\n"; table != want {
+		t.Errorf("table:\n%s\nwant:\n%s", table, want)
 	}
 }

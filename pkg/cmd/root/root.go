@@ -7,6 +7,7 @@ import (
 	actionsCmd "github.com/govctl/govctl/pkg/cmd/actions"
 	agendaCmd "github.com/govctl/govctl/pkg/cmd/agenda"
 	calendarCmd "github.com/govctl/govctl/pkg/cmd/calendar"
+	decisionsCmd "github.com/govctl/govctl/pkg/cmd/decisions"
 	diffCmd "github.com/govctl/govctl/pkg/cmd/diff"
 	fmtCmd "github.com/govctl/govctl/pkg/cmd/fmt"
 	generateCmd "github.com/govctl/govctl/pkg/cmd/generate"
@@ -61,6 +62,7 @@ bodies run on.`,
 	cmd.AddCommand(meetingCmd.NewCmdMeeting(f, nil))
 	cmd.AddCommand(privateCmd.NewCmdPrivate(f, nil))
 	cmd.AddCommand(actionsCmd.NewCmdActions(f, nil))
+	cmd.AddCommand(decisionsCmd.NewCmdDecisions(f, nil))
 	cmd.AddCommand(calendarCmd.NewCmdCalendar(f, nil))
 	cmd.AddCommand(generateCmd.NewCmdGenerate(f, nil))
 	cmd.AddCommand(diffCmd.NewCmdDiff(f, nil))

@@ -28,5 +28,7 @@ func All() []*Rule {
 		actionUpdateUnknown, actionOverdue, actionOwnerLeft, workItemStale, milestoneOverdue,
 		// Private business.
 		privateReasonMissing, privateLeak, privateFile,
+		// Interests.
+		interestUndeclared,
 	}
 }

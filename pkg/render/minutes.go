@@ -25,7 +25,10 @@ type DecisionView struct {
 	ID, Item, Text, Outcome string
 	Votes                   string
 	Under                   string
-	Problems                []string
+	// Withdrew says who withdrew for the decision's item, and with how
+	// many present it was taken.
+	Withdrew string
+	Problems []string
 }
 
 // UpdateView is an update to an earlier action.
@@ -142,13 +145,13 @@ func buildMinutes(in Inputs, m *model.Meeting) MinutesView {
 		v.QuorumReasons = q.Unmet
 	}
 	for _, d := range m.Declarations {
-		item := "“" + d.Item + "”"
-		if ref := itemRef(in, m, d.Item); ref != d.Item {
-			item = ref
-		}
+		item := quotedItem(in, m, d.Item)
 		s := fmt.Sprintf("%s declared an interest in %s", nx.MemberName(d.Member.ID), item)
 		if d.Interest != "" {
 			s += ": " + d.Interest
+		}
+		if d.Withdrew {
+			s += " (withdrew for the item)"
 		}
 		v.Declarations = append(v.Declarations, s)
 	}
@@ -207,18 +210,10 @@ func decisionView(in Inputs, m *model.Meeting, d *model.Decision, q terms.Quorum
 	t := nx.Count(m, d)
 	if t.Recorded {
 		names := func(refs []model.Ref) string {
-			var out []string
-			for _, r := range refs {
-				if nx.Basis() == "member" {
-					out = append(out, nx.MemberName(r.ID))
-				} else {
-					out = append(out, nx.OrgName(r.ID))
-				}
-			}
-			if len(out) == 0 {
+			if len(refs) == 0 {
 				return "none"
 			}
-			return strings.Join(out, ", ")
+			return voterNames(nx, refs)
 		}
 		v.Votes = fmt.Sprintf("For: %s. Against: %s. Abstained: %s.", names(d.Votes.For), names(d.Votes.Against), names(d.Votes.Abstain))
 		if t.Silent {
@@ -230,6 +225,9 @@ func decisionView(in Inputs, m *model.Meeting, d *model.Decision, q terms.Quorum
 			carried = "carried"
 		}
 		v.Under = fmt.Sprintf("%d for, %d against (abstentions are not votes cast); under %s, the motion is %s", t.For, t.Against, t.Rule, carried)
+		if len(t.Withdrawn) > 0 {
+			v.Problems = append(v.Problems, "votes recorded from "+voterNames(nx, t.Withdrawn)+", withdrawn for the item, are not counted")
+		}
 		if t.Tie && d.CastingVote && nx.CastingVote() {
 			v.Under += "; the votes were tied and the chair gave a casting vote"
 		}
@@ -248,10 +246,44 @@ func decisionView(in Inputs, m *model.Meeting, d *model.Decision, q terms.Quorum
 	if m.Status == "held" && q.Defined && !q.Quorate {
 		v.Problems = append(v.Problems, "taken without a quorum: "+words.List(q.Unmet))
 	}
+	if gone := nx.Withdrew(m, d.Item); len(gone) > 0 {
+		dq := nx.DecisionQuorum(m, d)
+		var names []string
+		for _, mem := range gone {
+			names = append(names, mem.Name)
+		}
+		v.Withdrew = fmt.Sprintf("%s withdrew for %s; the decision was taken with %d present", words.List(names), quotedItem(in, m, d.Item), dq.Present)
+		if m.Status == "held" && q.Quorate && dq.Defined && !dq.Quorate {
+			v.Problems = append(v.Problems, "taken without a quorum once "+words.List(names)+" withdrew: "+words.List(dq.Unmet))
+		}
+	}
 	return v
 }
 
 // Minutes renders the minutes of meeting m.
 func Minutes(in Inputs, m *model.Meeting) ([]byte, error) {
 	return execute("minutes.md.tmpl", buildMinutes(in, m))
+}
+
+// quotedItem is an item a decision or declaration of meeting m names, in
+// quotation marks: “Budget”, or "a private item" (itemRef).
+func quotedItem(in Inputs, m *model.Meeting, title string) string {
+	if ref := itemRef(in, m, title); ref != title {
+		return ref
+	}
+	return "“" + title + "”"
+}
+
+// voterNames names the voters refs: members or organisations, by the
+// network's basis.
+func voterNames(nx *terms.Net, refs []model.Ref) string {
+	var out []string
+	for _, r := range refs {
+		if nx.Basis() == "member" {
+			out = append(out, nx.MemberName(r.ID))
+		} else {
+			out = append(out, nx.OrgName(r.ID))
+		}
+	}
+	return strings.Join(out, ", ")
 }

@@ -8,6 +8,7 @@ import (
 	agendaCmd "github.com/govctl/govctl/pkg/cmd/agenda"
 	calendarCmd "github.com/govctl/govctl/pkg/cmd/calendar"
 	diffCmd "github.com/govctl/govctl/pkg/cmd/diff"
+	exportCmd "github.com/govctl/govctl/pkg/cmd/export"
 	fmtCmd "github.com/govctl/govctl/pkg/cmd/fmt"
 	generateCmd "github.com/govctl/govctl/pkg/cmd/generate"
 	initCmd "github.com/govctl/govctl/pkg/cmd/initcmd"
@@ -69,6 +70,7 @@ bodies run on.`,
 	cmd.AddCommand(fmtCmd.NewCmdFmt(f, nil))
 	cmd.AddCommand(reportCmd.NewCmdReport(f))
 	cmd.AddCommand(networksCmd.NewCmdNetworks(f, nil))
+	cmd.AddCommand(exportCmd.NewCmdExport(f, nil))
 	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
 	cmd.AddCommand(schemaCmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(workCmd.NewCmdWork(f))

@@ -378,7 +378,8 @@ func Export(repo *terms.Repo, nets []*terms.Net, opts Options) *Document {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	doc := &Document{Format: FormatName}
+	doc := &Document{Format: FormatName, Organizations: []Organization{}, Persons: []Person{}, Posts: []Post{},
+		Memberships: []Membership{}, Events: []Event{}, Motions: []Motion{}, VoteEvents: []VoteEvent{}}
 	for i := range repo.Repo.Organisations {
 		o := &repo.Repo.Organisations[i]
 		if repo.Orgs[o.ID] != o {

@@ -25,12 +25,18 @@ var update = flag.Bool("update", false, "rewrite testdata/repo.popolo.json from 
 // export loads testdata/repo and exports every body of it.
 func export(t *testing.T) []byte {
 	t.Helper()
-	repo, ds, err := load.Load("testdata/repo", load.Options{})
+	return exportDir(t, "testdata/repo")
+}
+
+// exportDir loads the repository in dir and exports every body of it.
+func exportDir(t *testing.T, dir string) []byte {
+	t.Helper()
+	repo, ds, err := load.Load(dir, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range ds {
-		t.Errorf("loading testdata/repo: %s: %s %s", d.Pos, d.Rule, d.Message)
+		t.Errorf("loading %s: %s: %s %s", dir, d.Pos, d.Rule, d.Message)
 	}
 	x := terms.NewRepo(repo)
 	loc, err := time.LoadLocation("Europe/London")
@@ -139,25 +145,30 @@ var collections = map[string]string{
 	"vote_events":   "vote_event",
 }
 
-// TestExportIsPopolo checks every object of the export against the Popolo
-// schema of its kind, and that the check can fail.
+// TestExportIsPopolo checks every object of the export of testdata/repo,
+// and of the seeded repository, against the Popolo schema of its kind, and
+// that the check can fail.
 func TestExportIsPopolo(t *testing.T) {
 	ss := schemas(t)
-	out := export(t)
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	top := doc.(map[string]any)
-	for coll, kind := range collections {
-		list, ok := top[coll].([]any)
-		if !ok || len(list) == 0 {
-			t.Errorf("%s: none exported", coll)
-			continue
+	for _, dir := range []string{"testdata/repo", "../../networks"} {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(exportDir(t, dir)))
+		if err != nil {
+			t.Fatal(err)
 		}
-		for _, obj := range list {
-			if err := ss[kind].Validate(obj); err != nil {
-				t.Errorf("%s %v is not a Popolo %s: %v", coll, obj.(map[string]any)["id"], kind, err)
+		top := doc.(map[string]any)
+		for coll, kind := range collections {
+			list, ok := top[coll].([]any)
+			if !ok {
+				t.Errorf("%s: %s is not a list", dir, coll)
+				continue
+			}
+			if len(list) == 0 && dir == "testdata/repo" {
+				t.Errorf("%s: no %s exported", dir, coll)
+			}
+			for _, obj := range list {
+				if err := ss[kind].Validate(obj); err != nil {
+					t.Errorf("%s: %s %v is not a Popolo %s: %v", dir, coll, obj.(map[string]any)["id"], kind, err)
+				}
 			}
 		}
 	}

@@ -140,6 +140,7 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 		{"rules", "explain", "vote-while-conflicted"},
 		{"rules", "explain", "referral-unknown"},
 		{"rules", "explain", "referral-pending"},
+		{"rules", "explain", "interest-undeclared"},
 		{"schema"},
 		{"networks", "-R", repo},
 		{"networks", "-R", repo, "--format", "json"},
@@ -174,6 +175,8 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 		{"agenda", "new", "ops", "-R", repo},
 		{"minutes", "render", "jc", "2026-10-13", "-R", repo},
 		{"minutes", "render", "jc", "2026-11-10", "-R", repo},
+		{"export", repo, "--format", "popolo"},
+		{"export", repo, "--format", "popolo", "--out", filepath.Join(outside, "export.json")},
 		{"schedule", "jc", "-R", repo, "--count", "3"},
 		{"schedule", "jc", "-R", repo, "--count", "2", "--write"},
 		{"agenda", "sent", "jc", "2026-12-08", "-R", repo, "--on", "2026-11-30"},
@@ -186,6 +189,7 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 		{"network", "new", "extra", "-R", repo, "--name", "Extra Group", "--parent", "jc"},
 		{"generate", repo},
 		{"validate", repo},
+		{"export", repo, "--format", "popolo", "--out", filepath.Join(outside, "export-after.json")},
 		{"init", filepath.Join(outside, "fresh")},
 	}
 	for _, args := range commands {

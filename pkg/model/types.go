@@ -279,18 +279,41 @@ type MembersFile struct {
 // Member is one member of a network.
 type Member struct {
 	Loc
-	ID           string `yaml:"id" govctl:"required" doc:"short id, unique in the network"`
-	Name         string `yaml:"name" govctl:"required" doc:"a person, or a post where no person is named"`
-	Organisation *Ref   `yaml:"organisation" doc:"the organisation they come from"`
-	Seat         *Ref   `yaml:"seat" doc:"a seat title from network.yaml; none: a substitute or observer"`
-	From         Date   `yaml:"from" doc:"first day of membership"`
-	Until        Date   `yaml:"until" doc:"last day of membership"`
-	Substitutes  []Ref  `yaml:"substitutes" doc:"member ids of named substitutes"`
-	Votes        *bool  `yaml:"votes" doc:"false: does not vote even in a voting seat"`
+	ID           string     `yaml:"id" govctl:"required" doc:"short id, unique in the network"`
+	Name         string     `yaml:"name" govctl:"required" doc:"a person, or a post where no person is named"`
+	Organisation *Ref       `yaml:"organisation" doc:"the organisation they come from"`
+	Seat         *Ref       `yaml:"seat" doc:"a seat title from network.yaml; none: a substitute or observer"`
+	From         Date       `yaml:"from" doc:"first day of membership"`
+	Until        Date       `yaml:"until" doc:"last day of membership"`
+	Substitutes  []Ref      `yaml:"substitutes" doc:"member ids of named substitutes"`
+	Votes        *bool      `yaml:"votes" doc:"false: does not vote even in a voting seat"`
+	Interests    []Interest `yaml:"interests" doc:"the member's registered interests"`
 }
 
 // CurrentOn reports whether the member sits on day d.
 func (m Member) CurrentOn(d Date) bool { return within(d, m.From, m.Until) }
+
+// Interest is one entry of a member's register of interests.
+type Interest struct {
+	Loc
+	Text          string `yaml:"text" govctl:"required" doc:"the interest, as registered (Spouse employed by Capita)"`
+	Organisations []Ref  `yaml:"organisations" doc:"organisation ids the interest concerns"`
+	From          Date   `yaml:"from" doc:"first day of the interest"`
+	Until         Date   `yaml:"until" doc:"last day of the interest"`
+}
+
+// CurrentOn reports whether the interest is registered on day d.
+func (i Interest) CurrentOn(d Date) bool { return within(d, i.From, i.Until) }
+
+// Concerns reports whether the interest concerns organisation org.
+func (i Interest) Concerns(org string) bool {
+	for _, o := range i.Organisations {
+		if o.ID == org {
+			return true
+		}
+	}
+	return false
+}
 
 // OfficeHolder is one holding of an office.
 type OfficeHolder struct {
@@ -391,6 +414,7 @@ type AgendaItem struct {
 	Minutes      string `yaml:"minutes" doc:"what was said and agreed under the item (markdown)"`
 	Private      string `yaml:"private" doc:"why the item is taken in private (Schedule 12A, paragraph 3): its minutes and paper are in the meeting's private file"`
 	PublishTitle bool   `yaml:"publish_title" doc:"a private item's title is shown on public pages (without it: 'a private item')"`
+	Concerns     []Ref  `yaml:"concerns" doc:"organisation ids the item is about: the agenda lists the members' registered interests in them"`
 }
 
 // Declaration is an interest declared at a meeting.
@@ -399,6 +423,7 @@ type Declaration struct {
 	Member   Ref    `yaml:"member" govctl:"required" doc:"member id"`
 	Item     string `yaml:"item" govctl:"required" doc:"the agenda item"`
 	Interest string `yaml:"interest" doc:"the interest"`
+	Withdrew bool   `yaml:"withdrew" doc:"the member left the room for the item: not counted for the quorum or votes of its decisions"`
 }
 
 // Decision is one decision taken at a meeting.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -47,6 +48,11 @@ type AgendaItem struct {
 	// MinutesLink is the minutes to approve, beside the agenda, which go
 	// out with the papers.
 	MinutesLink string
+	// Concerns names the organisations the item concerns; Interests are
+	// the interests the members expected have registered in them, a line
+	// each, as a prompt for declarations.
+	Concerns  string
+	Interests []string
 }
 
 // ActionLine is one action in an action log.
@@ -195,6 +201,7 @@ func buildAgenda(in Inputs, m *model.Meeting) AgendaView {
 			ai.Paper, ai.PaperNote = itemPaper(in, it)
 			ai.Private = itemMark(in, it)
 			ai.Reason = it.UrgentReason
+			ai.Concerns, ai.Interests = interestPrompt(nx, m, it)
 		}
 		switch {
 		case e.ApprovesMinutesOf != nil:
@@ -222,6 +229,27 @@ func buildAgenda(in Inputs, m *model.Meeting) AgendaView {
 		v.WorkProgramme = workLines(nx)
 	}
 	return v
+}
+
+// interestPrompt is what an agenda says against item it of meeting m: the
+// organisations it concerns, and the interests registered in them by the
+// members expected (terms.Net.ItemInterests), "Name (Organisation):
+// interest" each. The register is public: it is shown for a private item
+// too.
+func interestPrompt(nx *terms.Net, m *model.Meeting, it *model.AgendaItem) (string, []string) {
+	if len(it.Concerns) == 0 {
+		return "", nil
+	}
+	var orgs, lines []string
+	for _, o := range it.Concerns {
+		if name := nx.OrgName(o.ID); !slices.Contains(orgs, name) {
+			orgs = append(orgs, name)
+		}
+	}
+	for _, ri := range nx.ItemInterests(m, it) {
+		lines = append(lines, memberLine(nx, ri.Member)+": "+ri.Interest.Text)
+	}
+	return words.List(orgs), lines
 }
 
 // omittedLines lists the standing items meeting m leaves off.

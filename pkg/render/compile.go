@@ -20,6 +20,7 @@ import (
 //
 // It knows what govctl's templates use: text, actions printing a string or
 // an int, if, else if, range over a slice (with $i and $x declared), with,
+// template (compiled inline),
 // fields and variables, string and number constants, the functions of the
 // FuncMap whose signatures funcCall lists, and the builtins len, eq, gt,
 // not and or. A template using anything else does not compile
@@ -122,6 +123,8 @@ func truth(v reflect.Value) bool {
 
 // compiler compiles one template.
 type compiler struct {
+	tmpl  *template.Template // for the templates {{template}} names
+	depth int                // of {{template}} calls being compiled
 	name  string
 	funcs template.FuncMap
 	vars  []variable // in scope, innermost last
@@ -139,7 +142,7 @@ func compile(t *template.Template, funcs template.FuncMap, typ reflect.Type) (pr
 	if t == nil || t.Tree == nil {
 		return nil, fmt.Errorf("no template")
 	}
-	c := &compiler{name: t.Name(), funcs: funcs, vars: []variable{{"$", 0, typ}}, slots: 1}
+	c := &compiler{tmpl: t, name: t.Name(), funcs: funcs, vars: []variable{{"$", 0, typ}}, slots: 1}
 	body, err := c.list(t.Tree.Root, typ)
 	if err != nil {
 		return nil, err
@@ -271,6 +274,8 @@ func (c *compiler) node(n parse.Node, dot reflect.Type) (exec, error) {
 		}, nil
 	case *parse.RangeNode:
 		return c.rangeNode(n, dot)
+	case *parse.TemplateNode:
+		return c.templateNode(n, dot)
 	}
 	return nil, c.errorf(n, "%T is not compiled", n)
 }
@@ -325,6 +330,45 @@ func (c *compiler) rangeNode(n *parse.RangeNode, dot reflect.Type) (exec, error)
 			}
 			body(s, e)
 		}
+	}, nil
+}
+
+// templateNode compiles {{template "name" pipeline}} inline: the named
+// template's body, with the pipeline's value as its dot and its $, and none
+// of the caller's variables in scope.
+func (c *compiler) templateNode(n *parse.TemplateNode, dot reflect.Type) (exec, error) {
+	called := c.tmpl.Lookup(n.Name)
+	if called == nil || called.Tree == nil {
+		return nil, c.errorf(n, "no template %q", n.Name)
+	}
+	if c.depth >= 8 {
+		return nil, c.errorf(n, "templates called %d deep", c.depth)
+	}
+	var v value
+	if n.Pipe != nil {
+		var err error
+		if v, err = c.pipe(n.Pipe, dot); err != nil {
+			return nil, err
+		}
+	}
+	if v.typ == nil {
+		return nil, c.errorf(n, "template %q called with a value of unknown type", n.Name)
+	}
+	outer := c.vars
+	c.vars = nil
+	self := c.declare("$", v.typ)
+	c.depth++
+	body, err := c.list(called.Tree.Root, v.typ)
+	c.depth--
+	c.vars = outer
+	if err != nil {
+		return nil, err
+	}
+	get := v.any
+	return func(s *state, d reflect.Value) {
+		x := get(s, d)
+		s.vars[self] = x
+		body(s, x)
 	}, nil
 }
 

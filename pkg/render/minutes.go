@@ -27,11 +27,14 @@ type DecisionView struct {
 	ID, Item, Text, Outcome string
 	Votes                   string
 	Under                   string
-	Problems                []string
 	// Referral says where a referred decision went and how it was
 	// answered, or which referral an answer answers (markdown, escaped,
 	// with links to the other body's pages).
 	Referral []string
+	// Withdrew says who withdrew for the decision's item, and with how
+	// many present it was taken.
+	Withdrew string
+	Problems []string
 }
 
 // UpdateView is an update to an earlier action.
@@ -160,13 +163,13 @@ func buildMinutesInto(v *MinutesView, in Inputs, m *model.Meeting) {
 		v.QuorumReasons = q.Unmet
 	}
 	for _, d := range m.Declarations {
-		item := "“" + d.Item + "”"
-		if ref := itemRef(in, m, d.Item); ref != d.Item {
-			item = ref
-		}
+		item := quotedItem(in, m, d.Item)
 		s := fmt.Sprintf("%s declared an interest in %s", nx.MemberName(d.Member.ID), item)
 		if d.Interest != "" {
 			s += ": " + d.Interest
+		}
+		if d.Withdrew {
+			s += " (withdrew for the item)"
 		}
 		v.Declarations = append(v.Declarations, s)
 	}
@@ -240,6 +243,9 @@ func decisionView(in Inputs, m *model.Meeting, d *model.Decision, q terms.Quorum
 			carried = "carried"
 		}
 		v.Under = strconv.Itoa(t.For) + " for, " + strconv.Itoa(t.Against) + " against (abstentions are not votes cast); under " + t.Rule + ", the motion is " + carried
+		if len(t.Withdrawn) > 0 {
+			v.Problems = append(v.Problems, "votes recorded from "+nx.VoterNames(t.Withdrawn)+", withdrawn for the item, are not counted")
+		}
 		if t.Tie && d.CastingVote && nx.CastingVote() {
 			v.Under += "; the votes were tied and the chair gave a casting vote"
 		}
@@ -257,6 +263,17 @@ func decisionView(in Inputs, m *model.Meeting, d *model.Decision, q terms.Quorum
 	}
 	if m.Status == "held" && q.Defined && !q.Quorate {
 		v.Problems = append(v.Problems, "taken without a quorum: "+words.List(q.Unmet))
+	}
+	if gone := nx.Withdrew(m, d.Item); len(gone) > 0 {
+		dq := nx.DecisionQuorum(m, d)
+		var names []string
+		for _, mem := range gone {
+			names = append(names, mem.Name)
+		}
+		v.Withdrew = fmt.Sprintf("%s withdrew for %s; the decision was taken with %d present", words.List(names), quotedItem(in, m, d.Item), dq.Present)
+		if m.Status == "held" && q.Quorate && dq.Defined && !dq.Quorate {
+			v.Problems = append(v.Problems, "taken without a quorum once "+words.List(names)+" withdrew: "+words.List(dq.Unmet))
+		}
 	}
 	return v
 }
@@ -295,4 +312,13 @@ func (w *Writer) Agenda(in Inputs, m *model.Meeting) ([]byte, error) {
 	}
 	w.page = page
 	return page, nil
+}
+
+// quotedItem is an item a decision or declaration of meeting m names, in
+// quotation marks: “Budget”, or "a private item" (itemRef).
+func quotedItem(in Inputs, m *model.Meeting, title string) string {
+	if ref := itemRef(in, m, title); ref != title {
+		return ref
+	}
+	return "“" + title + "”"
 }

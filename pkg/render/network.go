@@ -77,6 +77,15 @@ type NetworkView struct {
 	// History lists the versions of the terms, the current one first, when
 	// earlier versions are kept.
 	History []TermsVersionView
+	// Register is true when some member has a register of interests;
+	// Interests are the interests registered on the page's date.
+	Register  bool
+	Interests []InterestLine
+}
+
+// InterestLine is one registered interest on the network page.
+type InterestLine struct {
+	Member, Text, Organisations, Since string
 }
 
 // TermsVersionView is one version of the terms on the network page.
@@ -211,6 +220,7 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			v.Others = append(v.Others, memberLine(nx, m))
 		}
 	}
+	v.Register, v.Interests = interestLines(nx, asOf)
 	v.Quorum = nx.QuorumWords()
 	v.Voting = nx.VotingWords()
 	for i := range n.Meetings {
@@ -286,6 +296,28 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 		}
 	}
 	return v
+}
+
+// interestLines lists the interests registered on asOf
+// (terms.Net.InterestsOn); register is false when no member has any
+// interest on record.
+func interestLines(nx *terms.Net, asOf model.Date) (register bool, out []InterestLine) {
+	for _, m := range nx.AllMembers() {
+		register = register || len(m.Interests) > 0
+	}
+	for _, ri := range nx.InterestsOn(asOf) {
+		l := InterestLine{Member: memberLine(nx, ri.Member), Text: ri.Interest.Text}
+		var orgs []string
+		for _, o := range ri.Interest.Organisations {
+			orgs = append(orgs, nx.OrgName(o.ID))
+		}
+		l.Organisations = strings.Join(orgs, ", ")
+		if ri.Interest.From.Set() {
+			l.Since = words.LongDate(ri.Interest.From.Date)
+		}
+		out = append(out, l)
+	}
+	return register, out
 }
 
 // placeholderPosts is how many members recorded as one post ("OD lead,

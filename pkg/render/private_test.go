@@ -156,7 +156,8 @@ func TestPrivateFacts(t *testing.T) {
 	mustContain(t, "public minutes of 2026-10-13", out,
 		"3. **A private item**, taken in private (Schedule 12A, paragraph 3)<br>Presenter: Cllr Ben Lewis<br>Paper: a private paper (encrypted, for members)\n",
 		"4. **Pay award 2027**, taken in private (Schedule 12A, paragraph 4)\n",
-		"- Cllr Cat South declared an interest in a private item: Spouse works for a bidder\n",
+		"- Cllr Cat South declared an interest in a private item: Spouse works for a bidder (withdrew for the item)\n",
+		"Cllr Cat South withdrew for a private item; the decision was taken with 2 present.<br>\n",
 		"### D-2: a private item\n\nTaken in private (Schedule 12A, paragraph 3)\n",
 		"### D-3: Pay award 2027\n\nTaken in private (Schedule 12A, paragraph 4)\n",
 		"| A-2 | Taken in private (Schedule 12A, paragraph 3) | Cllr Ben Lewis | 2026-11-30 |\n",
@@ -171,7 +172,7 @@ func TestPrivateFacts(t *testing.T) {
 	}
 	mustContain(t, "restricted minutes of 2026-10-13", out,
 		"3. **Zephyr Backup Tender**, private (Schedule 12A, paragraph 3)<br>Presenter: Cllr Ben Lewis<br>Paper: jc/papers/private/2026-10-13-bids.age in the repository (encrypted: open it with age -d -i YOUR-KEY)\n\n   Three bids were evaluated",
-		"- Cllr Cat South declared an interest in “Zephyr Backup Tender”: Spouse works for a bidder\n",
+		"- Cllr Cat South declared an interest in “Zephyr Backup Tender”: Spouse works for a bidder (withdrew for the item)\n",
 		"### D-2: Zephyr Backup Tender\n\nPrivate (Schedule 12A, paragraph 3): Award the contract to Supplier B at 4.2m\n",
 		"| A-3 | Private (Schedule 12A, paragraph 4): Write to the unions | Cllr Ada Brent | 2026-11-01 |\n",
 	)
@@ -194,7 +195,9 @@ func TestPrivateFacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustContain(t, "public agenda of 2026-12-08", out,
-		"4. **A private item**, taken in private (Commercially confidential)<br>Paper: a private paper (encrypted, for members)\n",
+		// The register of interests is public: the prompt is shown, the
+		// title is not.
+		"4. **A private item**, taken in private (Commercially confidential)<br>Paper: a private paper (encrypted, for members)<br>Concerns: Capita. Interests registered by members, to consider declaring: Cllr Cat South (Southwark): Spouse works for Capita.\n",
 		"| A-2 | Taken in private (Schedule 12A, paragraph 3)<br>Latest: In hand |",
 		"| D-5 | a private item | Taken in private (Individual staffing matter) | referred |\n",
 	)

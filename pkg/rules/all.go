@@ -31,5 +31,7 @@ func All() []*Rule {
 		privateReasonMissing, privateLeak, privateFile,
 		// Decisions that travel between bodies.
 		referralUnknown, referralPending,
+		// Interests.
+		interestUndeclared,
 	}
 }

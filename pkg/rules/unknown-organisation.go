@@ -18,9 +18,10 @@ var unknownOrganisation = &Rule{
 	Refuses:  true,
 	Doc: `
 Members, seats, quorum conditions, venue rotations, the secretariat, votes
-cast by organisation, stand-ins and work-item leads name organisations by
-their id in organisations.yaml; a group names a set of them. Sponsors may also be free
-text.
+cast by organisation, stand-ins, work-item leads, the organisations a
+registered interest or an agenda item concerns name organisations by their
+id in organisations.yaml; a group names a set of them. Sponsors may also be
+free text.
 `,
 	Check: checkUnknownOrganisation,
 }
@@ -73,11 +74,21 @@ func checkUnknownOrganisation(p *Pass) {
 			if m.Organisation != nil {
 				org(*m.Organisation, "organisation")
 			}
+			for _, in := range m.Interests {
+				for _, o := range in.Organisations {
+					org(o, "organisation of an interest")
+				}
+			}
 		}
 		for _, mt := range n.MeetingList {
 			if mt.Venue != nil {
 				for _, o := range mt.Venue.Rotate {
 					org(o, "venue organisation")
+				}
+			}
+			for _, it := range mt.Agenda {
+				for _, o := range it.Concerns {
+					org(o, "organisation an item concerns")
 				}
 			}
 			if a := mt.Attendance; a != nil {

@@ -30,7 +30,9 @@ count is made: the outcome is the one recorded.
 
 Where a misspelt name hides what a voter's vote weighs (see
 vote-not-entitled), the tally is not judged: the typo is reported once, where
-it is written.
+it is written. Nor is it where a vote is recorded from a member who withdrew
+for the decision's item (declarations: withdrew: true): that vote weighs
+nothing, and vote-while-conflicted reports it.
 `,
 	Check: func(p *Pass) {
 		p.eachDecision(func(nx *terms.Net, mt *model.Meeting, dec *model.Decision) {
@@ -43,7 +45,7 @@ func checkVoteCount(p *Pass, nx *terms.Net, mt *model.Meeting, dec *model.Decisi
 	for _, r := range t.Duplicates {
 		p.Reportf(r.Pos, "%s is counted more than once in decision %s", r.ID, dec.ID)
 	}
-	if !t.Recorded || t.Silent || p.tallyHidden(nx, mt, dec) {
+	if !t.Recorded || t.Silent || len(t.Withdrawn) > 0 || p.tallyHidden(nx, mt, dec) {
 		return // nothing to count by: the terms say nothing about voting
 	}
 	casting := dec.CastingVote && nx.CastingVote() // one the terms give; casting-vote reports others

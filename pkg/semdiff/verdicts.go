@@ -165,6 +165,15 @@ func aspects(nx *terms.Net, m *model.Meeting, v terms.Verdict) []aspect {
 		out = append(out, aspect{key: "quorum", state: "not quorate", text: "not quorate (" + words.List(q.Unmet) + ")"})
 	}
 	for _, d := range v.Decisions {
+		// Where members withdrew for its item, a decision has a quorum of
+		// its own.
+		if q := d.Quorum; v.QuorumJudged && q.Defined && len(q.Withdrew) > 0 {
+			if q.Quorate {
+				out = append(out, aspect{"quorum for decision " + d.Decision.ID, "quorate", "quorate once members withdrew (" + words.List(q.Met) + ")", words.DecisionText(m, d.Decision)})
+			} else {
+				out = append(out, aspect{"quorum for decision " + d.Decision.ID, "not quorate", "not quorate once members withdrew (" + words.List(q.Unmet) + ")", words.DecisionText(m, d.Decision)})
+			}
+		}
 		if !d.Tally.Recorded {
 			continue
 		}

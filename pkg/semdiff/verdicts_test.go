@@ -369,3 +369,35 @@ func TestCompareCalendar(t *testing.T) {
 		t.Errorf("Compare =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A member withdrew for the item: the decision has a quorum of its own,
+// and a change to the quorum that leaves the meeting quorate turns it.
+func TestVerdictsDecisionQuorumAfterWithdrawal(t *testing.T) {
+	withdrawn := with(board, "board/meetings/2026-10-13.yaml", `date: 2026-10-13
+kind: ordinary
+status: held
+attendance: {present: [ann, bob, cy]}
+agenda:
+  - {title: Contract, kind: decision}
+declarations:
+  - {member: cy, item: Contract, interest: Brother works for a bidder, withdrew: true}
+decisions:
+  - {id: D-0, item: Contract, text: Award the contract, outcome: agreed, votes: {for: [a, b]}}
+`)
+	got := verdicts(t, withdrawn, with(withdrawn, "board/network.yaml", strings.Replace(boardTerms, "members: 2", "members: 3", 1)))
+	var v *semdiff.VerdictChange
+	for i := range got {
+		if got[i].Meeting == "2026-10-13" {
+			v = &got[i]
+		}
+	}
+	if v == nil {
+		t.Fatalf("the meeting of 13 October is not listed: %+v", got)
+	}
+	want := map[string][2]string{
+		"quorum for decision D-0": {"quorate once members withdrew (2 present, at least 2 needed)", "not quorate once members withdrew (2 present, at least 3 needed)"},
+	}
+	if d := diffs(*v); len(d) != 1 || d["quorum for decision D-0"] != want["quorum for decision D-0"] {
+		t.Errorf("changes = %q, want %q", d, want)
+	}
+}

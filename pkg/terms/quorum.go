@@ -15,6 +15,12 @@ type QuorumResult struct {
 	// Met and Unmet say, in words, which conditions held and which did not.
 	Met   []string
 	Unmet []string
+	// Present is how many counted toward it: the members present who were
+	// members on the day, and those stood in for where substitutes count.
+	Present int
+	// Withdrew are, for the quorum of a decision (DecisionQuorum), the
+	// members who withdrew for its item and were not counted.
+	Withdrew []*model.Member
 }
 
 // Attendees are who counted at a meeting: the present members, and the
@@ -127,13 +133,26 @@ func (nx *Net) Quorum(m *model.Meeting) QuorumResult {
 	if v := nx.TermsOn(m.Date); v != nx {
 		return v.Quorum(m)
 	}
-	q := nx.N.Quorum
-	if q == nil || (len(q.EachOrganisationOf) == 0 && q.Members == 0 && !q.Fraction.Set()) {
-		return QuorumResult{Quorate: true}
+	return nx.quorum(m, nx.Attendance(m))
+}
+
+// DecisionQuorum judges the quorum for decision dec of meeting m: as
+// Quorum, less the members who withdrew for the item it was taken under
+// (Withdrew), who are not counted for its quorum. Where no one withdrew it
+// is the meeting's quorum.
+func (nx *Net) DecisionQuorum(m *model.Meeting, dec *model.Decision) QuorumResult {
+	if v := nx.TermsOn(m.Date); v != nx {
+		return v.DecisionQuorum(m, dec)
 	}
-	res := QuorumResult{Defined: true}
-	at := nx.Attendance(m)
-	subs := q.CountSubstitutes()
+	q := nx.quorum(m, nx.AttendanceFor(m, dec.Item))
+	q.Withdrew = nx.Withdrew(m, dec.Item)
+	return q
+}
+
+// quorum judges the quorum of meeting m with attendees at.
+func (nx *Net) quorum(m *model.Meeting, at Attendees) QuorumResult {
+	q := nx.N.Quorum
+	subs := q == nil || q.CountSubstitutes()
 	d := m.Date
 
 	// Only those who were members on the day count: a member who had left,
@@ -147,6 +166,10 @@ func (nx *Net) Quorum(m *model.Meeting) QuorumResult {
 	if subs {
 		counted += len(at.Represented)
 	}
+	if q == nil || (len(q.EachOrganisationOf) == 0 && q.Members == 0 && !q.Fraction.Set()) {
+		return QuorumResult{Quorate: true, Present: counted}
+	}
+	res := QuorumResult{Defined: true, Present: counted}
 	votingPresent := 0
 	orgsPresent := map[string]bool{}
 	for _, mem := range at.Present {

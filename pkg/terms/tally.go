@@ -31,11 +31,16 @@ type Tally struct {
 	// names), with no method, base or weights to carry a decision by, and
 	// so no Carried, Tie or Rule: the outcome is the one recorded.
 	Silent bool
+	// Withdrawn lists the votes cast by those who had withdrawn for the
+	// decision's item (see Net.Withdrew), which weigh nothing.
+	Withdrawn []model.Ref
 }
 
 // Count counts decision dec of meeting m under the network's voting terms.
 // Abstentions are never votes cast; two-thirds is inclusive; a majority is
-// strictly more than half.
+// strictly more than half. The members who withdrew for the decision's item
+// are not counted: a vote they cast weighs nothing, and they are not among
+// the voters present.
 func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
 	if v := nx.TermsOn(m.Date); v != nx {
 		return v.Count(m, dec)
@@ -50,6 +55,7 @@ func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
 		t.For, t.Against, t.Abstain = len(dec.Votes.For), len(dec.Votes.Against), len(dec.Votes.Abstain)
 		return t
 	}
+	gone := nx.Withdrew(m, dec.Item)
 	seen := map[string]bool{}
 	weigh := func(refs []model.Ref) int {
 		sum := 0
@@ -59,6 +65,10 @@ func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
 				continue
 			}
 			seen[r.ID] = true
+			if nx.withdrawnVote(m, r.ID, gone) {
+				t.Withdrawn = append(t.Withdrawn, r)
+				continue
+			}
 			sum += nx.weight(m, r.ID)
 		}
 		return sum
@@ -69,7 +79,7 @@ func (nx *Net) Count(m *model.Meeting, dec *model.Decision) Tally {
 	cast := t.For + t.Against
 	switch nx.Base() {
 	case "present":
-		t.Base = nx.presentWeight(m)
+		t.Base = nx.presentWeight(m, nx.AttendanceFor(m, dec.Item))
 	case "membership":
 		t.Base = nx.membershipWeight(m.Date)
 	default:
@@ -127,10 +137,9 @@ func (nx *Net) weight(m *model.Meeting, id string) int {
 	return nx.OrgVotes(id)
 }
 
-// presentWeight is the votes held by those present (members, or their
-// substitutes and the stand-ins who count as substitutes).
-func (nx *Net) presentWeight(m *model.Meeting) int {
-	at := nx.Attendance(m)
+// presentWeight is the votes held by attendees at of meeting m (members
+// present, or their substitutes and the stand-ins who count as substitutes).
+func (nx *Net) presentWeight(m *model.Meeting, at Attendees) int {
 	orgs := map[string]bool{}
 	n := 0
 	add := func(mem *model.Member) {

@@ -9,7 +9,8 @@ import (
 
 // Verdict is what the terms in force on a meeting's day make of its record:
 // whether it was quorate, whether its papers went out in time, and what the
-// votes on each decision give. It gathers the answers of Quorum, Count and
+// votes on each decision give, with the quorum for each decision (judged
+// without the members who withdrew for its item). It gathers the answers of Quorum, Count and
 // PapersDeadline in one place, so that whoever compares two versions of a
 // repository (semdiff) judges a meeting as the minutes and the rules do.
 type Verdict struct {
@@ -39,7 +40,10 @@ type PapersVerdict struct {
 // DecisionVerdict is what a decision's recorded votes give under the terms.
 type DecisionVerdict struct {
 	Decision *model.Decision
-	Tally    Tally
+	// Quorum is the quorum for the decision (DecisionQuorum): the
+	// meeting's, less the members who withdrew for its item (Quorum.Withdrew).
+	Quorum QuorumResult
+	Tally  Tally
 	// Carried is the outcome the votes give (meaningful where
 	// Tally.Recorded): the tally's, or, where the votes were tied and the
 	// chair gave a casting vote the terms provide for (Casting), the
@@ -63,7 +67,10 @@ func (nx *Net) Verdict(cal *calendar.Calendar, m *model.Meeting) Verdict {
 	}
 	for i := range m.Decisions {
 		dec := &m.Decisions[i]
-		dv := DecisionVerdict{Decision: dec, Tally: on.Count(m, dec)}
+		dv := DecisionVerdict{Decision: dec, Tally: on.Count(m, dec), Quorum: v.Quorum}
+		if len(on.Withdrew(m, dec.Item)) > 0 {
+			dv.Quorum = on.DecisionQuorum(m, dec)
+		}
 		if dv.Tally.Recorded {
 			dv.Casting = dv.Tally.Tie && dec.CastingVote && on.CastingVote()
 			dv.Carried = dv.Tally.Carried

@@ -157,18 +157,24 @@ func (nx *Net) VotesWords(d *model.Decision) string {
 		return ""
 	}
 	names := func(refs []model.Ref) string {
-		var out []string
-		for _, r := range refs {
-			if nx.Basis() == "member" {
-				out = append(out, nx.MemberName(r.ID))
-			} else {
-				out = append(out, nx.OrgName(r.ID))
-			}
-		}
-		if len(out) == 0 {
+		if len(refs) == 0 {
 			return "none"
 		}
-		return strings.Join(out, ", ")
+		return nx.VoterNames(refs)
 	}
 	return fmt.Sprintf("For: %s. Against: %s. Abstained: %s.", names(d.Votes.For), names(d.Votes.Against), names(d.Votes.Abstain))
+}
+
+// VoterNames names the voters refs, members or organisations by the
+// network's basis, joined with commas.
+func (nx *Net) VoterNames(refs []model.Ref) string {
+	out := make([]string, 0, len(refs))
+	for _, r := range refs {
+		if nx.Basis() == "member" {
+			out = append(out, nx.MemberName(r.ID))
+		} else {
+			out = append(out, nx.OrgName(r.ID))
+		}
+	}
+	return strings.Join(out, ", ")
 }

@@ -9,6 +9,7 @@ import (
 	calendarCmd "github.com/govctl/govctl/pkg/cmd/calendar"
 	decisionsCmd "github.com/govctl/govctl/pkg/cmd/decisions"
 	diffCmd "github.com/govctl/govctl/pkg/cmd/diff"
+	exportCmd "github.com/govctl/govctl/pkg/cmd/export"
 	fmtCmd "github.com/govctl/govctl/pkg/cmd/fmt"
 	generateCmd "github.com/govctl/govctl/pkg/cmd/generate"
 	initCmd "github.com/govctl/govctl/pkg/cmd/initcmd"
@@ -71,6 +72,7 @@ bodies run on.`,
 	cmd.AddCommand(fmtCmd.NewCmdFmt(f, nil))
 	cmd.AddCommand(reportCmd.NewCmdReport(f))
 	cmd.AddCommand(networksCmd.NewCmdNetworks(f, nil))
+	cmd.AddCommand(exportCmd.NewCmdExport(f, nil))
 	cmd.AddCommand(rulesCmd.NewCmdRules(f, nil))
 	cmd.AddCommand(schemaCmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(workCmd.NewCmdWork(f))

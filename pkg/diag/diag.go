@@ -51,22 +51,31 @@ func (d Diagnostic) MoreLine() string {
 const PerFile = 50
 
 // Cap lists at most n findings of each rule in each file of sorted ds, the
-// last one listed counting the rest in More, so that a file of a million
+// last one listed counting the rest in More (with those a finding's own
+// More already counted), so that a file of a million
 // mistakes costs a screen, not a million lines. Count still counts them.
 func Cap(ds []Diagnostic, n int) []Diagnostic {
 	type key struct{ file, rule string }
 	seen := map[key]int{}
 	last := map[key]int{} // index in out of the last listed
 	out := ds[:0:0]
+	more := map[key]int{} // findings left out before Cap (d.More) and by it
 	for _, d := range ds {
 		k := key{d.Pos.File, d.Rule}
+		more[k] += d.More
+		d.More = 0
 		seen[k]++
 		if seen[k] > n {
-			out[last[k]].More++
+			more[k]++
 			continue
 		}
 		last[k] = len(out)
 		out = append(out, d)
+	}
+	for k, m := range more {
+		if m > 0 {
+			out[last[k]].More += m
+		}
 	}
 	return out
 }

@@ -25,6 +25,10 @@ type Pass struct {
 
 	rule *Rule
 	out  *[]diag.Diagnostic
+	// Per file, the findings of the rule kept (indexes in *out) and how
+	// many were left out: a file of a million mistakes costs the first few
+	// findings formatted and a count, not a million messages (see report).
+	files map[string]*fileFindings
 
 	// Names for "did you mean" hints, and how many have been compared.
 	hintKeys  map[string][]string
@@ -33,7 +37,7 @@ type Pass struct {
 
 // Reportf records a finding of the current rule at pos.
 func (p *Pass) Reportf(pos model.Pos, format string, args ...any) {
-	*p.out = append(*p.out, diag.Diagnostic{Pos: pos, Severity: p.rule.Severity, Rule: string(p.rule.ID), Message: fmt.Sprintf(format, args...)})
+	p.report(pos, p.rule.Severity, format, args)
 }
 
 // Warnf records a finding of the current rule at pos as a warning, for
@@ -41,7 +45,74 @@ func (p *Pass) Reportf(pos model.Pos, format string, args ...any) {
 // a file to encrypt again). govctl.yaml's severity for the rule, when it
 // sets one, applies to it too.
 func (p *Pass) Warnf(pos model.Pos, format string, args ...any) {
-	*p.out = append(*p.out, diag.Diagnostic{Pos: pos, Severity: diag.Warning, Rule: string(p.rule.ID), Message: fmt.Sprintf(format, args...)})
+	p.report(pos, diag.Warning, format, args)
+}
+
+// keptPerFile is how many findings of a rule in a file a pass keeps: twice
+// what diag.Cap lists, so that the findings Cap lists are among them when
+// diag.Sort drops repeats.
+const keptPerFile = 2 * diag.PerFile
+
+// fileFindings are a rule's findings kept in one file, and the count of
+// those left out.
+type fileFindings struct {
+	kept []int // indexes in *Pass.out
+	left int
+}
+
+// report records a finding. Past keptPerFile findings of the rule in a
+// file, only the first ones by position are kept (the ones diag.Cap
+// lists), formatted; the others are counted, and finish adds the count to
+// the last kept, as Cap's "and N more".
+func (p *Pass) report(pos model.Pos, sev diag.Severity, format string, args []any) {
+	if p.files == nil {
+		p.files = map[string]*fileFindings{}
+	}
+	ff := p.files[pos.File]
+	if ff == nil {
+		ff = &fileFindings{}
+		p.files[pos.File] = ff
+	}
+	d := func() diag.Diagnostic {
+		return diag.Diagnostic{Pos: pos, Severity: sev, Rule: string(p.rule.ID), Message: fmt.Sprintf(format, args...)}
+	}
+	if len(ff.kept) < keptPerFile {
+		ff.kept = append(ff.kept, len(*p.out))
+		*p.out = append(*p.out, d())
+		return
+	}
+	ff.left++
+	last := ff.lastKept(*p.out)
+	if before(pos, (*p.out)[last].Pos) {
+		(*p.out)[last] = d() // the one it replaces is counted instead
+	}
+}
+
+// lastKept is the index in out of the kept finding that sorts last.
+func (ff *fileFindings) lastKept(out []diag.Diagnostic) int {
+	last := ff.kept[0]
+	for _, i := range ff.kept[1:] {
+		if before(out[last].Pos, out[i].Pos) {
+			last = i
+		}
+	}
+	return last
+}
+
+// before reports whether a comes before b in a file (diag.Sort's order).
+func before(a, b model.Pos) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+}
+
+// finish adds the count of the findings left out in each file to the last
+// kept there.
+func (p *Pass) finish() {
+	for _, ff := range p.files {
+		if ff.left > 0 {
+			(*p.out)[ff.lastKept(*p.out)].More += ff.left
+		}
+	}
+	p.files = nil
 }
 
 // Run applies every rule with a Check to the indexed repository.
@@ -72,8 +143,9 @@ func RunOnly(rx *terms.Repo, cal *calendar.Calendar, asOf model.Date, keep func(
 			defer wg.Done()
 			for i := range work {
 				q := *p
-				q.rule, q.out = checks[i], &found[i]
+				q.rule, q.out, q.files = checks[i], &found[i], nil
 				checks[i].Check(&q)
+				q.finish()
 			}
 		}()
 	}
@@ -118,8 +190,9 @@ func checkVersions(p *Pass, keep func(*Rule) bool) []diag.Diagnostic {
 			q.Nets = []*terms.Net{p.Repo.Network(&bare)}
 			for _, id := range ids {
 				var found []diag.Diagnostic
-				q.rule, q.out, q.hintKeys, q.hintsUsed = byID()[id], &found, nil, 0
+				q.rule, q.out, q.hintKeys, q.hintsUsed, q.files = byID()[id], &found, nil, 0, nil
 				q.rule.Check(&q)
+				q.finish()
 				for _, d := range found {
 					if d.Pos.File == v.At.File {
 						out = append(out, d)

@@ -2,9 +2,9 @@
 // growing size, beside the floor (reading and parsing every file into
 // yaml.Node, and nothing else, tools/floor) and an independent JSON-Schema
 // validator checking the same files against govctl's schema
-// (tools/schemacheck): wall time (median of several runs), peak memory (max
-// RSS) and the ratio to the floor. All the commands at all the sizes run in
-// turns, after one untimed run each, so a shared machine's slow spells fall
+// (tools/schemacheck): wall time and CPU time (user and system; medians of
+// several runs), peak memory (max RSS) and the ratios to the floor. All the
+// commands at all the sizes run in turns, after one untimed run each, so a shared machine's slow spells fall
 // on all of them alike. It prints a markdown table.
 //
 //	go run ./tools/benchrun -sizes 10,100,1000 -runs 5
@@ -40,8 +40,8 @@ func main() {
 
 	fmt.Printf("Measured on %s/%s, %d CPUs, %s; %d years of monthly meetings per body; median of %d runs.\n\n",
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), *years, *runs)
-	fmt.Println("| bodies | files | command | time | peak memory | x floor |")
-	fmt.Println("| ---: | ---: | --- | ---: | ---: | ---: |")
+	fmt.Println("| bodies | files | command | time | CPU time | peak memory | x floor | CPU x floor |")
+	fmt.Println("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
 	// Every size's commands are run in one set of turns, so that the growth
 	// from one size to the next is measured on the same spells of a shared
 	// machine as the ratios to the floor.
@@ -69,16 +69,16 @@ func main() {
 		rs := m[i*perSize : (i+1)*perSize]
 		fl, v := rs[floorAt].time, rs[validateAt].time
 		for _, r := range rs {
-			row(c.n, c.files, r.what, r.time, r.peak, fl)
+			row(c.n, c.files, r, rs[floorAt])
 		}
 		if prev > 0 {
-			fmt.Printf("| | | growth over the previous size: validate %.1fx, floor %.1fx | | | |\n",
+			fmt.Printf("| | | growth over the previous size: validate %.1fx, floor %.1fx | | | | | |\n",
 				float64(v)/float64(prev), float64(fl)/float64(prevFloor))
 		}
 		prev, prevFloor = v, fl
 	}
 	largest := corpora[len(corpora)-1]
-	changed(*runs, env, govctl, largest.dir, largest.n, largest.files, prevFloor)
+	changed(*runs, env, govctl, largest.dir, largest.n, largest.files, m[(len(corpora)-1)*perSize+floorAt])
 	empty, err := os.MkdirTemp(*work, "empty")
 	must(err)
 	defer os.RemoveAll(empty)
@@ -88,7 +88,7 @@ func main() {
 		{"a Go program's start (the floor on an empty folder)", nil, floor, []string{empty}},
 	})
 	for _, r := range m {
-		row(0, 0, r.what, r.time, r.peak, 0)
+		row(0, 0, r, result{})
 	}
 }
 
@@ -96,7 +96,7 @@ func main() {
 // change to one body, committed on top of the corpus: over the range of that commit (what CI runs on a
 // pull request), and since the commit before it, which also has git look
 // over the working tree. The commit is undone afterwards.
-func changed(runs int, env []string, govctl, dir string, n, files int, floor time.Duration) {
+func changed(runs int, env []string, govctl, dir string, n, files int, floor result) {
 	if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
 		gitIn(dir, "init", "-q")
 		gitIn(dir, "add", "-A")
@@ -115,20 +115,23 @@ func changed(runs int, env []string, govctl, dir string, n, files int, floor tim
 		{"govctl generate --check --changed HEAD~1...HEAD (one body)", env, govctl, []string{"generate", "--check", "--changed", "HEAD~1...HEAD", dir}},
 	})
 	for _, r := range m {
-		row(n, files, r.what, r.time, r.peak, floor)
+		row(n, files, r, floor)
 	}
 }
 
-func row(n, files int, what string, d time.Duration, mem int64, floor time.Duration) {
-	ratio := ""
-	if floor > 0 {
-		ratio = fmt.Sprintf("%.2f", float64(d)/float64(floor))
+// row prints a result, with its ratios to floor's (none when floor is the
+// zero result).
+func row(n, files int, r, floor result) {
+	ratio, cpuRatio := "", ""
+	if floor.time > 0 {
+		ratio = fmt.Sprintf("%.2f", float64(r.time)/float64(floor.time))
+		cpuRatio = fmt.Sprintf("%.2f", float64(r.cpu)/float64(floor.cpu))
 	}
 	bodies, nfiles := "", ""
 	if n > 0 {
 		bodies, nfiles = strconv.Itoa(n), strconv.Itoa(files)
 	}
-	fmt.Printf("| %s | %s | %s | %s | %d MiB | %s |\n", bodies, nfiles, what, d.Round(time.Millisecond), mem>>20, ratio)
+	fmt.Printf("| %s | %s | %s | %s | %s | %d MiB | %s | %s |\n", bodies, nfiles, r.what, r.time.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.peak>>20, ratio, cpuRatio)
 }
 
 // A job is one command to measure.
@@ -139,10 +142,13 @@ type job struct {
 	args []string
 }
 
-// A result is a job's median wall time and its largest peak RSS.
+// A result is a job's median wall time, its median CPU time (user and
+// system: on a machine others share, what the work itself cost, less
+// disturbed by their load than the wall time), and its largest peak RSS.
 type result struct {
 	what string
 	time time.Duration
+	cpu  time.Duration
 	peak int64
 }
 
@@ -151,27 +157,30 @@ type result struct {
 // returning each job's median wall time and largest peak RSS.
 func measure(runs int, jobs []job) []result {
 	times := make([][]time.Duration, len(jobs))
+	cpus := make([][]time.Duration, len(jobs))
 	res := make([]result, len(jobs))
 	for i := -1; i < runs; i++ {
 		for j, jb := range jobs {
-			el, peak := once(jb)
+			el, cpu, peak := once(jb)
 			if i < 0 {
 				continue
 			}
 			times[j] = append(times[j], el)
+			cpus[j] = append(cpus[j], cpu)
 			res[j].peak = max(res[j].peak, peak)
 		}
 	}
 	for j, jb := range jobs {
 		slices.Sort(times[j])
-		res[j].what, res[j].time = jb.what, times[j][len(times[j])/2]
+		slices.Sort(cpus[j])
+		res[j].what, res[j].time, res[j].cpu = jb.what, times[j][len(times[j])/2], cpus[j][len(cpus[j])/2]
 	}
 	return res
 }
 
-// once runs a job and returns its wall time and peak RSS. Exit status 1
+// once runs a job and returns its wall time, CPU time and peak RSS. Exit status 1
 // (findings) is expected of some; anything worse stops the run.
-func once(jb job) (time.Duration, int64) {
+func once(jb job) (time.Duration, time.Duration, int64) {
 	cmd := exec.Command(jb.name, jb.args...)
 	cmd.Env = append(os.Environ(), jb.env...)
 	start := time.Now()
@@ -185,7 +194,7 @@ func once(jb job) (time.Duration, int64) {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		peak = ru.Maxrss * 1024
 	}
-	return el, peak
+	return el, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), peak
 }
 
 func build(work, name, pkg string) string {

@@ -4,8 +4,9 @@
 // validator checking the same files against govctl's schema
 // (tools/schemacheck): wall time and CPU time (user and system; medians of
 // several runs), peak memory (max RSS) and the ratios to the floor. All the
-// commands at all the sizes run in turns, after one untimed run each, so a shared machine's slow spells fall
-// on all of them alike. It prints a markdown table.
+// commands at all the sizes run in turns, after one untimed run each, so a
+// shared machine's slow spells fall on all of them alike. It prints a
+// markdown table.
 //
 //	go run ./tools/benchrun -sizes 10,100,1000 -runs 5
 package main

@@ -61,8 +61,12 @@ man:
 # VERSION stamped in, and their checksums (sha256sum -c checks them), by
 # tools/dist: reproducible builds, every file in the archives at the time of
 # the last commit (SOURCE_DATE_EPOCH in the environment overrides it).
+# VERSION reaches tools/dist through the environment, not pasted into the
+# command (a tag may hold quotes or $(...)), and tools/dist refuses any
+# version that is not fit to name a file.
+dist: export VERSION := $(VERSION)
 dist:
-	$(GO) run ./tools/dist -version "$(VERSION)" -out dist
+	$(GO) run ./tools/dist -version "$$VERSION" -out dist
 
 clean:
 	rm -rf bin dist

@@ -216,9 +216,11 @@ func Build(ctx context.Context, root, pkg, version string, target Target, out st
 		"-ldflags", "-s -w -buildid= -X main.version="+version,
 		"-o", out, pkg)
 	cmd.Dir = root
+	// GOFLAGS is set, not emptied: an empty variable would let go env's
+	// file decide (-race, -tags, ...). -mod=readonly is the default anyway.
 	cmd.Env = append(os.Environ(),
 		"GOOS="+target.OS, "GOARCH="+target.Arch, "CGO_ENABLED=0",
-		"GOFLAGS=", "GOAMD64=v1", "GOARM64=v8.0", "GOEXPERIMENT=")
+		"GOFLAGS=-mod=readonly", "GOAMD64=v1", "GOARM64=v8.0")
 	cmd.Stdout = os.Stderr
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {

@@ -62,8 +62,8 @@ man:
 # tools/dist: reproducible builds, every file in the archives at the time of
 # the last commit (SOURCE_DATE_EPOCH in the environment overrides it).
 # VERSION reaches tools/dist through the environment, not pasted into the
-# command (a tag may hold quotes or $(...)), and tools/dist refuses any
-# version that is not fit to name a file.
+# command (git describe's tag may hold quotes or $$(...)), and tools/dist
+# refuses any version that is not fit to name a file.
 dist: export VERSION := $(VERSION)
 dist:
 	$(GO) run ./tools/dist -version "$$VERSION" -out dist

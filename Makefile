@@ -1,10 +1,11 @@
-# govctl: make run builds govctl and validates networks/; make test runs every test.
+# govctl: make run builds govctl and validates networks/; make test runs every test;
+# make dist writes the release archives.
 GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/govctl
 
-.PHONY: all build run test lint bench fuzz man clean
+.PHONY: all build run test lint bench fuzz man dist clean
 
 all: build
 
@@ -56,5 +57,16 @@ fuzz:
 man:
 	$(GO) run ./tools/gendocs man bin/man
 
+# Release archives in dist/ for Linux, macOS and Windows on amd64 and arm64,
+# VERSION stamped in, and their checksums (sha256sum -c checks them), by
+# tools/dist: reproducible builds, every file in the archives at the time of
+# the last commit (SOURCE_DATE_EPOCH in the environment overrides it).
+# VERSION reaches tools/dist through the environment, not pasted into the
+# command (git describe's tag may hold quotes or $$(...)), and tools/dist
+# refuses any version that is not fit to name a file.
+dist: export VERSION := $(VERSION)
+dist:
+	$(GO) run ./tools/dist -version "$$VERSION" -out dist
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 	"time"
 	_ "time/tzdata" // Europe/London behaves the same on every machine
 
@@ -15,8 +16,10 @@ import (
 	"github.com/govctl/govctl/pkg/iostreams"
 )
 
-// version is set by the build (-ldflags "-X main.version=...").
-var version = "dev"
+// version is set by the build (make build, make dist: -ldflags "-X
+// main.version=..."). Built without it, govctl says the version Go recorded
+// (see versionOf).
+var version string
 
 func main() {
 	gctune.Tune()
@@ -31,7 +34,7 @@ func main() {
 		OutTTY: tty,
 		Color:  tty && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
 	}
-	f := &cmdutil.Factory{IOStreams: ios, Now: clock(), Version: version}
+	f := &cmdutil.Factory{IOStreams: ios, Now: clock(), Version: versionOf(version, debug.ReadBuildInfo)}
 	os.Exit(cli.Main(f, os.Args[1:]))
 }
 
@@ -45,4 +48,18 @@ func clock() func() time.Time {
 		}
 	}
 	return time.Now
+}
+
+// versionOf is the version govctl prints: the one stamped in by the build,
+// or else the main module's version as Go recorded it (v1.2.3 for go install
+// github.com/govctl/govctl/cmd/govctl@v1.2.3; a pseudo-version for a build
+// from a git checkout), or else "dev" (a build that recorded none, "(devel)").
+func versionOf(stamped string, buildInfo func() (*debug.BuildInfo, bool)) string {
+	if stamped != "" {
+		return stamped
+	}
+	if info, ok := buildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
 }

@@ -15,56 +15,28 @@ import (
 	"github.com/govctl/govctl/pkg/iostreams"
 )
 
-// TestWorkflowCommandsPass runs every govctl command of the repository's
-// GitHub workflow (as the workflow runs it) on the committed networks/, and
-// the pre-commit hooks' entries: each must exit 0.
-func TestWorkflowCommandsPass(t *testing.T) {
-	var wf struct {
-		Jobs map[string]struct {
-			Steps []struct {
-				Name string `yaml:"name"`
-				Run  string `yaml:"run"`
-				If   string `yaml:"if"`
-			} `yaml:"steps"`
-		} `yaml:"jobs"`
-	}
-	data, err := os.ReadFile("../../.github/workflows/govctl.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := yaml.Unmarshal(data, &wf); err != nil {
-		t.Fatal(err)
-	}
-	var commands [][]string
-	for _, job := range wf.Jobs {
-		for _, s := range job.Steps {
-			if !strings.HasPrefix(s.Run, "./bin/govctl ") || s.If != "" && s.If != onPush {
-				continue // builds, and the steps that need a pull request's base
-			}
-			commands = append(commands, strings.Fields(strings.TrimPrefix(s.Run, "./bin/govctl ")))
-		}
-	}
+// TestHooksPass runs the pre-commit hooks' entries on the committed
+// networks/ (the workflow's commands are run by TestActionChecks): each must
+// exit 0.
+func TestHooksPass(t *testing.T) {
 	var hooks []struct {
 		Entry string `yaml:"entry"`
 	}
-	data, err = os.ReadFile("../../.pre-commit-hooks.yaml")
+	data, err := os.ReadFile("../../.pre-commit-hooks.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := yaml.Unmarshal(data, &hooks); err != nil {
 		t.Fatal(err)
 	}
+	if len(hooks) != 3 {
+		t.Fatalf("%d hooks; want validate, fmt and generate", len(hooks))
+	}
 	for _, h := range hooks {
 		args := strings.Fields(strings.TrimPrefix(h.Entry, "govctl "))
 		if args[0] == "fmt" || args[0] == "generate" {
 			args = append(args, "--check") // the hooks rewrite; here only check
 		}
-		commands = append(commands, args)
-	}
-	if len(commands) < 5 {
-		t.Fatalf("found only %d govctl commands in the workflow and hooks", len(commands))
-	}
-	for _, args := range commands {
 		for i, a := range args {
 			if a == "networks" {
 				args[i] = "../../networks"
@@ -77,49 +49,6 @@ func TestWorkflowCommandsPass(t *testing.T) {
 				t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 			}
 		})
-	}
-}
-
-// onPush is the condition of a step that runs on a push, not on a pull
-// request.
-const onPush = "github.event_name != 'pull_request'"
-
-// TestWorkflowGenerateChanged: on a pull request the workflow checks the
-// generated pages its commits can have changed, from the base branch given
-// through env:, and on a push every page.
-func TestWorkflowGenerateChanged(t *testing.T) {
-	var wf struct {
-		Jobs map[string]struct {
-			Steps []struct {
-				Run string            `yaml:"run"`
-				If  string            `yaml:"if"`
-				Env map[string]string `yaml:"env"`
-			} `yaml:"steps"`
-		} `yaml:"jobs"`
-	}
-	data, err := os.ReadFile("../../.github/workflows/govctl.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := yaml.Unmarshal(data, &wf); err != nil {
-		t.Fatal(err)
-	}
-	var onPR, all bool
-	for _, job := range wf.Jobs {
-		for _, s := range job.Steps {
-			switch {
-			case s.Run == "./bin/govctl generate networks --check" && s.If == onPush:
-				all = true
-			case strings.HasPrefix(s.Run, "./bin/govctl generate networks --check --changed ") && s.If == "github.event_name == 'pull_request'":
-				onPR = s.Run == `./bin/govctl generate networks --check --changed "origin/$BASE_REF...HEAD"` && s.Env["BASE_REF"] == "${{ github.base_ref }}"
-				if !onPR {
-					t.Errorf("the pull request's check: run %q, env %v", s.Run, s.Env)
-				}
-			}
-		}
-	}
-	if !onPR || !all {
-		t.Errorf("generate --check on pushes: %v; generate --check --changed on pull requests: %v", all, onPR)
 	}
 }
 
@@ -142,34 +71,46 @@ func TestWorkflowRunLinesInterpolateNothing(t *testing.T) {
 			t.Errorf("%s: %s", f, problem)
 		}
 	}
-	// The check sees what it looks for.
+	// The check sees what it looks for, in a workflow and in an action.
 	bad := []byte("jobs:\n  j:\n    steps:\n      - run: |\n          echo ok\n          govctl diff \"origin/${{ github.base_ref }}\"\n      - env: {B: \"${{ github.base_ref }}\"}\n        run: echo \"$B\"\n")
 	if got := runExpressions(bad); len(got) != 1 || !strings.Contains(got[0], "github.base_ref") {
 		t.Errorf("runExpressions(bad) = %q, want the one run: line with an expression", got)
 	}
+	badAction := []byte("runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: govctl validate ${{ inputs.path }}\n")
+	if got := runExpressions(badAction); len(got) != 1 || !strings.Contains(got[0], "inputs.path") {
+		t.Errorf("runExpressions(badAction) = %q, want the one run: line with an expression", got)
+	}
 }
 
-// runExpressions lists the run: scripts of a workflow's steps that hold a
-// ${{ ... }} expression.
+// runExpressions lists the run: scripts of a workflow's steps, or of a
+// composite action's (runs.steps), that hold a ${{ ... }} expression.
 func runExpressions(data []byte) []string {
+	type steps []struct {
+		Name string `yaml:"name"`
+		Run  string `yaml:"run"`
+	}
 	var wf struct {
 		Jobs map[string]struct {
-			Steps []struct {
-				Name string `yaml:"name"`
-				Run  string `yaml:"run"`
-			} `yaml:"steps"`
+			Steps steps `yaml:"steps"`
 		} `yaml:"jobs"`
+		Runs struct {
+			Steps steps `yaml:"steps"`
+		} `yaml:"runs"`
 	}
 	if err := yaml.Unmarshal(data, &wf); err != nil {
 		return []string{err.Error()}
 	}
 	var out []string
-	for job, j := range wf.Jobs {
-		for i, s := range j.Steps {
+	check := func(where string, ss steps) {
+		for i, s := range ss {
 			if strings.Contains(s.Run, "${{") {
-				out = append(out, fmt.Sprintf("job %s, step %d (%s): run: holds an expression, pass it through env: %q", job, i+1, s.Name, s.Run))
+				out = append(out, fmt.Sprintf("%s, step %d (%s): run: holds an expression, pass it through env: %q", where, i+1, s.Name, s.Run))
 			}
 		}
 	}
+	for job, j := range wf.Jobs {
+		check("job "+job, j.Steps)
+	}
+	check("the action", wf.Runs.Steps)
 	return out
 }

@@ -42,7 +42,7 @@ func (d *Digest) Markdown() []byte {
 // headings underlined.
 func (d *Digest) Text() []byte {
 	var b strings.Builder
-	title := "Reminders for " + words.Printable(d.Name)
+	title := "Reminders for " + textStyle{}.name(d.Name)
 	fmt.Fprintf(&b, "%s\n%s\n\n", title, strings.Repeat("=", len([]rune(title))))
 	b.WriteString(wrap(d.intro(), ""))
 	d.sections(&b, textStyle{})
@@ -279,4 +279,20 @@ func referralLine(r Referral, s style) string {
 		line += " Deferred on " + words.LongDate(r.Deferred) + "."
 	}
 	return line + " Minutes: " + s.link(r.Minutes) + "."
+}
+
+// Ext is the extension of a markdown digest's file.
+const Ext = ".md"
+
+// Written reports whether a file called name, beginning with head, is a
+// digest a run of govctl remind wrote: one of its extensions, and its first
+// line the marker. A run replaces and removes only such files.
+func Written(name string, head []byte) bool {
+	line, _, _ := strings.Cut(string(head), "\n")
+	line = strings.TrimSuffix(line, "\r")
+	switch {
+	case strings.HasSuffix(name, Ext):
+		return line == MarkdownMarker
+	}
+	return false
 }

@@ -35,6 +35,8 @@ type Settings struct {
 	Holidays string        `yaml:"holidays" govctl:"enum=england-and-wales|scotland|northern-ireland|none" doc:"bank holiday calendar (default england-and-wales)"`
 	Closures []Closure     `yaml:"closures" doc:"extra non-business days for this repository"`
 	Rules    []RuleSetting `yaml:"rules" doc:"per-rule severity: error, warning or off"`
+	PagesURL string        `yaml:"pages_url" govctl:"format=https-base" doc:"the https address where the repository's pages are published: calendar events and e-mails link to agendas and minutes there"`
+	Contacts string        `yaml:"contacts" govctl:"format=age-file" doc:"the contacts file encrypted with age, relative to the repository (such as contacts.yaml.age): e-mail addresses for govctl agenda email"`
 }
 
 // Closure is one extra non-business day.

@@ -352,6 +352,8 @@ type Meeting struct {
 	CancelledReason string         `yaml:"cancelled_reason" doc:"why a cancelled meeting was cancelled"`
 	MovedFrom       []Date         `yaml:"moved_from" doc:"the dates a moved meeting was planned for, earliest first"`
 	Venue           *Venue         `yaml:"venue" doc:"where (default: the kind's)"`
+	OnlineLink      string         `yaml:"online_link" govctl:"format=https-url" doc:"the https address to join the meeting online"`
+	Recording       string         `yaml:"recording" govctl:"format=https-url" doc:"the https address of the meeting's recording"`
 	PapersSent      Date           `yaml:"papers_sent" doc:"when agenda and papers went out"`
 	Chair           *Ref           `yaml:"chair" doc:"member who chaired"`
 	Attendance      *Attendance    `yaml:"attendance" doc:"who came"`

@@ -133,7 +133,7 @@ func (m *Message) Bytes() ([]byte, error) {
 	buf.WriteString("\r\n")
 
 	w, err := mixed.CreatePart(textproto.MIMEHeader{
-		"Content-Type": {mime.FormatMediaType("multipart/alternative", map[string]string{"boundary": boundary(m.Seed, "alternative")})},
+		"Content-Type": {foldValue("Content-Type", mime.FormatMediaType("multipart/alternative", map[string]string{"boundary": boundary(m.Seed, "alternative")}))},
 	})
 	if err != nil {
 		return nil, err
@@ -255,8 +255,8 @@ func attach(w *multipart.Writer, a Attachment) error {
 	if name == "" || !utf8.ValidString(name) {
 		return fmt.Errorf("mail: an attachment needs a file name in UTF-8")
 	}
-	ctype := fold(mediaType(mt, params) + "; " + nameParam("name", name))
-	disp := fold("attachment; " + nameParam("filename", name))
+	ctype := foldValue("Content-Type", mediaType(mt, params)+"; "+nameParam("name", name))
+	disp := foldValue("Content-Disposition", "attachment; "+nameParam("filename", name))
 	pw, err := w.CreatePart(textproto.MIMEHeader{
 		"Content-Type":              {ctype},
 		"Content-Disposition":       {disp},
@@ -368,6 +368,11 @@ func (h *headers) addresses(key string, list []netmail.Address) {
 	}
 	h.buf.WriteString(fold(key + ": " + strings.Join(parts, ",\r\n ")))
 	h.buf.WriteString("\r\n")
+}
+
+// foldValue is the value of header key folded as the whole line would be.
+func foldValue(key, value string) string {
+	return strings.TrimPrefix(fold(key+": "+value), key+": ")
 }
 
 // fold folds a header line (which may already hold folds, CRLF and a

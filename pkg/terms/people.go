@@ -66,3 +66,39 @@ func (nx *Net) Chairs(d model.Date) []string {
 	}
 	return out
 }
+
+// Expected lists the members expected at a meeting on day d, as its
+// invitation goes out: the members on that day, less those who hold no
+// seat and are named substitutes of a member on that day (they come only
+// in that member's place), and with the holders of the body's offices on
+// that day who are members.
+func (nx *Net) Expected(d model.Date) []*model.Member {
+	if v := nx.TermsOn(d); v != nx {
+		return v.Expected(d)
+	}
+	current := nx.CurrentMembers(d)
+	subs := map[string]bool{}
+	for _, m := range current {
+		for _, s := range m.Substitutes {
+			subs[s.ID] = true
+		}
+	}
+	var out []*model.Member
+	for _, m := range current {
+		if m.Seat == nil && subs[m.ID] && !nx.holdsOffice(m.ID, d) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// holdsOffice reports whether member id holds an office on day d.
+func (nx *Net) holdsOffice(id string, d model.Date) bool {
+	for _, h := range nx.Holders() {
+		if h.Member.ID == id && h.CurrentOn(d) {
+			return true
+		}
+	}
+	return false
+}

@@ -76,11 +76,10 @@ func (w *Workspace) CheckOutside(path string) error {
 	return nil
 }
 
-// Inside reports whether path lies inside the repository in dir or the git
-// working tree that holds it (symbolic links followed, as far as path
-// exists), and which of them: where a file could be committed and
-// published.
-func Inside(dir, path string) (root string, inside bool) {
+// Inside reports whether path (symbolic links followed) lies in the
+// repository in folder dir or in the git working tree that holds it, where
+// a file could be committed and published, and which of the two.
+func Inside(dir, path string) (string, bool) {
 	for _, root := range protected(dir) {
 		if within(root, resolved(path)) {
 			return root, true
@@ -90,7 +89,7 @@ func Inside(dir, path string) (root string, inside bool) {
 }
 
 // protected are the folders a restricted paper must not be written in: the
-// repository in dir, and the git working tree above it (found by its .git).
+// repository, and the git working tree above it (found by its .git).
 func protected(dir string) []string {
 	repo := resolved(dir)
 	out := []string{repo}

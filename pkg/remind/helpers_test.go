@@ -15,7 +15,7 @@ import (
 // November, dan who joins on 10 December) and the Operations Group (ann
 // again, and eve), with the actions, papers, meetings, offices and the
 // referral the tests look for.
-const repo = "testdata/repo"
+const repo = "../../testdata/remind"
 
 // inputs opens the repository in dir as the command does, but keeps every
 // body, even one a refusing rule would leave out (a test of what a broken

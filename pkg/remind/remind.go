@@ -25,7 +25,8 @@
 //     fortnight's last day (or, with no deadline, the meeting itself), to
 //     the presenter while a member on the meeting's day;
 //   - a meeting in the fortnight (cancelled ones too, marked so), to each
-//     member of its body on its day;
+//     member expected there (terms.Net.Expected: the members on its day,
+//     less named substitutes without a seat of their own);
 //   - a holding of office, current on the as-of date, whose term ends in
 //     the fortnight or has ended (the earlier of its until and its from
 //     plus the office's term), to its holder;
@@ -37,7 +38,6 @@ package remind
 
 import (
 	"cmp"
-	"path"
 	"slices"
 	"time"
 
@@ -57,15 +57,14 @@ const Days = 14
 // Inputs are what digests are worked out from: the bodies (in the
 // repository's order), the repository's business-day calendar (for papers
 // deadlines counted in business days) and timezone (for meeting times),
-// and where the agendas and minutes are to be found (Link; nil gives their
-// paths in the repository).
+// and where its pages are published (govctl.yaml's pages_url: agendas and
+// minutes are given at their addresses there, layout.Published; "" gives
+// their paths in the repository).
 type Inputs struct {
 	Nets     []*terms.Net
 	Calendar *calendar.Calendar
 	Location *time.Location
-	// Link is the address of a body's page: folder is the body's folder,
-	// page a path inside it (meetings/2026-12-08.agenda.md).
-	Link func(folder, page string) string
+	PagesURL string
 }
 
 // Digest is one person's reminders for the fortnight from AsOf to Until.
@@ -76,7 +75,11 @@ type Digest struct {
 	Slug   string
 	// Name is their name as the first body that lists them gives it (one
 	// where they sit on the as-of date, when there is one).
-	Name      string
+	Name string
+	// Bodies are the bodies the digest's reminders come from, in the
+	// repository's order (where an address that holds in one body is
+	// looked up, and the sender found).
+	Bodies    []Body
 	AsOf      date.Date
 	Until     date.Date
 	Actions   []Action
@@ -202,6 +205,7 @@ func Digests(in Inputs, asOf date.Date) []Digest {
 	for id, d := range w.people {
 		d.Name = w.name(id)
 		w.sort(d)
+		d.Bodies = w.bodies(d)
 		out = append(out, *d)
 	}
 	slices.SortFunc(out, func(a, b Digest) int { return cmp.Or(cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.Member, b.Member)) })
@@ -254,18 +258,10 @@ func (w *work) within(d date.Date) bool { return !d.Before(w.asOf) && !d.After(w
 
 func body(nx *terms.Net) Body { return Body{ID: nx.N.ID, Name: nx.N.Name} }
 
-// link is where page (a path inside the body's folder) is found.
-func (w *work) link(nx *terms.Net, page string) string {
-	if w.in.Link != nil {
-		return w.in.Link(nx.N.Folder, page)
-	}
-	return path.Join(nx.N.Folder, page)
-}
-
-// meetingPage is the path of meeting m's page with suffix (".agenda.md")
-// inside its body's folder.
-func meetingPage(m *model.Meeting, suffix string) string {
-	return path.Join(layout.MeetingsDir, m.File+suffix)
+// page is where the page with suffix (layout.AgendaSuffix) of meeting m
+// of the body in folder is found.
+func (w *work) page(folder string, m *model.Meeting, suffix string) string {
+	return layout.Published(w.in.PagesURL, layout.PaperPath(folder, m.File, suffix))
 }
 
 // memberOn reports whether id is a member of nx on day d.
@@ -287,7 +283,7 @@ func (w *work) actions(nx *terms.Net) {
 			continue // action-owner-left's, for the secretary to reassign
 		}
 		e := Action{Body: body(nx), ID: a.Action.ID, Text: a.Action.Text, Due: a.Due.Date, Overdue: a.Due.Before(w.asOf),
-			Raised: a.Raised.Date.Date, Minutes: w.link(nx, meetingPage(a.Raised, ".minutes.md"))}
+			Raised: a.Raised.Date.Date, Minutes: w.page(nx.N.Folder, a.Raised, layout.MinutesSuffix)}
 		if a.Action.IsPrivate() {
 			e.Text, e.Private = PrivateAction+", "+words.ActionText(a.Action), words.PrivateReason(a.Action.Private)
 		}
@@ -328,7 +324,7 @@ func (w *work) meetings(nx *terms.Net) {
 				refs = append(refs, w.referral(nx, r, mt))
 			}
 		}
-		for _, mem := range nx.CurrentMembers(m.Date) {
+		for _, mem := range nx.Expected(m.Date) {
 			if mem.ID == "" {
 				continue
 			}
@@ -342,7 +338,7 @@ func (w *work) meetings(nx *terms.Net) {
 // meeting is meeting m of nx as a digest shows it.
 func (w *work) meeting(nx *terms.Net, m *model.Meeting) Meeting {
 	mt := Meeting{Body: body(nx), Date: m.Date.Date, File: m.File, Kind: words.KindTitle(m.Kind.ID),
-		Venue: nx.Venue(m), Agenda: w.link(nx, meetingPage(m, ".agenda.md"))}
+		Venue: nx.Venue(m), Agenda: w.page(nx.N.Folder, m, layout.AgendaSuffix)}
 	if w.in.Location != nil {
 		mt.Time = words.When(m.Date.Date, nx.Start(m), nx.Duration(m), w.in.Location)
 	}
@@ -390,30 +386,14 @@ func (w *work) papers(nx *terms.Net, m *model.Meeting, mt Meeting) {
 // referral is referral r, waiting for meeting at of nx, as a digest shows
 // it.
 func (w *work) referral(nx *terms.Net, r *terms.Referral, at Meeting) Referral {
-	from := w.in.netOf(r.From)
 	e := Referral{Body: body(nx), At: at, From: Body{ID: r.From.ID, Name: r.From.Name}, Decision: r.Decision.ID, Made: r.Meeting.Date.Date,
-		Item: r.Item(), Text: words.DecisionText(r.Meeting, r.Decision)}
-	if from != nil {
-		e.Minutes = w.link(from, meetingPage(r.Meeting, ".minutes.md"))
-	} else {
-		e.Minutes = path.Join(r.From.Folder, meetingPage(r.Meeting, ".minutes.md"))
-	}
+		Minutes: w.page(r.From.Folder, r.Meeting, layout.MinutesSuffix), Item: r.Item(), Text: words.DecisionText(r.Meeting, r.Decision)}
 	for _, a := range r.Answers {
 		if !a.Settles() && !a.Meeting.Date.After(w.asOf) {
 			e.Deferred = a.Meeting.Date.Date
 		}
 	}
 	return e
-}
-
-// netOf is the index of network n among the inputs, or nil.
-func (in Inputs) netOf(n *model.Network) *terms.Net {
-	for _, nx := range in.Nets {
-		if nx.N == n {
-			return nx
-		}
-	}
-	return nil
 }
 
 // offices adds the holdings of nx's offices current on the as-of date
@@ -466,6 +446,34 @@ func (w *work) sort(d *Digest) {
 	slices.SortStableFunc(d.Referrals, func(a, b Referral) int {
 		return cmp.Or(cmpDate(a.At.Date, b.At.Date), cmp.Compare(ord(a.Body), ord(b.Body)), cmp.Compare(a.At.File, b.At.File))
 	})
+}
+
+// bodies are the bodies of d's entries, each once, in the repository's
+// order.
+func (w *work) bodies(d *Digest) []Body {
+	var out []Body
+	add := func(b Body) {
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	for _, a := range d.Actions {
+		add(a.Body)
+	}
+	for _, p := range d.Papers {
+		add(p.Meeting.Body)
+	}
+	for _, m := range d.Meetings {
+		add(m.Body)
+	}
+	for _, o := range d.Offices {
+		add(o.Body)
+	}
+	for _, r := range d.Referrals {
+		add(r.Body)
+	}
+	slices.SortStableFunc(out, func(a, b Body) int { return cmp.Compare(w.order[a.ID], w.order[b.ID]) })
+	return out
 }
 
 // paperDue is when a paper is due: its deadline, or its meeting.

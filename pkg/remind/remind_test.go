@@ -353,11 +353,11 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestLinks: with Link, agendas and minutes are given at its addresses,
+// TestLinks: with pages_url, agendas and minutes are given at its addresses,
 // as links.
 func TestLinks(t *testing.T) {
 	in := inputs(t, repo)
-	in.Link = func(folder, page string) string { return "https://example.org/gov/" + folder + "/" + page }
+	in.PagesURL = "https://example.org/gov/"
 	ann := byMember(remind.Digests(in, cmdtest.Date(t, "2026-12-04")), "ann")
 	if got := ann.Meetings[0].Agenda; got != "https://example.org/gov/board/meetings/2026-12-08.agenda.md" {
 		t.Errorf("agenda at %q", got)

@@ -285,14 +285,18 @@ func referralLine(r Referral, s style) string {
 const Ext = ".md"
 
 // Written reports whether a file called name, beginning with head, is a
-// digest a run of govctl remind wrote: one of its extensions, and its first
-// line the marker. A run replaces and removes only such files.
+// digest a run of govctl remind wrote: a markdown file whose first line is
+// MarkdownMarker, or an e-mail whose first line is EMLHeader naming the
+// file. A run replaces and removes only such files.
 func Written(name string, head []byte) bool {
 	line, _, _ := strings.Cut(string(head), "\n")
 	line = strings.TrimSuffix(line, "\r")
 	switch {
 	case strings.HasSuffix(name, Ext):
 		return line == MarkdownMarker
+	case strings.HasSuffix(name, EMLExt):
+		slug, ok := strings.CutPrefix(line, EMLHeader+": ")
+		return ok && slug+EMLExt == name
 	}
 	return false
 }

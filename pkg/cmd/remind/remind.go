@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	netmail "net/mail"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,8 +19,10 @@ import (
 
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/cmdutil"
+	"github.com/govctl/govctl/pkg/contacts"
 	"github.com/govctl/govctl/pkg/exit"
 	"github.com/govctl/govctl/pkg/iostreams"
+	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/remind"
 	"github.com/govctl/govctl/pkg/safefile"
 	"github.com/govctl/govctl/pkg/words"
@@ -40,6 +43,11 @@ type Options struct {
 	// member id whose digest is printed on stdout.
 	Out    string
 	Member string
+	// From is --from, the sender of the e-mail digests ("" to find the
+	// bodies' secretaries in the contacts file); Contacts are --contacts,
+	// --identity and GOVCTL_CONTACTS.
+	From     string
+	Contacts cmdutil.Contacts
 }
 
 // NewCmdRemind builds the command.
@@ -65,13 +73,23 @@ func NewCmdRemind(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 			no other file. Business taken in private is shown as public pages show
 			it, never its text.
 
-			With --member, the one person's digest is printed instead, and nothing
-			is written.
+			A person whose address the contacts file gives has their digest as an
+			e-mail, SLUG.eml (plain text and HTML, dated on the as-of day, from
+			--from or else the first secretary or chair of their bodies the contacts
+			file has an address for), ready to send; the others have it as markdown,
+			SLUG.md. The contacts file is --contacts FILE, else $GOVCTL_CONTACTS,
+			else contacts in govctl.yaml (encrypted with age, opened with
+			--identity). Links to agendas and minutes are at govctl.yaml's pages_url
+			where it is set, else paths in the repository.
+
+			With --member, the one person's digest is printed instead (markdown),
+			and nothing is written.
 		`),
 		Example: heredoc.Doc(`
 			govctl remind --out ~/reminders
 			govctl remind --as-of 2026-12-04 --out "$RUNNER_TEMP/reminders"
 			govctl remind --member ann --as-of 2026-12-04
+			govctl remind --contacts ~/.config/govctl/contacts.yaml --from "Governance <governance@example.org>" --out ~/reminders
 		`),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			return check.NetworkIDs(cmdutil.RepoDir(cmd)), cobra.ShellCompDirectiveNoFileComp
@@ -89,6 +107,14 @@ func NewCmdRemind(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 			if opts.AsOf, err = cmdutil.DateFlag("--as-of", asOf); err != nil {
 				return err
 			}
+			if opts.From != "" {
+				if _, err := netmail.ParseAddress(opts.From); err != nil {
+					return cmdutil.FlagErrorf("--from: expected an e-mail address, such as \"Governance <governance@example.org>\" or governance@example.org")
+				}
+			}
+			if opts.Contacts.Env == "" {
+				opts.Contacts.Env = os.Getenv(cmdutil.ContactsEnv)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -98,6 +124,8 @@ func NewCmdRemind(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	cmd.Flags().StringVar(&opts.Out, "out", "", "the folder to write the digests to, outside the repository")
 	cmd.Flags().StringVar(&opts.Member, "member", "", "print this member id's digest instead (markdown), writing nothing")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "the fortnight's first day, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.From, "from", "", "the sender of the e-mail digests (default: a secretary or chair of the person's body, from the contacts file)")
+	opts.Contacts.AddFlags(cmd.Flags())
 	return cmd
 }
 
@@ -115,16 +143,20 @@ func remindRun(opts *Options) error {
 	if !opts.AsOf.IsZero() {
 		asOf = opts.AsOf
 	}
-	ds := remind.Digests(remind.Inputs{Nets: res.Nets(), Calendar: res.Calendar, Location: res.Location}, asOf)
+	ds := remind.Digests(remind.Inputs{Nets: res.Nets(), Calendar: res.Calendar, Location: res.Location, PagesURL: res.Repo.Settings.PagesURL}, asOf)
 	if opts.Member != "" {
 		if err := printMember(opts, res, ds, asOf); err != nil {
 			return err
 		}
 		return res.Left()
 	}
-	files := make([]file, 0, len(ds))
-	for i := range ds {
-		files = append(files, file{name: ds[i].Slug + remind.Ext, data: ds[i].Markdown()})
+	var book *contacts.Book
+	if book, _, err = cmdutil.LoadContacts(opts.Dir, res.Repo.Settings, opts.Contacts); err != nil {
+		return err
+	}
+	files, notes, err := render(opts, res, ds, book, asOf)
+	if err != nil {
+		return err
 	}
 	sum, err := write(opts.Out, files)
 	if err != nil {
@@ -136,9 +168,107 @@ func remindRun(opts *Options) error {
 	for _, name := range sum.removed {
 		fmt.Fprintf(opts.IO.ErrOut, "removed %s: nothing is due for them\n", filepath.Join(opts.Out, name))
 	}
+	for _, n := range notes {
+		fmt.Fprintf(opts.IO.ErrOut, "%s %s\n", opts.IO.Colorize(iostreams.Yellow, "warning:"), n)
+	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s for the fortnight from %s to %s: %d written, %d unchanged, %d removed\n",
 		words.Plural(len(files), "digest"), words.LongDate(asOf), words.LongDate(asOf.Add(remind.Days)), sum.written, len(files)-sum.written, len(sum.removed))
 	return res.Left()
+}
+
+// render makes each digest's file: an e-mail to the person where the
+// contacts file gives their address, markdown otherwise. Its notes are
+// warnings to print (member ids, never an address).
+func render(opts *Options, res *check.Result, ds []remind.Digest, book *contacts.Book, asOf date.Date) ([]file, []string, error) {
+	var from *netmail.Address
+	if opts.From != "" {
+		a, err := netmail.ParseAddress(opts.From)
+		if err != nil {
+			return nil, nil, cmdutil.FlagErrorf("--from: expected an e-mail address")
+		}
+		from = a
+	}
+	files := make([]file, 0, len(ds))
+	var missing, unsent []string
+	for i := range ds {
+		d := &ds[i]
+		to, ok := address(res, book, d, d.Member)
+		if !ok {
+			if book != nil {
+				missing = append(missing, d.Member)
+			}
+			files = append(files, file{name: d.Slug + remind.Ext, data: d.Markdown()})
+			continue
+		}
+		sender := sender(res, book, d, asOf)
+		if from != nil {
+			sender = *from
+		}
+		if sender.Address == "" {
+			unsent = append(unsent, d.Member)
+		}
+		data, err := d.EML(sender, to, res.Location)
+		if err != nil {
+			return nil, nil, fmt.Errorf("the e-mail to %s: %w", words.Quote(d.Member), err)
+		}
+		files = append(files, file{name: d.Slug + remind.EMLExt, data: data})
+	}
+	var notes []string
+	if len(missing) > 0 {
+		notes = append(notes, fmt.Sprintf("no address for %s in the contacts file %s: their digests are markdown", words.List(missing), words.Quote(book.File)))
+	}
+	if len(unsent) > 0 {
+		notes = append(notes, fmt.Sprintf("no sender for the e-mails to %s: the contacts file has no address for a secretary or chair of their bodies; give --from ADDRESS, or add one", words.List(unsent)))
+	}
+	return files, notes, nil
+}
+
+// address is member id's address in book, with the name the digest gives
+// where the contacts file gives none: the entry for one of the digest's
+// bodies (NETWORK/MEMBER, in the repository's order), else the plain one.
+func address(res *check.Result, book *contacts.Book, d *remind.Digest, id string) (netmail.Address, bool) {
+	if book == nil {
+		return netmail.Address{}, false
+	}
+	for _, b := range d.Bodies {
+		if a, ok := book.Lookup(b.ID, id); ok {
+			if a.Name == "" {
+				a.Name = memberName(res, b.ID, id)
+			}
+			return a, true
+		}
+	}
+	return netmail.Address{}, false
+}
+
+// sender is who a digest comes from: the first organiser (a secretary, the
+// chair, a facilitator: terms.Net.Organisers) on the as-of date of the
+// digest's bodies, in order, that the contacts file gives an address for;
+// the empty address when none.
+func sender(res *check.Result, book *contacts.Book, d *remind.Digest, asOf date.Date) netmail.Address {
+	for _, b := range d.Bodies {
+		nx, err := res.Net(b.ID)
+		if err != nil {
+			continue
+		}
+		for _, id := range nx.Organisers(model.Date{Date: asOf}) {
+			if a, ok := book.Lookup(b.ID, id); ok {
+				if a.Name == "" {
+					a.Name = nx.MemberName(id)
+				}
+				return a
+			}
+		}
+	}
+	return netmail.Address{}
+}
+
+// memberName is member id's name in body, or the id.
+func memberName(res *check.Result, body, id string) string {
+	if nx, err := res.Net(body); err == nil {
+		return nx.MemberName(id)
+	}
+	return id
 }
 
 // printMember prints member id's digest, or says they have nothing due.

@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
+	"mime"
+	"mime/multipart"
+	"net/mail"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -197,6 +201,11 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 		{"agenda", "new", "ops", "-R", repo},
 		{"agenda", "email", "jc", "-R", repo, "--date", "2026-12-08", "--identity", key, "--out", filepath.Join(outside, "agenda.eml")},
 		{"agenda", "email", "ops", "-R", repo, "--identity", key, "--out", filepath.Join(outside, "ops.eml")},
+		{"remind", "-R", repo, "--identity", key, "--out", filepath.Join(outside, "reminders")},
+		{"remind", "-R", repo, "--identity", key, "--out", filepath.Join(outside, "reminders-december"), "--as-of", "2026-12-04"},
+		{"remind", "-R", repo, "--identity", key, "--out", filepath.Join(outside, "reminders-christmas"), "--as-of", "2026-12-17"},
+		{"remind", "-R", repo, "--member", "brent-cllr", "--as-of", "2026-12-17"},
+		{"remind", "ops", "-R", repo, "--member", "brent-it", "--as-of", "2026-12-04"},
 		{"minutes", "render", "jc", "2026-10-13", "-R", repo},
 		{"minutes", "render", "jc", "2026-11-10", "-R", repo},
 		{"export", repo, "--format", "popolo"},
@@ -277,6 +286,33 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 			t.Errorf("%s: %v, want mode 0600", name, err)
 		}
 	}
+	// The reminders: decoded, the e-mails hold no private text either; a
+	// private action and a private referral are shown as such.
+	reminders := map[string]string{}
+	for _, dir := range []string{"reminders", "reminders-december", "reminders-christmas"} {
+		entries, err := os.ReadDir(filepath.Join(outside, dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			p := filepath.Join(outside, dir, e.Name())
+			text := string(readFile(t, p))
+			if filepath.Ext(p) == ".eml" {
+				text = decodedParts(t, p)
+			}
+			if s := leaked(text); s != "" {
+				t.Errorf("%s holds the private %q:\n%s", p, s, text)
+			}
+			reminders[dir+"/"+e.Name()] = text
+		}
+	}
+	if got := reminders["reminders-christmas/brent-cllr.eml"]; !strings.Contains(got, "A-5: a private action, taken in private (Individual staffing matter).") || !strings.Contains(got, "WOMBAT") {
+		t.Errorf("brent-cllr's reminders lack the private action A-5, or the address:\n%s", got)
+	}
+	if got := reminders["reminders-december/brent-it.md"]; !strings.Contains(got, "D-5 from Joint Committee (Tuesday 10 November 2026, on a private item): taken in private (Individual staffing matter).") {
+		t.Errorf("brent-it's reminders lack the private referral D-5:\n%s", got)
+	}
+
 	// A contacts file in clear inside the repository is refused, and an
 	// encrypted one without the key.
 	writeFile(t, filepath.Join(repo, "clear-contacts.yaml"), []byte(strings.ReplaceAll(contactsFile, "WOMBAT", "x")))
@@ -359,6 +395,48 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 	if out := git(t, work, "status", "--porcelain"); strings.Contains(out, "QUOKKA") {
 		t.Errorf("a restricted paper is in the repository:\n%s", out)
 	}
+}
+
+// decodedParts is the text of every part of the e-mail at path, decoded
+// (quoted-printable may break a word across lines).
+func decodedParts(t *testing.T, path string) string {
+	t.Helper()
+	msg, err := mail.ReadMessage(bytes.NewReader(readFile(t, path)))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var b strings.Builder
+	for k, v := range msg.Header {
+		b.WriteString(k + ": " + strings.Join(v, ", ") + "\n")
+	}
+	var walk func(r io.Reader, contentType string)
+	walk = func(r io.Reader, contentType string) {
+		mt, params, err := mime.ParseMediaType(contentType)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if !strings.HasPrefix(mt, "multipart/") {
+			data, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			b.Write(data)
+			return
+		}
+		mr := multipart.NewReader(r, params["boundary"])
+		for {
+			p, err := mr.NextPart()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			walk(p, p.Header.Get("Content-Type"))
+		}
+	}
+	walk(msg.Body, msg.Header.Get("Content-Type"))
+	return b.String()
 }
 
 // leaked is the first private string s holds, or "".

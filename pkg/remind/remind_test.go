@@ -436,3 +436,21 @@ func TestWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestSubstitutes: a named substitute with no seat of their own is not
+// expected at the meetings (terms.Net.Expected), though a member.
+func TestSubstitutes(t *testing.T) {
+	dir := variant(t, map[string]string{"ops/members.yaml": `members:
+  - {id: ann, name: Ann Archer, organisation: a, seat: Officer, substitutes: [sam]}
+  - {id: eve, name: Eve Evans, organisation: b, seat: Officer}
+  - {id: sam, name: Sam Stand, organisation: a}
+  - {id: oli, name: Oli Observer, organisation: c}
+`})
+	ds := digests(t, dir, "2026-12-04")
+	if d := byMember(ds, "sam"); d != nil {
+		t.Errorf("sam, a named substitute, is reminded: %s", summary([]remind.Digest{*d}))
+	}
+	if got := summary(ds); !strings.Contains(got, "oli: M:ops/2026-12-16 R:ops/board/D-1") {
+		t.Errorf("oli, a member with no seat who substitutes for nobody, is not reminded:\n%s", got)
+	}
+}

@@ -253,9 +253,6 @@ func (w *work) name(id string) string {
 	return first
 }
 
-// within reports whether d lies in the fortnight.
-func (w *work) within(d date.Date) bool { return !d.Before(w.asOf) && !d.After(w.until) }
-
 func body(nx *terms.Net) Body { return Body{ID: nx.N.ID, Name: nx.N.Name} }
 
 // page is where the page with suffix (layout.AgendaSuffix) of meeting m

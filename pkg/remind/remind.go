@@ -301,8 +301,16 @@ func (w *work) meetings(nx *terms.Net) {
 		if m.Date.Before(w.asOf) {
 			continue
 		}
-		if m.Date.After(w.until) && m.Status == "cancelled" {
-			continue
+		if m.Date.After(w.until) {
+			// A later meeting matters only for papers due in the
+			// fortnight; no notice (a year at most, or 260 business
+			// days) reaches back from past the horizon.
+			if m.Date.After(w.until.AddDate(horizon, 0, 0)) {
+				break // in date order
+			}
+			if d, ok := terms.PapersDeadline(w.in.Calendar, nx.MeetingKind(m), m.Date.Date); m.Status == "cancelled" || !ok || d.After(w.until) {
+				continue
+			}
 		}
 		mt := w.meeting(nx, m)
 		if m.Status != "cancelled" {
@@ -331,6 +339,10 @@ func (w *work) meetings(nx *terms.Net) {
 		}
 	}
 }
+
+// horizon is, in years, how far after the fortnight a meeting may be for
+// its papers to be due in it: more than the longest notice.
+const horizon = 2
 
 // meeting is meeting m of nx as a digest shows it.
 func (w *work) meeting(nx *terms.Net, m *model.Meeting) Meeting {

@@ -454,3 +454,30 @@ func TestSubstitutes(t *testing.T) {
 		t.Errorf("oli, a member with no seat who substitutes for nobody, is not reminded:\n%s", got)
 	}
 }
+
+// TestLongNotice: papers due a year ahead of their meeting are reminded in
+// the fortnight of their deadline, the meeting itself not yet.
+func TestLongNotice(t *testing.T) {
+	dir := variant(t, map[string]string{
+		"ops/network.yaml": `id: ops
+name: Operations Group
+purpose: To run things.
+seats:
+  - {organisations: [a, b, c], per_organisation: {min: 0, max: 2}, title: Officer}
+meetings:
+  ordinary:
+    every: P1M
+    notice: {period: P1Y}
+`,
+		"ops/meetings/2026-12-16.yaml": "-",
+		"ops/meetings/2027-12-16.yaml": `date: 2027-12-16
+kind: ordinary
+status: planned
+agenda:
+  - {title: Annual review, presenter: eve}
+`,
+	})
+	if got := summary(digests(t, dir, "2026-12-04")); got != "ann: A:board/A-1 A:board/A-6 P:board/2026-12-08/Budget 2027 M:board/2026-12-08 M:board/2026-12-15 O:board/chair\nbob: A:board/A-3 P:board/2026-12-08/a private item M:board/2026-12-08 M:board/2026-12-15 O:board/vice-chair\ndan: M:board/2026-12-15\neve: P:ops/2027-12-16/Annual review" {
+		t.Errorf("as of 4 December 2026:\n%s", got)
+	}
+}

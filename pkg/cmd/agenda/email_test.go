@@ -365,14 +365,15 @@ func TestEmailWithoutAddresses(t *testing.T) {
 		t.Errorf("To %q, want none", msg.Header.Get("To"))
 	}
 
-	// Without contacts: no sender, recipients or invitation, and the
-	// message may be written anywhere, the repository too.
+	// Without contacts: no sender or recipients, the event to add in place
+	// of an invitation, and the message may be written anywhere, the
+	// repository too.
 	inside := filepath.Join(dir, "agenda.eml")
 	eml, _, stderr, err = runEmail(t, &EmailOptions{Dir: dir, Network: "board", Out: inside})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stderr, "no contacts file") || bytes.Contains(eml, []byte("text/calendar")) || bytes.Contains(eml, []byte("\r\nFrom:")) {
+	if !strings.Contains(stderr, "no contacts file") || !bytes.Contains(eml, []byte("method=PUBLISH")) || bytes.Contains(eml, []byte("ORGANIZER")) || bytes.Contains(eml, []byte("\r\nFrom:")) {
 		t.Errorf("without contacts: stderr %q", stderr)
 	}
 }

@@ -211,8 +211,13 @@ func buildEmail(ws *workspace.Workspace, m *model.Meeting, book *contacts.Book, 
 	default:
 		preface = fmt.Sprintf("The agenda and papers for the %s of %s on %s.", kind, markdown.Line(nx.N.Name), when)
 	}
-	if pages != "" {
-		preface += " The agenda is published at <" + layout.Published(pages, agendaPath) + ">."
+	var notes []string
+	if pages != "" && m.Status != "cancelled" {
+		if _, err := os.Stat(ws.PathOf(m, layout.AgendaSuffix)); err == nil {
+			preface += " The agenda is published at <" + layout.Published(pages, agendaPath) + ">."
+		} else {
+			notes = append(notes, fmt.Sprintf("the agenda %s is not written yet: the message's link to it at pages_url leads nowhere until govctl agenda new %s --date %s writes it and it is published", agendaPath, nx.N.ID, m.File))
+		}
 	}
 	full := append([]byte(preface+"\n\n"), md...)
 	links := func(dest string) string {
@@ -250,13 +255,12 @@ func buildEmail(ws *workspace.Workspace, m *model.Meeting, book *contacts.Book, 
 		Text:    gmail.Text(full, links),
 		HTML:    html,
 	}
-	var notes []string
 	if m.Status != "cancelled" {
-		var err error
-		msg.Attachments, notes, err = papers(ws, m)
+		atts, more, err := papers(ws, m)
 		if err != nil {
 			return nil, nil, err
 		}
+		msg.Attachments, notes = atts, append(notes, more...)
 	}
 	if book == nil {
 		notes = append(notes, "no contacts file: the message has no sender or recipients (fill them in your mail program), and the calendar event is attached to add, not as an invitation; give --contacts FILE, or see the README, Contacts")

@@ -207,6 +207,10 @@ func feedEvent(t *testing.T, dir, uid string) *ics.VEvent {
 
 func TestEmailRun(t *testing.T) {
 	dir, contacts := emailBoard(t)
+	ios, _, _, _ := iostreams.Test()
+	if err := agendaRun(&Options{IO: ios, Now: cmdtest.Clock("2026-12-04"), Dir: dir, Network: "board"}); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(t.TempDir(), "agenda.eml")
 	eml, stdout, stderr, err := runEmail(t, &EmailOptions{Dir: dir, Network: "board", Out: out, Contacts: cmdutil.Contacts{File: contacts}})
 	if err != nil {
@@ -316,6 +320,9 @@ func TestEmailMovedAndCancelled(t *testing.T) {
 		eml, _, stderr, err := runEmail(t, &EmailOptions{Dir: dir, Network: "board", Date: tc.date, Out: out, Contacts: cmdutil.Contacts{File: contacts}})
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", tc.date, err, stderr)
+		}
+		if tc.method == "REQUEST" && !strings.Contains(stderr, "the agenda board/meetings/2027-01-12.agenda.md is not written yet") {
+			t.Errorf("%s: no note of the agenda not written: %s", tc.date, stderr)
 		}
 		msg, parts := readEML(t, eml)
 		if got := msg.Header.Get("Subject"); got != tc.subject {

@@ -81,9 +81,9 @@ func LoadContacts(dir string, settings model.Settings, c Contacts) (*contacts.Bo
 			return nil, "", &exit.Hinted{Err: fmt.Errorf("the contacts file %s: %v", shown, err), Hint: "give --identity a key the contacts file was encrypted to", Code: exit.Usage}
 		}
 		data = clear
-	} else if root, in := workspace.Inside(dir, path); in {
+	} else if _, in := workspace.Inside(dir, path); in {
 		return nil, "", &exit.Hinted{
-			Err:  fmt.Errorf("the contacts file %s (%s) is inside %s and not encrypted: e-mail addresses are personal data, and a file there could be committed and published", shown, from, words.Quote(filepath.ToSlash(root))),
+			Err:  fmt.Errorf("the contacts file %s (%s) is inside the repository or its git working tree, and not encrypted: e-mail addresses are personal data, and a file there could be committed and published", shown, from),
 			Hint: contactsHint,
 			Code: exit.Usage,
 		}

@@ -523,7 +523,9 @@ type Invite struct {
 // each person invited. Its method is REQUEST, or CANCEL for a cancelled
 // meeting (the event then STATUS:CANCELLED): a calendar that holds the
 // event takes a moved meeting's new date (a higher SEQUENCE) or its
-// cancellation in its place.
+// cancellation in its place. Without an organizer it is no invitation but
+// the event to add (METHOD:PUBLISH, no ORGANIZER or ATTENDEE), as the feed
+// publishes it.
 func Invitation(in Invite) (data []byte, method string) {
 	loc := in.Location
 	if loc == nil {
@@ -531,12 +533,15 @@ func Invitation(in Invite) (data []byte, method string) {
 	}
 	o := Options{Networks: []*terms.Net{in.Net}, Calendar: in.Calendar, Location: loc, PagesURL: in.PagesURL}
 	e := meetingEvent(o, in.Net, in.Meeting, UIDs(in.Net.N.MeetingList)[in.Meeting], loc)
-	org := in.Organizer
-	e.organizer = &org
-	e.attendees = in.Attendees
-	method = "REQUEST"
-	if in.Meeting.Status == "cancelled" {
-		method = "CANCEL"
+	method = "PUBLISH"
+	if in.Organizer.Address != "" {
+		org := in.Organizer
+		e.organizer = &org
+		e.attendees = in.Attendees
+		method = "REQUEST"
+		if in.Meeting.Status == "cancelled" {
+			method = "CANCEL"
+		}
 	}
 	w := &writer{}
 	w.line("BEGIN:VCALENDAR")

@@ -127,3 +127,18 @@ func TestLinks(t *testing.T) {
 		t.Errorf("DESCRIPTION %q", got)
 	}
 }
+
+// TestInvitationWithoutOrganizer: the event to add, as the feed publishes
+// it, with no one named.
+func TestInvitationWithoutOrganizer(t *testing.T) {
+	o := fixture(t, "Europe/London")
+	nx, m := meeting(t, o, "omg", "2028-01-18")
+	data, method := Invitation(Invite{Net: nx, Meeting: m, Calendar: o.Calendar, Location: o.Location, Attendees: []mail.Address{{Address: "x@example.org"}}})
+	if method != "PUBLISH" || !bytes.Contains(data, []byte("\r\nMETHOD:PUBLISH\r\n")) || bytes.Contains(data, []byte("ORGANIZER")) || bytes.Contains(data, []byte("ATTENDEE")) {
+		t.Errorf("method %s:\n%s", method, data)
+	}
+	_, events := parse(t, data)
+	if e := findEvent(t, events, "omg-2028-01-11@govctl"); prop(e, ics.ComponentPropertyStatus) != "CANCELLED" || prop(e, ics.ComponentPropertySequence) != "3" {
+		t.Errorf("STATUS %s SEQUENCE %s", prop(e, ics.ComponentPropertyStatus), prop(e, ics.ComponentPropertySequence))
+	}
+}

@@ -75,7 +75,9 @@ func NewCmdEmail(f *cmdutil.Factory, runF func(*EmailOptions) error) *cobra.Comm
 			else $GOVCTL_CONTACTS, else contacts in govctl.yaml (an age-encrypted file,
 			opened with --identity). Members with no address are named in a warning
 			and left off; without a contacts file the message has no sender or
-			recipients, to be filled in the mail program.
+			recipients, to be filled in the mail program, and the meeting's event is
+			attached to add to a calendar (METHOD:PUBLISH) rather than as an
+			invitation.
 
 			A message holding addresses is written only outside the repository and its
 			git working tree, readable by its owner alone; no address is printed.
@@ -128,9 +130,9 @@ func emailRun(opts *EmailOptions) error {
 		return err
 	}
 	if book != nil {
-		if root, in := workspace.Inside(opts.Dir, opts.Out); in {
+		if _, in := workspace.Inside(opts.Dir, opts.Out); in {
 			return cmdutil.Errorf("give --out a file outside the repository, such as ~/Desktop/agenda.eml",
-				"%s is inside %s (links followed): the message holds e-mail addresses, and a file there could be committed and published", words.Quote(opts.Out), words.Quote(filepath.ToSlash(root)))
+				"%s is inside the repository or its git working tree: the message holds e-mail addresses, and a file there could be committed and published", words.Quote(opts.Out))
 		}
 	}
 	m, err := emailMeeting(ws, opts)
@@ -168,10 +170,7 @@ func emailRun(opts *EmailOptions) error {
 		fmt.Fprintf(opts.IO.Out, "attached: %s\n", strings.Join(names, ", "))
 	}
 	if msg.Calendar != nil {
-		what := "an invitation"
-		if msg.Calendar.Method == "CANCEL" {
-			what = "a cancellation"
-		}
+		what := map[string]string{"REQUEST": "an invitation", "CANCEL": "a cancellation", "PUBLISH": "the event, to add"}[msg.Calendar.Method]
 		fmt.Fprintf(opts.IO.Out, "calendar: %s (sequence %d)\n", what, ical.Sequence(m))
 	}
 	return nil
@@ -212,8 +211,13 @@ func buildEmail(ws *workspace.Workspace, m *model.Meeting, book *contacts.Book, 
 	default:
 		preface = fmt.Sprintf("The agenda and papers for the %s of %s on %s.", kind, markdown.Line(nx.N.Name), when)
 	}
-	if pages != "" {
-		preface += " The agenda is published at <" + layout.Published(pages, agendaPath) + ">."
+	var notes []string
+	if pages != "" && m.Status != "cancelled" {
+		if _, err := os.Stat(ws.PathOf(m, layout.AgendaSuffix)); err == nil {
+			preface += " The agenda is published at <" + layout.Published(pages, agendaPath) + ">."
+		} else {
+			notes = append(notes, fmt.Sprintf("the agenda %s is not written yet: the message's link to it at pages_url leads nowhere until govctl agenda new %s --date %s writes it and it is published", agendaPath, nx.N.ID, m.File))
+		}
 	}
 	full := append([]byte(preface+"\n\n"), md...)
 	links := func(dest string) string {
@@ -251,17 +255,16 @@ func buildEmail(ws *workspace.Workspace, m *model.Meeting, book *contacts.Book, 
 		Text:    gmail.Text(full, links),
 		HTML:    html,
 	}
-	var notes []string
 	if m.Status != "cancelled" {
-		var err error
-		msg.Attachments, notes, err = papers(ws, m)
+		atts, more, err := papers(ws, m)
 		if err != nil {
 			return nil, nil, err
 		}
+		msg.Attachments, notes = atts, append(notes, more...)
 	}
 	if book == nil {
-		notes = append(notes, "no contacts file: the message has no sender or recipients (fill them in your mail program) and no invitation; give --contacts FILE, or see the README, Contacts")
-		return msg, notes, nil
+		notes = append(notes, "no contacts file: the message has no sender or recipients (fill them in your mail program), and the calendar event is attached to add, not as an invitation; give --contacts FILE, or see the README, Contacts")
+		return withCalendar(ws, m, msg), notes, nil
 	}
 	addr := func(id string) (mail.Address, bool) {
 		a, ok := book.Lookup(nx.N.ID, id)
@@ -305,18 +308,26 @@ func buildEmail(ws *workspace.Workspace, m *model.Meeting, book *contacts.Book, 
 		if organiser != "" {
 			who = organiser
 		}
-		notes = append(notes, fmt.Sprintf("no sender: no address for %s, so the message has no invitation; add one to the contacts file %s", who, words.Quote(book.File)))
-		return msg, notes, nil
+		notes = append(notes, fmt.Sprintf("no sender: no address for %s, so the calendar event is attached to add, not as an invitation; add one to the contacts file %s", who, words.Quote(book.File)))
 	}
+	return withCalendar(ws, m, msg), notes, nil
+}
+
+// withCalendar adds meeting m's invitation to msg, from its sender to its
+// recipients (ical.Invitation; without a sender, the event to add).
+func withCalendar(ws *workspace.Workspace, m *model.Meeting, msg *gmail.Message) *gmail.Message {
 	data, method := ical.Invitation(ical.Invite{
-		Net: nx, Meeting: m, Calendar: ws.Calendar, Location: ws.Location, PagesURL: pages,
+		Net: ws.Net, Meeting: m, Calendar: ws.Calendar, Location: ws.Location, PagesURL: ws.Repo.Settings.PagesURL,
 		Organizer: msg.From, Attendees: msg.To,
 	})
 	msg.Calendar = &gmail.Calendar{Method: method, Data: data}
-	if method == "CANCEL" {
+	switch method {
+	case "CANCEL":
 		msg.Calendar.Filename = "cancel.ics"
+	case "PUBLISH":
+		msg.Calendar.Filename = "meeting.ics"
 	}
-	return msg, notes, nil
+	return msg
 }
 
 // secretaryOffices are the offices whose holder sends a body's papers,

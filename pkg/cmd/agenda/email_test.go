@@ -207,6 +207,10 @@ func feedEvent(t *testing.T, dir, uid string) *ics.VEvent {
 
 func TestEmailRun(t *testing.T) {
 	dir, contacts := emailBoard(t)
+	ios, _, _, _ := iostreams.Test()
+	if err := agendaRun(&Options{IO: ios, Now: cmdtest.Clock("2026-12-04"), Dir: dir, Network: "board"}); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(t.TempDir(), "agenda.eml")
 	eml, stdout, stderr, err := runEmail(t, &EmailOptions{Dir: dir, Network: "board", Out: out, Contacts: cmdutil.Contacts{File: contacts}})
 	if err != nil {
@@ -317,6 +321,9 @@ func TestEmailMovedAndCancelled(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", tc.date, err, stderr)
 		}
+		if tc.method == "REQUEST" && !strings.Contains(stderr, "the agenda board/meetings/2027-01-12.agenda.md is not written yet") {
+			t.Errorf("%s: no note of the agenda not written: %s", tc.date, stderr)
+		}
 		msg, parts := readEML(t, eml)
 		if got := msg.Header.Get("Subject"); got != tc.subject {
 			t.Errorf("%s: Subject %q, want %q", tc.date, got, tc.subject)
@@ -365,14 +372,15 @@ func TestEmailWithoutAddresses(t *testing.T) {
 		t.Errorf("To %q, want none", msg.Header.Get("To"))
 	}
 
-	// Without contacts: no sender, recipients or invitation, and the
-	// message may be written anywhere, the repository too.
+	// Without contacts: no sender or recipients, the event to add in place
+	// of an invitation, and the message may be written anywhere, the
+	// repository too.
 	inside := filepath.Join(dir, "agenda.eml")
 	eml, _, stderr, err = runEmail(t, &EmailOptions{Dir: dir, Network: "board", Out: inside})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stderr, "no contacts file") || bytes.Contains(eml, []byte("text/calendar")) || bytes.Contains(eml, []byte("\r\nFrom:")) {
+	if !strings.Contains(stderr, "no contacts file") || !bytes.Contains(eml, []byte("method=PUBLISH")) || bytes.Contains(eml, []byte("ORGANIZER")) || bytes.Contains(eml, []byte("\r\nFrom:")) {
 		t.Errorf("without contacts: stderr %q", stderr)
 	}
 }

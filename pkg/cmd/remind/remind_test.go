@@ -248,6 +248,18 @@ func TestRemindMember(t *testing.T) {
 	if _, _, err := run(t, Options{Member: "zed"}, "2026-12-04"); err == nil || !strings.Contains(err.Error(), "--member zed: no body lists a member of that id") {
 		t.Errorf("zed: err = %v", err)
 	}
+	// Narrowed to the Operations Group: its business alone, with the
+	// referral the Board (read for it) made.
+	stdout, _, err = run(t, Options{Networks: []string{"ops"}, Member: "ann"}, "2026-12-04")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stdout, "**Board**") || !strings.Contains(stdout, "- **Operations Group**: Ordinary meeting, Wednesday 16 December 2026") || !strings.Contains(stdout, "D-1 from Board") {
+		t.Errorf("ann in ops alone:\n%s", stdout)
+	}
+	if _, _, err := run(t, Options{Networks: []string{"nosuch"}, Member: "ann"}, "2026-12-04"); err == nil {
+		t.Errorf("an unknown network: no error")
+	}
 }
 
 // TestRemindDeterministic: one as-of date gives the same bytes whatever the

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 
+	"filippo.io/age"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/govctl/govctl/pkg/private"
@@ -32,6 +33,20 @@ func privateScriptCmds() map[string]func(ts *testscript.TestScript, neg bool, ar
 			}
 			ts.Check(err)
 			ts.Check(os.WriteFile(ts.MkAbs(args[2]), clear, 0o600))
+		},
+		// encrypt RECIPIENT FILE OUT: OUT is FILE encrypted to the age
+		// public key RECIPIENT, as age -r RECIPIENT -o OUT FILE writes it.
+		"encrypt": func(ts *testscript.TestScript, neg bool, args []string) {
+			if neg || len(args) != 3 {
+				ts.Fatalf("usage: encrypt RECIPIENT FILE OUT")
+			}
+			r, err := age.ParseX25519Recipient(args[0])
+			ts.Check(err)
+			data, err := os.ReadFile(ts.MkAbs(args[1]))
+			ts.Check(err)
+			out, err := private.Encrypt(data, []age.Recipient{r})
+			ts.Check(err)
+			ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
 		},
 	}
 }

@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
+	"mime"
+	"mime/multipart"
+	"net/mail"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,6 +72,19 @@ var (
 	hiddenTitles = []string{"Zephyr Backup Tender", "Harrow Redundancy Case", "Zephyr Phase Two"}
 )
 
+// contactsFile is the repository's contacts, encrypted by the test like
+// the private files: its addresses (each marked WOMBAT) may appear only in
+// the message agenda email writes outside the repository.
+const contactsFile = `people:
+  brent-cllr:
+    email: chair.WOMBAT@brent.example.org
+  lewisham-cllr:
+    email: cllr.WOMBAT@lewisham.example.org
+    name: Cllr Lewisham
+  southwark-cllr:
+    email: cllr.WOMBAT@southwark.example.org
+`
+
 // fixedRecipient is the recipient testdata/private lists, replaced by the
 // test's own.
 const fixedRecipient = "age13ee792npu80a2utdag8usy2w0tcsfspx7lm8edqtvw95unrafcksqgeg4u"
@@ -103,6 +120,15 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 	}
 	key := filepath.Join(t.TempDir(), "key.txt")
 	writeFile(t, key, []byte(id.String()+"\n"))
+	// The contacts, encrypted in the repository, and where pages are
+	// published.
+	contacts, err := private.Encrypt([]byte(contactsFile), []age.Recipient{id.Recipient()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(repo, "contacts.yaml.age"), contacts)
+	settings := readFile(t, filepath.Join(repo, "govctl.yaml"))
+	writeFile(t, filepath.Join(repo, "govctl.yaml"), append(settings, "contacts: contacts.yaml.age\npages_url: https://example.org/gov/networks\n"...))
 
 	// Two commits for diff: the base has the terms of October and the
 	// meetings to October; the head adds the later meetings (a private
@@ -173,6 +199,13 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 		{"agenda", "new", "jc", "-R", repo},
 		{"agenda", "new", "jc", "-R", repo, "--date", "2026-12-08"},
 		{"agenda", "new", "ops", "-R", repo},
+		{"agenda", "email", "jc", "-R", repo, "--date", "2026-12-08", "--identity", key, "--out", filepath.Join(outside, "agenda.eml")},
+		{"agenda", "email", "ops", "-R", repo, "--identity", key, "--out", filepath.Join(outside, "ops.eml")},
+		{"remind", "-R", repo, "--identity", key, "--out", filepath.Join(outside, "reminders")},
+		{"remind", "-R", repo, "--identity", key, "--out", filepath.Join(outside, "reminders-december"), "--as-of", "2026-12-04"},
+		{"remind", "-R", repo, "--identity", key, "--out", filepath.Join(outside, "reminders-christmas"), "--as-of", "2026-12-17"},
+		{"remind", "-R", repo, "--member", "brent-cllr", "--as-of", "2026-12-17"},
+		{"remind", "ops", "-R", repo, "--member", "brent-it", "--as-of", "2026-12-04"},
 		{"minutes", "render", "jc", "2026-10-13", "-R", repo},
 		{"minutes", "render", "jc", "2026-11-10", "-R", repo},
 		{"export", repo, "--format", "popolo"},
@@ -198,6 +231,9 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 			t.Errorf("govctl %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
 		}
 		for _, stream := range []struct{ name, text string }{{"stdout", out}, {"stderr", errOut}} {
+			if strings.Contains(stream.text, "WOMBAT") {
+				t.Errorf("govctl %s: %s holds an e-mail address:\n%s", strings.Join(args, " "), stream.name, stream.text)
+			}
 			if s := leaked(stream.text); s != "" {
 				t.Errorf("govctl %s: %s holds the private %q:\n%s", strings.Join(args, " "), stream.name, s, stream.text)
 			}
@@ -217,6 +253,9 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 				return nil
 			}
 			data := string(readFile(t, p))
+			if strings.Contains(data, "WOMBAT") && filepath.Ext(p) != ".eml" {
+				t.Errorf("%s holds an e-mail address", p)
+			}
 			for _, s := range privateTexts {
 				if strings.Contains(data, s) {
 					t.Errorf("%s holds the private text %q", p, s)
@@ -236,6 +275,57 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The search finds the addresses where they are: in the messages, sent
+	// from the chair to the other members.
+	for _, name := range []string{"agenda.eml", "ops.eml"} {
+		eml := string(readFile(t, filepath.Join(outside, name)))
+		if name == "agenda.eml" && (!strings.Contains(eml, "From: \"Cllr Ada Brent\" <chair.WOMBAT@brent.example.org>") || !strings.Contains(eml, "\"Cllr Lewisham\" <cllr.WOMBAT@lewisham.example.org>")) {
+			t.Errorf("the message lacks its sender or recipients:\n%s", eml)
+		}
+		if fi, err := os.Stat(filepath.Join(outside, name)); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v, want mode 0600", name, err)
+		}
+	}
+	// The reminders: decoded, the e-mails hold no private text either; a
+	// private action and a private referral are shown as such.
+	reminders := map[string]string{}
+	for _, dir := range []string{"reminders", "reminders-december", "reminders-christmas"} {
+		entries, err := os.ReadDir(filepath.Join(outside, dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			p := filepath.Join(outside, dir, e.Name())
+			text := string(readFile(t, p))
+			if filepath.Ext(p) == ".eml" {
+				text = decodedParts(t, p)
+			}
+			if s := leaked(text); s != "" {
+				t.Errorf("%s holds the private %q:\n%s", p, s, text)
+			}
+			reminders[dir+"/"+e.Name()] = text
+		}
+	}
+	if got := reminders["reminders-christmas/brent-cllr.eml"]; !strings.Contains(got, "A-5: a private action, taken in private (Individual staffing matter).") || !strings.Contains(got, "WOMBAT") {
+		t.Errorf("brent-cllr's reminders lack the private action A-5, or the address:\n%s", got)
+	}
+	if got := reminders["reminders-december/brent-it.md"]; !strings.Contains(got, "D-5 from Joint Committee (Tuesday 10 November 2026, on a private item): taken in private (Individual staffing matter).") {
+		t.Errorf("brent-it's reminders lack the private referral D-5:\n%s", got)
+	}
+
+	// A contacts file in clear inside the repository is refused, and an
+	// encrypted one without the key.
+	writeFile(t, filepath.Join(repo, "clear-contacts.yaml"), []byte(strings.ReplaceAll(contactsFile, "WOMBAT", "x")))
+	if _, errOut, code := run(t, "agenda", "email", "jc", "-R", repo, "--contacts", filepath.Join(repo, "clear-contacts.yaml"), "--out", filepath.Join(outside, "x.eml")); code != 2 || !strings.Contains(errOut, "not encrypted") {
+		t.Errorf("a clear contacts file in the repository: exit %d\n%s", code, errOut)
+	}
+	if _, errOut, code := run(t, "agenda", "email", "jc", "-R", repo, "--out", filepath.Join(outside, "x.eml")); code != 2 || !strings.Contains(errOut, "is encrypted: give --identity") {
+		t.Errorf("the encrypted contacts without a key: exit %d\n%s", code, errOut)
+	}
+	if err := os.Remove(filepath.Join(repo, "clear-contacts.yaml")); err != nil {
+		t.Fatal(err)
+	}
+
 	// The generated papers say what is private, and why.
 	minutes := string(readFile(t, filepath.Join(repo, "jc/meetings/2026-10-13.minutes.md")))
 	for _, want := range []string{"**A private item**, taken in private (Schedule 12A, paragraph 3)", "**Pay award 2027**, taken in private (Schedule 12A, paragraph 4)", "Taken in private (Schedule 12A, paragraph 3)", "a private paper (encrypted, for members)"} {
@@ -305,6 +395,48 @@ func TestNoPrivateStringInPublicOutput(t *testing.T) {
 	if out := git(t, work, "status", "--porcelain"); strings.Contains(out, "QUOKKA") {
 		t.Errorf("a restricted paper is in the repository:\n%s", out)
 	}
+}
+
+// decodedParts is the text of every part of the e-mail at path, decoded
+// (quoted-printable may break a word across lines).
+func decodedParts(t *testing.T, path string) string {
+	t.Helper()
+	msg, err := mail.ReadMessage(bytes.NewReader(readFile(t, path)))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var b strings.Builder
+	for k, v := range msg.Header {
+		b.WriteString(k + ": " + strings.Join(v, ", ") + "\n")
+	}
+	var walk func(r io.Reader, contentType string)
+	walk = func(r io.Reader, contentType string) {
+		mt, params, err := mime.ParseMediaType(contentType)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if !strings.HasPrefix(mt, "multipart/") {
+			data, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			b.Write(data)
+			return
+		}
+		mr := multipart.NewReader(r, params["boundary"])
+		for {
+			p, err := mr.NextPart()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			walk(p, p.Header.Get("Content-Type"))
+		}
+	}
+	walk(msg.Body, msg.Header.Get("Content-Type"))
+	return b.String()
 }
 
 // leaked is the first private string s holds, or "".

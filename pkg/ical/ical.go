@@ -33,7 +33,7 @@ package ical
 import (
 	"bytes"
 	"fmt"
-	"path"
+	"net/mail"
 	"strconv"
 	"strings"
 	"time"
@@ -73,6 +73,10 @@ type Options struct {
 	// Name is X-WR-CALNAME; empty: the network's name when there is one
 	// network, else DefaultName.
 	Name string
+	// PagesURL is where the repository's pages are published (govctl.yaml
+	// pages_url): events link to agendas and minutes there. Empty: they
+	// give the paths in the repository.
+	PagesURL string
 }
 
 // event is one VEVENT, before it is written.
@@ -88,6 +92,11 @@ type event struct {
 	desc     string
 	status   string
 	free     bool
+	// url is the event's URL: the agenda's address, or the joining link.
+	url string
+	// organizer and attendees are an invitation's (Invitation).
+	organizer *mail.Address
+	attendees []mail.Address
 	// seq is the SEQUENCE: the revisions of the event since it was first
 	// planned (each move, and a cancellation).
 	seq int
@@ -154,58 +163,18 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 		if (!o.From.IsZero() && d.Before(o.From)) || (!o.Until.IsZero() && d.After(o.Until)) {
 			continue
 		}
-		id := nx.N.ID
-		kind := words.KindTitle(m.Kind.ID)
-		agenda := path.Join(nx.N.Folder, layout.MeetingsDir, m.File+".agenda.md")
-		deadline, hasDeadline := terms.PapersDeadline(o.Calendar, nx.MeetingKind(m), d)
-		cancelled := m.Status == "cancelled"
-
-		e := event{
-			uid:      fmt.Sprintf("%s-%s@govctl", id, uids[m]),
-			stamp:    d,
-			summary:  nx.N.Name + ": " + kind,
-			location: nx.Venue(m),
-			status:   "CONFIRMED",
-			seq:      Sequence(m),
-		}
-		var desc []string
-		if cancelled {
-			e.status = "CANCELLED"
-			desc = append(desc, "This meeting is cancelled.")
-			if r := strings.TrimSpace(m.CancelledReason); r != "" {
-				desc = append(desc, "Reason: "+r)
-			}
-		}
-		if n := len(m.MovedFrom); n > 0 {
-			desc = append(desc, "Moved from "+words.LongDate(m.MovedFrom[n-1].Date)+".")
-		}
-		desc = append(desc, "Agenda: "+agenda)
-		if hasDeadline {
-			desc = append(desc, "Papers deadline: "+words.LongDate(deadline))
-		}
-		e.desc = strings.Join(desc, "\n")
-		if start := nx.Start(m); start.Valid {
-			y, mo, day := d.Date()
-			e.start = time.Date(y, mo, day, start.Minutes/60, start.Minutes%60, 0, 0, loc)
-			e.end = e.start.Add(time.Hour)
-			if dur := nx.Duration(m); dur.Set() {
-				if end, _ := dur.Period.AddTo(e.start); end.After(e.start) {
-					e.end = end
-				}
-			}
-		} else {
-			e.allDay, e.day = true, d
-		}
+		e := meetingEvent(o, nx, m, uids[m], loc)
 		out = append(out, e)
 
-		if o.Deadlines && hasDeadline && !cancelled {
+		deadline, hasDeadline := terms.PapersDeadline(o.Calendar, nx.MeetingKind(m), d)
+		if o.Deadlines && hasDeadline && m.Status != "cancelled" {
 			out = append(out, event{
-				uid:     fmt.Sprintf("%s-%s-papers@govctl", id, uids[m]),
+				uid:     fmt.Sprintf("%s-%s-papers@govctl", nx.N.ID, uids[m]),
 				stamp:   d,
 				allDay:  true,
 				day:     deadline,
-				summary: fmt.Sprintf("Papers due: %s: %s of %s", nx.N.Name, kind, words.LongDate(d)),
-				desc:    fmt.Sprintf("The last day to send the agenda and papers for the meeting of %s.\nAgenda: %s", words.LongDate(d), agenda),
+				summary: fmt.Sprintf("Papers due: %s: %s of %s", nx.N.Name, words.KindTitle(m.Kind.ID), words.LongDate(d)),
+				desc:    fmt.Sprintf("The last day to send the agenda and papers for the meeting of %s.\nAgenda: %s", words.LongDate(d), agendaAt(o, nx, m)),
 				status:  "CONFIRMED",
 				free:    true,
 				seq:     e.seq,
@@ -213,6 +182,85 @@ func networkEvents(o Options, nx *terms.Net, loc *time.Location) []event {
 		}
 	}
 	return out
+}
+
+// agendaAt is where a reader finds meeting m's agenda: its address under
+// the pages' address, or its path in the repository.
+func agendaAt(o Options, nx *terms.Net, m *model.Meeting) string {
+	return layout.Published(o.PagesURL, layout.PaperPath(nx.N.Folder, m.File, layout.AgendaSuffix))
+}
+
+// meetingEvent is meeting m's event, uid the part of its UID after the
+// network id (UIDs).
+func meetingEvent(o Options, nx *terms.Net, m *model.Meeting, uid string, loc *time.Location) event {
+	d := m.Date.Date
+	deadline, hasDeadline := terms.PapersDeadline(o.Calendar, nx.MeetingKind(m), d)
+	cancelled := m.Status == "cancelled"
+	e := event{
+		uid:      UID(nx.N.ID, uid),
+		stamp:    d,
+		summary:  nx.N.Name + ": " + words.KindTitle(m.Kind.ID),
+		location: nx.Venue(m),
+		status:   "CONFIRMED",
+		seq:      Sequence(m),
+	}
+	if m.OnlineLink != "" {
+		if e.location != "" {
+			e.location += "; online: " + m.OnlineLink
+		} else {
+			e.location = m.OnlineLink
+		}
+	}
+	var desc []string
+	if cancelled {
+		e.status = "CANCELLED"
+		desc = append(desc, "This meeting is cancelled.")
+		if r := strings.TrimSpace(m.CancelledReason); r != "" {
+			desc = append(desc, "Reason: "+r)
+		}
+	}
+	if n := len(m.MovedFrom); n > 0 {
+		desc = append(desc, "Moved from "+words.LongDate(m.MovedFrom[n-1].Date)+".")
+	}
+	desc = append(desc, "Agenda: "+agendaAt(o, nx, m))
+	if m.Status == "held" {
+		desc = append(desc, "Minutes: "+layout.Published(o.PagesURL, layout.PaperPath(nx.N.Folder, m.File, layout.MinutesSuffix)))
+	}
+	if hasDeadline {
+		desc = append(desc, "Papers deadline: "+words.LongDate(deadline))
+	}
+	if m.OnlineLink != "" {
+		desc = append(desc, "Join online: "+m.OnlineLink)
+	}
+	if m.Recording != "" {
+		desc = append(desc, "Recording: "+m.Recording)
+	}
+	e.desc = strings.Join(desc, "\n")
+	switch {
+	case o.PagesURL != "":
+		e.url = agendaAt(o, nx, m)
+	case m.OnlineLink != "":
+		e.url = m.OnlineLink
+	}
+	if start := nx.Start(m); start.Valid {
+		y, mo, day := d.Date()
+		e.start = time.Date(y, mo, day, start.Minutes/60, start.Minutes%60, 0, 0, loc)
+		e.end = e.start.Add(time.Hour)
+		if dur := nx.Duration(m); dur.Set() {
+			if end, _ := dur.Period.AddTo(e.start); end.After(e.start) {
+				e.end = end
+			}
+		}
+	} else {
+		e.allDay, e.day = true, d
+	}
+	return e
+}
+
+// UID is the UID of the event of a meeting of network id, part its part
+// after the network id (UIDs).
+func UID(id, part string) string {
+	return fmt.Sprintf("%s-%s@govctl", id, part)
 }
 
 // Sequence is the SEQUENCE of meeting m's event: 0 as first planned, one
@@ -324,6 +372,15 @@ func (w *writer) event(e event, loc *time.Location) {
 		w.text("LOCATION", e.location)
 	}
 	w.text("DESCRIPTION", e.desc)
+	if e.url != "" {
+		w.line("URL:" + uriValue(e.url))
+	}
+	if e.organizer != nil {
+		w.line("ORGANIZER" + cnParam(e.organizer.Name) + ":mailto:" + e.organizer.Address)
+	}
+	for _, a := range e.attendees {
+		w.line("ATTENDEE" + cnParam(a.Name) + ";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + a.Address)
+	}
 	w.line("SEQUENCE:" + strconv.Itoa(e.seq))
 	w.line("STATUS:" + e.status)
 	if e.free {
@@ -414,4 +471,90 @@ func Fold(b *bytes.Buffer, line string) {
 	}
 	b.WriteString(line)
 	b.WriteString("\r\n")
+}
+
+// uriValue is a URI value: an address the loader checked (no spaces or
+// control characters), with anything else a content line may not hold
+// percent-encoded.
+func uriValue(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c <= ' ' || c == 0x7f || c == '"' {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// cnParam is ";CN=name" (RFC 5545 3.2.2), the name quoted, for a name that
+// is not empty: a parameter value may not hold a double quote or a control
+// character, which become spaces.
+func cnParam(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r == '"' || r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(name, "\uFFFD"))
+	if strings.TrimSpace(name) == "" {
+		return ""
+	}
+	return `;CN="` + strings.TrimSpace(name) + `"`
+}
+
+// Invite is an invitation to one meeting, sent by e-mail (iMIP, RFC 6047).
+type Invite struct {
+	Net     *terms.Net
+	Meeting *model.Meeting
+	// Calendar, Location and PagesURL are as in Options.
+	Calendar *calendar.Calendar
+	Location *time.Location
+	PagesURL string
+	// Organizer sends it; Attendees are invited.
+	Organizer mail.Address
+	Attendees []mail.Address
+}
+
+// Invitation writes the invitation to a meeting: a VCALENDAR with one
+// VEVENT, the meeting's event as the feed has it (the same UID, SEQUENCE,
+// times, summary and description), with ORGANIZER and an ATTENDEE for
+// each person invited. Its method is REQUEST, or CANCEL for a cancelled
+// meeting (the event then STATUS:CANCELLED): a calendar that holds the
+// event takes a moved meeting's new date (a higher SEQUENCE) or its
+// cancellation in its place. Without an organizer it is no invitation but
+// the event to add (METHOD:PUBLISH, no ORGANIZER or ATTENDEE), as the feed
+// publishes it.
+func Invitation(in Invite) (data []byte, method string) {
+	loc := in.Location
+	if loc == nil {
+		loc = mustLondon()
+	}
+	o := Options{Networks: []*terms.Net{in.Net}, Calendar: in.Calendar, Location: loc, PagesURL: in.PagesURL}
+	e := meetingEvent(o, in.Net, in.Meeting, UIDs(in.Net.N.MeetingList)[in.Meeting], loc)
+	method = "PUBLISH"
+	if in.Organizer.Address != "" {
+		org := in.Organizer
+		e.organizer = &org
+		e.attendees = in.Attendees
+		method = "REQUEST"
+		if in.Meeting.Status == "cancelled" {
+			method = "CANCEL"
+		}
+	}
+	w := &writer{}
+	w.line("BEGIN:VCALENDAR")
+	w.line("VERSION:2.0")
+	w.line("PRODID:" + ProdID)
+	w.line("CALSCALE:GREGORIAN")
+	w.line("METHOD:" + method)
+	if loc.String() == London {
+		w.londonTimezone()
+	} else if first, last, ok := years([]event{e}); ok {
+		w.generatedTimezone(loc, first, last)
+	}
+	w.event(e, loc)
+	w.line("END:VCALENDAR")
+	return w.b.Bytes(), method
 }

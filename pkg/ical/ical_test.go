@@ -354,7 +354,7 @@ func TestDeadlines(t *testing.T) {
 			t.Errorf("deadline %s without --deadlines", uid)
 		}
 	}
-	if got := prop(findEvent(t, events, "omg-2026-12-29@govctl"), ics.ComponentPropertyDescription); got != "Agenda: omg/meetings/2026-12-29.agenda.md\nPapers deadline: Wednesday 23 December 2026" {
+	if got := prop(findEvent(t, events, "omg-2026-12-29@govctl"), ics.ComponentPropertyDescription); got != "Agenda: omg/meetings/2026-12-29.agenda.md\nMinutes: omg/meetings/2026-12-29.minutes.md\nPapers deadline: Wednesday 23 December 2026" {
 		t.Errorf("DESCRIPTION %q", got)
 	}
 

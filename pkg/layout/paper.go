@@ -96,3 +96,32 @@ var webEscaper = strings.NewReplacer(
 	" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", `\`, "%5C", `"`, "%22", "`", "%60",
 	"&", "&amp;",
 )
+
+// Suffixes of a meeting's papers, written beside its record.
+const (
+	AgendaSuffix  = ".agenda.md"
+	MinutesSuffix = ".minutes.md"
+)
+
+// PaperPath is the path in the repository (slash-separated) of the paper of
+// meeting file (a record's file name without .yaml) in network folder:
+// <folder>/meetings/<file><suffix>.
+func PaperPath(folder, file, suffix string) string {
+	return folder + "/" + MeetingsDir + "/" + file + suffix
+}
+
+// Published is where a reader finds path, a file's path in the repository
+// (slash-separated): its web address where the repository's pages are
+// published at pagesURL (govctl.yaml's pages_url), each part of the path
+// percent-encoded; or, when pagesURL is "", the path itself. Calendar
+// events, e-mails and reminders link to agendas and minutes through it.
+func Published(pagesURL, path string) string {
+	if pagesURL == "" {
+		return path
+	}
+	parts := strings.Split(path, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.TrimRight(pagesURL, "/") + "/" + strings.Join(parts, "/")
+}

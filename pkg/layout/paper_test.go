@@ -101,3 +101,54 @@ func FuzzPaperTarget(f *testing.F) {
 		}
 	})
 }
+
+func TestPublished(t *testing.T) {
+	cases := []struct{ base, path, want string }{
+		{"", "heads-of-hr/meetings/2026-11-17.agenda.md", "heads-of-hr/meetings/2026-11-17.agenda.md"},
+		{"https://example.org/gov/", "heads-of-hr/meetings/2026-11-17.agenda.md", "https://example.org/gov/heads-of-hr/meetings/2026-11-17.agenda.md"},
+		{"https://example.org", "a b/meetings/x#1?.md", "https://example.org/a%20b/meetings/x%231%3F.md"},
+	}
+	for _, c := range cases {
+		if got := Published(c.base, c.path); got != c.want {
+			t.Errorf("Published(%q, %q) = %q, want %q", c.base, c.path, got, c.want)
+		}
+	}
+	if got := PaperPath("sts-omg", "2026-12-01-2", MinutesSuffix); got != "sts-omg/meetings/2026-12-01-2.minutes.md" {
+		t.Errorf("PaperPath = %q", got)
+	}
+}
+
+func TestCheckWebFormats(t *testing.T) {
+	re := func(format string) *regexp.Regexp { return regexp.MustCompile(TextPattern(format)) }
+	cases := []struct {
+		format, s string
+		ok        bool
+	}{
+		{"https-url", "https://teams.microsoft.com/l/meetup-join/19%3ameeting?context=%7b%7d", true},
+		{"https-url", "https://example.org", true},
+		{"https-url", "http://example.org", false},
+		{"https-url", "https://user:secret@example.org/", false},
+		{"https-url", "https://exa mple.org/", false},
+		{"https-url", "https:///path", false},
+		{"https-url", "javascript:alert(1)", false},
+		{"https-url", "https://example.org/a\nb", false},
+		{"https-base", "https://example.github.io/governance", true},
+		{"https-base", "https://example.org/x?y=1", false},
+		{"https-base", "https://example.org/x#top", false},
+		{"age-file", "contacts.yaml.age", true},
+		{"age-file", "private/contacts.yaml.age", true},
+		{"age-file", "contacts.yaml", false},
+		{"age-file", "../contacts.yaml.age", false},
+		{"age-file", "/home/me/contacts.yaml.age", false},
+		{"age-file", ".hidden.age", false},
+	}
+	for _, c := range cases {
+		err := CheckText(c.format, c.s)
+		if (err == nil) != c.ok {
+			t.Errorf("CheckText(%s, %q) = %v, want ok %v", c.format, c.s, err, c.ok)
+		}
+		if re(c.format).MatchString(c.s) != c.ok {
+			t.Errorf("TextPattern(%s) on %q: want match %v", c.format, c.s, c.ok)
+		}
+	}
+}

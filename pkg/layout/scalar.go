@@ -2,7 +2,9 @@ package layout
 
 import (
 	"fmt"
+	"net/url"
 	"reflect"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -202,6 +204,21 @@ func CheckText(format, s string) error {
 	case "weekday-of-month":
 		_, _, err := ParseOn(s)
 		return err
+	case "https-url":
+		return CheckHTTPS(s)
+	case "https-base":
+		if err := CheckHTTPS(s); err != nil {
+			return err
+		}
+		if strings.ContainsAny(s, "?#") {
+			return fmt.Errorf("%q: expected the address of a folder, without ? or #: the papers' paths are added to it", s)
+		}
+		return nil
+	case "age-file":
+		if !reAgeFile.MatchString(s) {
+			return fmt.Errorf("%q: expected the path of an age-encrypted file in the repository, relative to it, ending .age (such as contacts.yaml.age)", s)
+		}
+		return nil
 	}
 	panic(fmt.Sprintf("layout: no text format %q", format))
 }
@@ -234,6 +251,39 @@ func TextPattern(format string) string {
 		ws := `[\t\n\f\r ]`
 		return "^" + ws + "*" + anyCase([]string{"first", "1st", "second", "2nd", "third", "3rd", "fourth", "4th", "last"}) +
 			ws + "+" + anyCase(days) + "[Ss]?" + ws + "*$"
+	case "https-url":
+		return httpsPattern
+	case "https-base":
+		return httpsBasePattern
+	case "age-file":
+		return reAgeFile.String()
 	}
 	panic(fmt.Sprintf("layout: no text format %q", format))
+}
+
+// reAgeFile is a relative path in the repository to an age file: parts of
+// letters, digits, '.', '_' and '-' not beginning with '.', ending .age.
+var reAgeFile = regexp.MustCompile(`^([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.age$`)
+
+// httpsPattern is CheckHTTPS's form as a pattern (the schemas): https://,
+// a host without credentials, and no spaces.
+const httpsPattern = `^https://[A-Za-z0-9.:\[\]-]+([/?#][^\x00-\x20\x7f]*)?$`
+
+var reHTTPS = regexp.MustCompile(httpsPattern)
+
+// httpsBasePattern is an https address without a query or fragment.
+const httpsBasePattern = `^https://[A-Za-z0-9.:\[\]-]+(/[^\x00-\x20\x7f?#]*)?$`
+
+// CheckHTTPS checks a web address a record gives (pages_url, a meeting's
+// online and recording links): https, a host, no credentials, no spaces or
+// control characters, at most 2000 characters.
+func CheckHTTPS(s string) error {
+	if len(s) > 2000 {
+		return fmt.Errorf("a web address of %d characters: expected at most 2000", len(s))
+	}
+	u, err := url.Parse(s)
+	if err != nil || !reHTTPS.MatchString(s) || u.Scheme != "https" || u.Host == "" || u.User != nil {
+		return fmt.Errorf("%q: expected a web address beginning https:// and a host name, without spaces (such as https://example.org/meetings)", s)
+	}
+	return nil
 }

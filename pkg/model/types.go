@@ -35,6 +35,8 @@ type Settings struct {
 	Holidays string        `yaml:"holidays" govctl:"enum=england-and-wales|scotland|northern-ireland|none" doc:"bank holiday calendar (default england-and-wales)"`
 	Closures []Closure     `yaml:"closures" doc:"extra non-business days for this repository"`
 	Rules    []RuleSetting `yaml:"rules" doc:"per-rule severity: error, warning or off"`
+	PagesURL string        `yaml:"pages_url" govctl:"format=https-base" doc:"the https address where the repository's pages are published: calendar events and e-mails link to agendas and minutes there"`
+	Contacts string        `yaml:"contacts" govctl:"format=age-file" doc:"the contacts file encrypted with age, relative to the repository (such as contacts.yaml.age): e-mail addresses for govctl agenda email"`
 }
 
 // Closure is one extra non-business day.
@@ -350,6 +352,8 @@ type Meeting struct {
 	CancelledReason string         `yaml:"cancelled_reason" doc:"why a cancelled meeting was cancelled"`
 	MovedFrom       []Date         `yaml:"moved_from" doc:"the dates a moved meeting was planned for, earliest first"`
 	Venue           *Venue         `yaml:"venue" doc:"where (default: the kind's)"`
+	OnlineLink      string         `yaml:"online_link" govctl:"format=https-url" doc:"the https address to join the meeting online"`
+	Recording       string         `yaml:"recording" govctl:"format=https-url" doc:"the https address of the meeting's recording"`
 	PapersSent      Date           `yaml:"papers_sent" doc:"when agenda and papers went out"`
 	Chair           *Ref           `yaml:"chair" doc:"member who chaired"`
 	Attendance      *Attendance    `yaml:"attendance" doc:"who came"`

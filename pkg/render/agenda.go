@@ -24,6 +24,10 @@ type Paper struct {
 	ISODate   string
 	Time      string
 	Venue     string
+	// Online and Recording are the meeting's joining and recording links,
+	// as markdown links ("" when it has none).
+	Online    string
+	Recording string
 	Status    string
 	// CancelledReason is why a cancelled meeting was cancelled.
 	CancelledReason string
@@ -139,6 +143,8 @@ func head(in Inputs, m *model.Meeting) Paper {
 		ISODate:   m.Date.String(),
 		Time:      words.When(m.Date.Date, in.Net.Start(m), in.Net.Duration(m), in.Location),
 		Venue:     in.Net.Venue(m),
+		Online:    webLink("join online", m.OnlineLink),
+		Recording: webLink("recording", m.Recording),
 		Status:    m.Status,
 
 		CancelledReason: m.CancelledReason,

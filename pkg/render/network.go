@@ -49,6 +49,8 @@ type KindView struct {
 // MeetingLine is a planned meeting.
 type MeetingLine struct {
 	Date, Kind, Time, Venue, Deadline, Agenda, Status string
+	// Online is the meeting's joining link, as a markdown link.
+	Online string
 }
 
 // NetworkView is everything a network's page shows.
@@ -255,7 +257,8 @@ func buildNetwork(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) boo
 			continue
 		}
 		l := MeetingLine{Date: words.LongDate(m.Date.Date), Kind: words.KindTitle(m.Kind.ID),
-			Time: words.When(m.Date.Date, nx.Start(m), nx.Duration(m), in.Location), Venue: nx.Venue(m)}
+			Time: words.When(m.Date.Date, nx.Start(m), nx.Duration(m), in.Location), Venue: nx.Venue(m),
+			Online: webLink("join online", m.OnlineLink)}
 		if hasAgenda != nil && hasAgenda(m) {
 			l.Agenda = path.Join("meetings", m.File+".agenda.md")
 		}

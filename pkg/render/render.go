@@ -180,6 +180,20 @@ func link(p string) string {
 	return "[" + markdown.Line(text) + "](" + target + ")"
 }
 
+// webLink is a markdown link with text to a web address u (an https
+// address the loader has checked), its target encoded as a paper's is;
+// "" when u is "" or no web address.
+func webLink(text, u string) string {
+	if web, _ := layout.PaperLink(u); !web {
+		return ""
+	}
+	target, ok := layout.PaperTarget(u)
+	if !ok {
+		return ""
+	}
+	return "[" + markdown.Line(text) + "](" + target + ")"
+}
+
 // nested keeps s as a person's free markdown (as freetext does) inside the
 // n-th item of a numbered list: every line is indented to the item's
 // content, so that the person's paragraphs, lists and code stay within the

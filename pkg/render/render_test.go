@@ -588,3 +588,17 @@ func TestMinutesOfItemTen(t *testing.T) {
 		t.Errorf("the twelfth item's minutes are not within it:\n%s", b.String())
 	}
 }
+
+// TestOnlineLinkOnNetworkPage: a planned meeting's joining link follows its
+// venue, encoded as a paper's web address is.
+func TestOnlineLinkOnNetworkPage(t *testing.T) {
+	ws := open(t, today)
+	page, err := render.Network(ws.Inputs(), ws.Today, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "([join online](https://teams.example.com/l/meetup-join/19%3ameeting_abc?context=%28x%29&amp;tid=1)) |"
+	if !strings.Contains(string(page), want) {
+		t.Errorf("the network page lacks %q:\n%s", want, page)
+	}
+}

@@ -66,3 +66,69 @@ func (nx *Net) Chairs(d model.Date) []string {
 	}
 	return out
 }
+
+// Expected lists the members expected at a meeting on day d, as its
+// invitation goes out: the members on that day, less those who hold no
+// seat and are named substitutes of a member on that day (they come only
+// in that member's place), and with the holders of the body's offices on
+// that day who are members.
+func (nx *Net) Expected(d model.Date) []*model.Member {
+	if v := nx.TermsOn(d); v != nx {
+		return v.Expected(d)
+	}
+	current := nx.CurrentMembers(d)
+	subs := map[string]bool{}
+	for _, m := range current {
+		for _, s := range m.Substitutes {
+			subs[s.ID] = true
+		}
+	}
+	var out []*model.Member
+	for _, m := range current {
+		if m.Seat == nil && subs[m.ID] && !nx.holdsOffice(m.ID, d) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// holdsOffice reports whether member id holds an office on day d.
+func (nx *Net) holdsOffice(id string, d model.Date) bool {
+	for _, h := range nx.Holders() {
+		if h.Member.ID == id && h.CurrentOn(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// SecretaryOffices are the offices whose holder sends a body's papers and
+// messages, before the chair (ChairOffice); FacilitatorOffices those of an
+// open network's facilitator, after the chair. Names are compared with
+// their case and spacing set aside (model.Norm).
+var (
+	SecretaryOffices   = []string{"secretary", "clerk", "administrator", "secretariat", "co-ordinator", "coordinator"}
+	FacilitatorOffices = []string{"facilitator", "convenor", "convener", "lead"}
+)
+
+// Organisers are the member ids who send the body's papers and messages on
+// day d, in order: the holders of a secretary's office (SecretaryOffices),
+// of a chair's (ChairOffice), of a facilitator's (FacilitatorOffices);
+// each once.
+func (nx *Net) Organisers(d model.Date) []string {
+	var out []string
+	holders := nx.TermsOn(d).Holders()
+	for _, pass := range []func(string) bool{
+		func(o string) bool { return slices.Contains(SecretaryOffices, model.Norm(o)) },
+		ChairOffice,
+		func(o string) bool { return slices.Contains(FacilitatorOffices, model.Norm(o)) },
+	} {
+		for _, h := range holders {
+			if pass(h.Office.ID) && h.CurrentOn(d) && !slices.Contains(out, h.Member.ID) {
+				out = append(out, h.Member.ID)
+			}
+		}
+	}
+	return out
+}

@@ -67,10 +67,8 @@ func (w *Workspace) WriteOutside(path string, data []byte) error {
 // CheckOutside refuses path as the place of a paper holding private
 // business (see WriteOutside), before anything is decrypted.
 func (w *Workspace) CheckOutside(path string) error {
-	for _, root := range w.protected() {
-		if within(root, resolved(path)) {
-			return fmt.Errorf("%s is inside %s (links followed): the restricted edition is written only outside the repository and its git working tree, where it cannot be committed and published", path, root)
-		}
+	if root, in := Inside(w.Dir, path); in {
+		return fmt.Errorf("%s is inside %s (links followed): the restricted edition is written only outside the repository and its git working tree, where it cannot be committed and published", path, root)
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s is a folder: give the file to write", path)
@@ -78,10 +76,22 @@ func (w *Workspace) CheckOutside(path string) error {
 	return nil
 }
 
+// Inside reports whether path (symbolic links followed) lies in the
+// repository in folder dir or in the git working tree that holds it, where
+// a file could be committed and published, and which of the two.
+func Inside(dir, path string) (string, bool) {
+	for _, root := range protected(dir) {
+		if within(root, resolved(path)) {
+			return root, true
+		}
+	}
+	return "", false
+}
+
 // protected are the folders a restricted paper must not be written in: the
 // repository, and the git working tree above it (found by its .git).
-func (w *Workspace) protected() []string {
-	repo := resolved(w.Dir)
+func protected(dir string) []string {
+	repo := resolved(dir)
 	out := []string{repo}
 	for dir := repo; ; {
 		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {

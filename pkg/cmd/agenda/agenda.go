@@ -100,6 +100,7 @@ func NewCmdAgenda(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	opts.Edition.AddFlags(newCmd.Flags())
 	cmd.AddCommand(newCmd)
 	cmd.AddCommand(NewCmdSent(f, nil))
+	cmd.AddCommand(NewCmdEmail(f, nil))
 	return cmd
 }
 

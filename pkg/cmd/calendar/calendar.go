@@ -83,6 +83,7 @@ func calendarRun(opts *Options) error {
 		From:      opts.From,
 		Until:     opts.Until,
 		Deadlines: opts.Deadlines,
+		PagesURL:  res.Index.Repo.Settings.PagesURL,
 	}))
 	if err != nil {
 		return err

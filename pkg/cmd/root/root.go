@@ -18,6 +18,7 @@ import (
 	networkCmd "github.com/govctl/govctl/pkg/cmd/network"
 	networksCmd "github.com/govctl/govctl/pkg/cmd/networks"
 	privateCmd "github.com/govctl/govctl/pkg/cmd/private"
+	remindCmd "github.com/govctl/govctl/pkg/cmd/remind"
 	reportCmd "github.com/govctl/govctl/pkg/cmd/report"
 	rulesCmd "github.com/govctl/govctl/pkg/cmd/rules"
 	scheduleCmd "github.com/govctl/govctl/pkg/cmd/schedule"
@@ -65,6 +66,7 @@ bodies run on.`,
 	cmd.AddCommand(actionsCmd.NewCmdActions(f, nil))
 	cmd.AddCommand(decisionsCmd.NewCmdDecisions(f, nil))
 	cmd.AddCommand(calendarCmd.NewCmdCalendar(f, nil))
+	cmd.AddCommand(remindCmd.NewCmdRemind(f, nil))
 	cmd.AddCommand(generateCmd.NewCmdGenerate(f, nil))
 	cmd.AddCommand(diffCmd.NewCmdDiff(f, nil))
 	cmd.AddCommand(initCmd.NewCmdInit(f, nil))

@@ -27,7 +27,7 @@ func TestNewCmdRootCommands(t *testing.T) {
 	for _, c := range cmd.Commands() {
 		got = append(got, c.Name())
 	}
-	for _, want := range []string{"actions", "agenda", "calendar", "diff", "export", "fmt", "generate", "init", "meeting", "minutes", "network", "networks", "private", "report", "rules", "schedule", "schema", "validate", "work"} {
+	for _, want := range []string{"actions", "agenda", "calendar", "diff", "export", "fmt", "generate", "init", "meeting", "minutes", "network", "networks", "private", "remind", "report", "rules", "schedule", "schema", "validate", "work"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("no %s command in %v", want, got)
 		}

@@ -103,26 +103,26 @@ func (nx *Net) holdsOffice(id string, d model.Date) bool {
 	return false
 }
 
-// SecretaryOffices are the offices whose holder sends a body's papers and
-// messages, before the chair (ChairOffice); FacilitatorOffices those of an
+// secretaryOffices are the offices whose holder sends a body's papers and
+// messages, before the chair (ChairOffice); facilitatorOffices those of an
 // open network's facilitator, after the chair. Names are compared with
 // their case and spacing set aside (model.Norm).
 var (
-	SecretaryOffices   = []string{"secretary", "clerk", "administrator", "secretariat", "co-ordinator", "coordinator"}
-	FacilitatorOffices = []string{"facilitator", "convenor", "convener", "lead"}
+	secretaryOffices   = []string{"secretary", "clerk", "administrator", "secretariat", "co-ordinator", "coordinator"}
+	facilitatorOffices = []string{"facilitator", "convenor", "convener", "lead"}
 )
 
 // Organisers are the member ids who send the body's papers and messages on
-// day d, in order: the holders of a secretary's office (SecretaryOffices),
-// of a chair's (ChairOffice), of a facilitator's (FacilitatorOffices);
+// day d, in order: the holders of a secretary's office (secretaryOffices),
+// of a chair's (ChairOffice), of a facilitator's (facilitatorOffices);
 // each once.
 func (nx *Net) Organisers(d model.Date) []string {
 	var out []string
 	holders := nx.TermsOn(d).Holders()
 	for _, pass := range []func(string) bool{
-		func(o string) bool { return slices.Contains(SecretaryOffices, model.Norm(o)) },
+		func(o string) bool { return slices.Contains(secretaryOffices, model.Norm(o)) },
 		ChairOffice,
-		func(o string) bool { return slices.Contains(FacilitatorOffices, model.Norm(o)) },
+		func(o string) bool { return slices.Contains(facilitatorOffices, model.Norm(o)) },
 	} {
 		for _, h := range holders {
 			if pass(h.Office.ID) && h.CurrentOn(d) && !slices.Contains(out, h.Member.ID) {

@@ -23,7 +23,6 @@ import (
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
 	"github.com/govctl/govctl/pkg/safefile"
-	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/words"
 	"github.com/govctl/govctl/pkg/workspace"
 )
@@ -274,7 +273,7 @@ func buildEmail(ws *workspace.Workspace, m *model.Meeting, book *contacts.Book, 
 		return a, ok
 	}
 	organiser, orgID := "", ""
-	for _, id := range organisers(nx, m.Date) {
+	for _, id := range nx.Organisers(m.Date) {
 		if a, ok := addr(id); ok {
 			msg.From, orgID = a, id
 			break
@@ -328,43 +327,6 @@ func withCalendar(ws *workspace.Workspace, m *model.Meeting, msg *gmail.Message)
 		msg.Calendar.Filename = "meeting.ics"
 	}
 	return msg
-}
-
-// secretaryOffices are the offices whose holder sends a body's papers,
-// first to last after them the chair offices (terms.ChairOffice), then
-// those of an open network's facilitator.
-var (
-	secretaryOffices   = []string{"secretary", "clerk", "administrator", "secretariat", "co-ordinator", "coordinator"}
-	facilitatorOffices = []string{"facilitator", "convenor", "convener", "lead"}
-)
-
-// organisers are the member ids who may send a meeting's papers on day d,
-// in order: the holders of a secretary's office, of a chair's, of a
-// facilitator's.
-func organisers(nx *terms.Net, d model.Date) []string {
-	var out []string
-	holders := nx.TermsOn(d).Holders()
-	for _, pass := range []func(string) bool{
-		func(o string) bool { return contains(secretaryOffices, model.Norm(o)) },
-		terms.ChairOffice,
-		func(o string) bool { return contains(facilitatorOffices, model.Norm(o)) },
-	} {
-		for _, h := range holders {
-			if pass(h.Office.ID) && h.CurrentOn(d) && !contains(out, h.Member.ID) {
-				out = append(out, h.Member.ID)
-			}
-		}
-	}
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // papers are meeting m's public papers that are files in the repository,

@@ -18,7 +18,7 @@ import (
 	"github.com/govctl/govctl/pkg/report"
 )
 
-var templateNames = []string{"agenda.md.tmpl", "minutes.md.tmpl", "network.md.tmpl", "index.md.tmpl"}
+var templateNames = []string{"agenda.md.tmpl", "minutes.md.tmpl", "network.md.tmpl", "index.md.tmpl", "decisions.md.tmpl"}
 
 // TestTemplatesCompile: every page is rendered by its compiled template, not
 // by text/template (which a template using what compile does not know
@@ -76,6 +76,8 @@ func everyPage(t *testing.T, dir string) int {
 				break
 			}
 		}
+		bothWays(t, nx.N.ID+" decision register", "decisions.md.tmpl", render.RegisterData(in))
+		pages++
 		// One Writer renders every paper of the body in turn, reusing its
 		// memory: each as rendered alone.
 		var w render.Writer
@@ -135,10 +137,11 @@ func TestCompiledAsInterpreted(t *testing.T) {
 // field, every branch of the templates) both ways.
 func TestCompiledAsInterpretedRandom(t *testing.T) {
 	views := map[string]reflect.Type{
-		"agenda.md.tmpl":  reflect.TypeFor[render.AgendaView](),
-		"minutes.md.tmpl": reflect.TypeFor[render.MinutesView](),
-		"network.md.tmpl": reflect.TypeFor[render.NetworkView](),
-		"index.md.tmpl":   reflect.TypeFor[render.IndexView](),
+		"agenda.md.tmpl":    reflect.TypeFor[render.AgendaView](),
+		"minutes.md.tmpl":   reflect.TypeFor[render.MinutesView](),
+		"network.md.tmpl":   reflect.TypeFor[render.NetworkView](),
+		"index.md.tmpl":     reflect.TypeFor[render.IndexView](),
+		"decisions.md.tmpl": reflect.TypeFor[render.RegisterView](),
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, name := range templateNames {

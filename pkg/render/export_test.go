@@ -41,6 +41,8 @@ func NetworkData(in Inputs, asOf model.Date, hasAgenda func(*model.Meeting) bool
 	return buildNetwork(in, asOf, hasAgenda)
 }
 
+func RegisterData(in Inputs) any { return buildRegister(in) }
+
 func IndexData(rows []report.NetworkRow, asOf model.Date) any { return buildIndex(rows, asOf) }
 
 // Execute renders template name with data as the package does.

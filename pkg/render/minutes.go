@@ -95,16 +95,9 @@ func buildMinutesInto(v *MinutesView, in Inputs, m *model.Meeting) {
 		Absent: v.Absent[:0], Declarations: v.Declarations[:0], Items: v.Items[:0], Decisions: v.Decisions[:0],
 		Actions: v.Actions[:0], Updates: v.Updates[:0], Approves: v.Approves[:0]}
 	v.Venue = in.Net.HeldVenue(m) // where it met, not the rotation's prediction
-	for _, o := range nx.N.MeetingList {
-		if o.Status != "held" || !m.Date.Before(o.Date.Date) {
-			continue
-		}
-		for _, d := range o.ApprovesMinutes {
-			if d.Equal(m.Date.Date) && v.Draft {
-				v.Draft = false
-				v.ApprovedAt = words.LongDate(o.Date.Date)
-			}
-		}
+	if o := nx.ApprovedBy(m); o != nil {
+		v.Draft = false
+		v.ApprovedAt = words.LongDate(o.Date.Date)
 	}
 	if m.Chair != nil {
 		v.Chair = nx.MemberName(m.Chair.ID)

@@ -130,6 +130,11 @@ type RegisterRow struct {
 // (register.Entries), and the referrals made to it that it has not yet
 // settled. It is a public page, never the restricted edition.
 func Register(in Inputs) ([]byte, error) {
+	return execute("decisions.md.tmpl", buildRegister(in))
+}
+
+// buildRegister is the view of network in.Net's decision register.
+func buildRegister(in Inputs) RegisterView {
 	v := RegisterView{Name: in.Net.N.Name}
 	for _, e := range register.Entries([]*terms.Net{in.Net}, register.Filter{}) {
 		v.Rows = append(v.Rows, RegisterRow{
@@ -145,5 +150,5 @@ func Register(in Inputs) ([]byte, error) {
 		}
 	}
 	v.Waiting = referralLines(waiting, networkDepth)
-	return execute("decisions.md.tmpl", v)
+	return v
 }

@@ -60,10 +60,11 @@ type pageSet struct {
 
 // pageData is the type of data each template is executed on.
 var pageData = map[string]any{
-	"agenda.md.tmpl":  AgendaView{},
-	"minutes.md.tmpl": MinutesView{},
-	"network.md.tmpl": NetworkView{},
-	"index.md.tmpl":   IndexView{},
+	"agenda.md.tmpl":    AgendaView{},
+	"minutes.md.tmpl":   MinutesView{},
+	"network.md.tmpl":   NetworkView{},
+	"index.md.tmpl":     IndexView{},
+	"decisions.md.tmpl": RegisterView{},
 }
 
 // funcs are the functions templates call.

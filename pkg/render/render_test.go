@@ -20,6 +20,7 @@ import (
 	"github.com/govctl/govctl/pkg/check"
 	"github.com/govctl/govctl/pkg/model"
 	"github.com/govctl/govctl/pkg/render"
+	"github.com/govctl/govctl/pkg/terms"
 	"github.com/govctl/govctl/pkg/workspace"
 )
 
@@ -46,6 +47,13 @@ func open(t *testing.T, now time.Time) *workspace.Workspace {
 		t.Fatalf("workspace.Open: %v", err)
 	}
 	return ws
+}
+
+// reindex indexes ws's network again after a test changed its model: the
+// index answers for the model as it was loaded.
+func reindex(ws *workspace.Workspace) {
+	ws.Index = terms.NewRepo(ws.Repo)
+	ws.Net = ws.Index.Network(ws.Net.N)
 }
 
 func meeting(t *testing.T, ws *workspace.Workspace, date string) *model.Meeting {
@@ -255,6 +263,7 @@ func TestDraftUntilApproved(t *testing.T) {
 	// Before the approving meeting was held, it was only planned.
 	ws := open(t, today)
 	meeting(t, ws, "2026-11-10").Status = "planned"
+	reindex(ws)
 	if !isDraft(ws) {
 		t.Error("the minutes of 2026-10-13 are approved by a meeting that was not held")
 	}
@@ -262,6 +271,7 @@ func TestDraftUntilApproved(t *testing.T) {
 	// Held, but it did not approve them.
 	ws = open(t, today)
 	meeting(t, ws, "2026-11-10").ApprovesMinutes = nil
+	reindex(ws)
 	if !isDraft(ws) {
 		t.Error("the minutes of 2026-10-13 are approved, though no meeting approved them")
 	}

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"github.com/rickb777/date"
-
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/model"
 )
@@ -22,20 +20,14 @@ minutes await the next.
 `,
 	Check: func(p *Pass) {
 		for _, nx := range p.Nets {
-			approved := map[date.Date]bool{}
 			var lastHeld *model.Meeting
 			for _, mt := range nx.N.MeetingList {
 				if mt.Status == "held" {
 					lastHeld = mt
-					for _, d := range mt.ApprovesMinutes {
-						if d.Before(mt.Date.Date) {
-							approved[d.Date] = true
-						}
-					}
 				}
 			}
 			for _, mt := range nx.N.MeetingList {
-				if mt.Status == "held" && mt != lastHeld && !approved[mt.Date.Date] {
+				if mt.Status == "held" && mt != lastHeld && nx.ApprovedBy(mt) == nil {
 					p.Reportf(mt.KeyPos("status"), "the minutes of %s were not approved by a later meeting (no later held meeting lists it in approves_minutes)", mt.Date.String())
 				}
 			}

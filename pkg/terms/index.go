@@ -4,11 +4,15 @@
 // and when a meeting is held, which is the next, what its agenda holds and
 // whether it reviews the work programme, and the quorum and voting in
 // words. Its answers are pure functions of the loaded repository; rules,
-// pages, reports and the calendar share them.
+// pages, reports and the calendar share them. An index answers for the
+// model as it was when indexed: some answers are worked out once, on first
+// use, so a caller that changes the model indexes it again (NewRepo).
 package terms
 
 import (
 	"sync"
+
+	"github.com/rickb777/date"
 
 	"github.com/govctl/govctl/pkg/model"
 )
@@ -85,6 +89,11 @@ type Net struct {
 	actions     []*ActionState
 	actionByID  map[string]*ActionState
 	seatOrgs    map[*model.Seat][]string
+
+	// Which meeting approved whose minutes, worked out once (ApprovedBy):
+	// each meeting's minutes ask.
+	approvalsOnce sync.Once
+	approvedBy    map[date.Date]*model.Meeting
 
 	// versions index the earlier versions of the terms (TermsOn), oldest
 	// first; current is, for one of them, the index of network.yaml's.

@@ -70,6 +70,26 @@ func (nx *Net) MinutesToApprove(m *model.Meeting) *model.Meeting {
 	return last
 }
 
+// ApprovedBy is the held meeting that approved the minutes of meeting m:
+// the first held meeting after m's day to list m's date in
+// approves_minutes; nil while none has (the minutes are a draft).
+func (nx *Net) ApprovedBy(m *model.Meeting) *model.Meeting {
+	nx.approvalsOnce.Do(func() {
+		nx.approvedBy = map[date.Date]*model.Meeting{}
+		for _, o := range nx.N.MeetingList {
+			if o.Status != "held" {
+				continue
+			}
+			for _, d := range o.ApprovesMinutes {
+				if _, done := nx.approvedBy[d.Date]; !done && d.Before(o.Date.Date) {
+					nx.approvedBy[d.Date] = o
+				}
+			}
+		}
+	})
+	return nx.approvedBy[m.Date.Date]
+}
+
 // OpenActionsAt lists the actions open on meeting m's day, in the order
 // raised: raised at a meeting on an earlier day, and neither done nor
 // dropped by the latest update recorded at a meeting on or before that day

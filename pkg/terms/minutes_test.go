@@ -119,6 +119,37 @@ func TestMinutesToApprove(t *testing.T) {
 	}
 }
 
+func TestApprovedBy(t *testing.T) {
+	nx := cycle([]struct {
+		date, status string
+		approves     []string
+	}{
+		{"2026-09-01", "held", nil},
+		// A cancelled or planned meeting approves nothing.
+		{"2026-09-15", "cancelled", []string{"2026-09-01"}},
+		{"2026-09-20", "planned", []string{"2026-09-01"}},
+		{"2026-10-01", "held", []string{"2026-09-01"}},
+		// A second approval does not move the first.
+		{"2026-11-01", "held", []string{"2026-09-01", "2026-11-01", "2026-12-01"}},
+		{"2026-12-01", "held", []string{"2026-11-01"}},
+	}, nil, nil)
+	for _, tc := range []struct{ meeting, want string }{
+		{"2026-09-01", "2026-10-01"},
+		{"2026-10-01", ""},
+		// A meeting cannot approve its own minutes, nor a later meeting's.
+		{"2026-11-01", "2026-12-01"},
+		{"2026-12-01", ""},
+	} {
+		got := ""
+		if o := nx.ApprovedBy(meetingOf(t, nx, tc.meeting)); o != nil {
+			got = o.File
+		}
+		if got != tc.want {
+			t.Errorf("ApprovedBy(%s) = %q; want %q", tc.meeting, got, tc.want)
+		}
+	}
+}
+
 func meetingOf(t *testing.T, nx *terms.Net, file string) *model.Meeting {
 	t.Helper()
 	for _, m := range nx.N.MeetingList {

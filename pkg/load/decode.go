@@ -381,13 +381,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, depth int) {
 		return
 	case layout.Venue:
 		if n.Kind == yaml.ScalarNode {
-			set(v, model.Venue{Loc: model.Loc{At: d.pos(n)}, Text: n.Value})
+			set(v, model.Venue{Loc: model.Loc{At: d.pos(n)}, Text: d.w.intern(n.Value)})
 			return
 		}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		nv := reflect.New(t.Elem())
+		nv := d.w.arena.New(t.Elem())
 		before := len(d.diags.List)
 		d.decode(n, nv.Elem(), depth)
 		if len(d.diags.List) > before && nv.Elem().IsZero() {
@@ -561,7 +561,7 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int) {
 	}
 	// Items are decoded in place; an item that could not be read at all is
 	// dropped by letting the next one take its slot.
-	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	out := d.w.arena.MakeSlice(v.Type(), len(n.Content))
 	k := 0
 	for i, c := range n.Content {
 		c = d.resolve(c)
@@ -590,7 +590,7 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, depth int) {
 func (d *decoder) decodeKeyed(n *yaml.Node, v reflect.Value, depth int) {
 	et := v.Type().Elem()
 	si := d.types.info(et)
-	out := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
+	out := d.w.arena.MakeSlice(v.Type(), len(n.Content)/2).Slice(0, 0)
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], d.resolve(n.Content[i+1])
@@ -668,7 +668,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, depth int) {
 		return
 	}
 	si := d.types.info(v.Type())
-	loc := model.Loc{At: d.pos(n), Keys: make([]model.KeyAt, 0, len(n.Content)/2)}
+	loc := model.Loc{At: d.pos(n), Keys: d.w.arena.Keys(len(n.Content) / 2)}
 	var unknown map[string]int // lines of keys the format does not define, for duplicates
 	var reported uint64        // fields (by index) whose value was reported
 	for i := 0; i+1 < len(n.Content); i += 2 {

@@ -13,6 +13,12 @@
 // only the start of it is read, for its age header (without a key), which
 // the private-file rule judges. One in clear (<stem>.private.yaml, anywhere
 // under meetings/) is noted for private-leak and never read.
+//
+// Each reader (worker) takes the model's values, lists and strings from
+// blocks of its own (arena.go), so that the model does not sit among the
+// parsed YAML it was decoded from once that is collected. A loaded model is
+// plain data, but its lists have no room to grow in place: appending to one
+// copies it.
 package load
 
 import (

@@ -29,6 +29,7 @@ type worker struct {
 	types typeCache
 	buf   []byte
 	strs  map[string]string
+	arena arena // the memory of the model it decodes
 }
 
 func newWorker() *worker {
@@ -44,15 +45,19 @@ const (
 )
 
 // intern returns the one copy of s this worker keeps, when s is short.
+//
+// Every string the model keeps is copied into the worker's arena: the
+// string it is given is part of a parsed YAML tree about to be garbage.
 func (w *worker) intern(s string) string {
 	if len(s) > internMaxLen {
-		return s
+		return w.arena.String(s)
 	}
 	if c, ok := w.strs[s]; ok {
 		return c
 	}
+	c := w.arena.String(s)
 	if len(w.strs) < internMaxCount {
-		w.strs[s] = s
+		w.strs[c] = c
 	}
-	return s
+	return c
 }

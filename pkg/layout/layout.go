@@ -17,6 +17,10 @@ import (
 const (
 	SettingsFile      = "govctl.yaml"
 	OrganisationsFile = "organisations.yaml"
+	// ContactsFile is the usual name of a contacts file in clear, which
+	// belongs outside the repository (its encrypted form, inside, is named
+	// by govctl.yaml's contacts).
+	ContactsFile      = "contacts.yaml"
 	NetworkFile       = "network.yaml"
 	MembersFile       = "members.yaml"
 	WorkProgrammeFile = "work-programme.yaml"

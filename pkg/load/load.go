@@ -12,7 +12,9 @@
 // A meeting's private file, meetings/<stem>.private.yaml.age, is not YAML:
 // only the start of it is read, for its age header (without a key), which
 // the private-file rule judges. One in clear (<stem>.private.yaml, anywhere
-// under meetings/) is noted for private-leak and never read.
+// under meetings/) is noted for private-leak and never read, as is a
+// contacts file in clear (contacts.yaml at the top of the repository, or
+// the clear twin of the encrypted one govctl.yaml names).
 //
 // Each reader (worker) takes the model's values, lists and strings from
 // blocks of its own (arena.go), so that the model does not sit among the
@@ -261,6 +263,8 @@ func (l *loader) plan(repo *model.Repo, opts Options) {
 		case known && k == layout.Organisations:
 			haveOrgs = true
 			l.orgs = l.add(name, k, &model.OrganisationsFile{})
+		case name == layout.ContactsFile || name == "contacts.yml":
+			repo.ClearContacts = append(repo.ClearContacts, l.pos(name))
 		case e.IsDir():
 			if len(opts.Networks) > 0 && !slices.Contains(opts.Networks, name) {
 				continue
@@ -882,6 +886,15 @@ func (l *loader) assemble(repo *model.Repo) {
 			if _, err := time.LoadLocation(s.Timezone); err != nil || s.Timezone == "Local" {
 				report(&l.diags, s.KeyPos("timezone"), rules.WrongType, "timezone: %q is not a known IANA timezone such as Europe/London", s.Timezone)
 				s.Timezone = ""
+			}
+		}
+	}
+	if c := repo.Settings.Contacts; strings.HasSuffix(c, ".age") {
+		// The file the encrypted one was made from, left beside it.
+		clear := strings.TrimSuffix(c, ".age")
+		if !slices.ContainsFunc(repo.ClearContacts, func(p model.Pos) bool { return p.File == l.pos(clear).File }) {
+			if _, err := os.Lstat(filepath.Join(l.root, filepath.FromSlash(clear))); err == nil {
+				repo.ClearContacts = append(repo.ClearContacts, l.pos(clear))
 			}
 		}
 	}

@@ -26,6 +26,10 @@ type Repo struct {
 	Settings      Settings
 	Organisations []Organisation
 	Networks      []*Network
+	// ClearContacts are contacts files in clear found in the repository
+	// (contacts.yaml at its top, or the clear twin of the file govctl.yaml's
+	// contacts names), noted for private-leak and never read.
+	ClearContacts []Pos `yaml:"-"`
 }
 
 // Settings is govctl.yaml.

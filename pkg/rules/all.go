@@ -28,7 +28,7 @@ func All() []*Rule {
 		// Actions and work programmes.
 		actionUpdateUnknown, actionOverdue, actionOwnerLeft, workItemStale, milestoneOverdue,
 		// Private business.
-		privateReasonMissing, privateLeak, privateFile,
+		privateReasonMissing, privateLeak, privateFile, contactsLeak,
 		// Decisions that travel between bodies.
 		referralUnknown, referralPending,
 		// Interests.

@@ -84,11 +84,27 @@ var byID = sync.OnceValue(func() map[ID]*Rule {
 })
 
 // Paragraphs is the rule's doc as paragraphs, each on one line: the raw
-// string's line breaks within a paragraph are folded to spaces.
+// string's line breaks within a paragraph are folded to spaces. A list
+// (lines starting "- ") is one paragraph of its items, one a line.
 func (r *Rule) Paragraphs() []string {
 	var out []string
 	for _, p := range strings.Split(strings.TrimSpace(r.Doc), "\n\n") {
-		if p = strings.Join(strings.Fields(p), " "); p != "" {
+		var items []string
+		for _, line := range strings.Split(p, "\n") {
+			switch {
+			case strings.HasPrefix(strings.TrimSpace(line), "- ") || len(items) == 0:
+				items = append(items, line)
+			default:
+				items[len(items)-1] += " " + line
+			}
+		}
+		if !strings.HasPrefix(strings.TrimSpace(p), "- ") {
+			items = []string{p} // prose: one line
+		}
+		for i := range items {
+			items[i] = strings.Join(strings.Fields(items[i]), " ")
+		}
+		if p = strings.Join(items, "\n"); strings.TrimSpace(p) != "" {
 			out = append(out, p)
 		}
 	}

@@ -99,19 +99,30 @@ func indent(s string) string {
 	return b.String()
 }
 
+// wrap fills each line of s to width; a list item's lines after its first
+// are indented under its text.
 func wrap(s string, width int) string {
 	var b strings.Builder
-	col := 0
-	for _, w := range strings.Fields(s) {
-		if col > 0 && col+1+len(w) > width {
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
 			b.WriteString("\n")
-			col = 0
-		} else if col > 0 {
-			b.WriteString(" ")
-			col++
 		}
-		b.WriteString(w)
-		col += len(w)
+		hang := ""
+		if strings.HasPrefix(line, "- ") {
+			hang = "  "
+		}
+		col := 0
+		for _, w := range strings.Fields(line) {
+			if col > 0 && col+1+len(w) > width {
+				b.WriteString("\n" + hang)
+				col = len(hang)
+			} else if col > 0 {
+				b.WriteString(" ")
+				col++
+			}
+			b.WriteString(w)
+			col += len(w)
+		}
 	}
 	return b.String()
 }

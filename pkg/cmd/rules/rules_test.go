@@ -104,3 +104,28 @@ func TestRulesRunExplainUnknown(t *testing.T) {
 		t.Errorf("printed %q", out)
 	}
 }
+
+// TestRulesRunExplainLists: a list in a rule's doc prints one item a line,
+// each item's further lines indented under its text, every line within 78
+// columns.
+func TestRulesRunExplainLists(t *testing.T) {
+	ios, _, out, _ := iostreams.Test()
+	if err := rulesRun(&Options{IO: ios, Explain: string(rules.PrivateLeak)}); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{
+		"fixed:\n\n- a private item with minutes in the public record;\n- a private item whose paper",
+		"\n- a private decision or action with text in the public record;\n- a decision taken",
+		"\n  meeting's folder,",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("explain private-leak lacks %q:\n%s", want, text)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if len(line) > 78 && !strings.HasPrefix(line, "    ") && !strings.HasPrefix(line, "private-leak (error)") {
+			t.Errorf("line over 78 columns: %q", line)
+		}
+	}
+}

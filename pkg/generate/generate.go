@@ -51,12 +51,13 @@ type File struct {
 type Options struct {
 	// Scope, when set and not All, is what a change touches
 	// (check.PageScope): only the agendas and minutes of the bodies it
-	// reports are worked out, with every body's page and the index, which
-	// depend on other bodies (a page names its body's parent and lists its
-	// children; every page and the index are drawn as at the date of the
-	// latest record, in whichever body that is). So the whole repository
-	// is loaded all the same. Of the bodies left out, only those it
-	// reports are named.
+	// reports are worked out, with every body's page and register and the
+	// index, which depend on other bodies (a page names its body's parent
+	// and lists its children, a register shows how other bodies answered
+	// its referrals, and the index has a row for every body, drawn as at
+	// the latest record of the repository). So the whole repository is
+	// loaded all the same. Of the bodies left out, only those it reports
+	// are named.
 	Scope *check.Scope
 }
 
@@ -173,7 +174,7 @@ func (c *comparer) networkFiles(dir string, in render.Inputs, asOf model.Date, p
 	base := func(m *model.Meeting) string { return filepath.Join(folder, m.File) }
 	agendas := existing(folder, agendaSuffix)
 	hasAgenda := func(m *model.Meeting) bool { return m == next || agendas(m.File+agendaSuffix) }
-	page, err := render.Network(in, asOf, hasAgenda)
+	page, err := render.Network(in, NetworkBasisDate(n, asOf), hasAgenda)
 	if err != nil {
 		return nil, err
 	}
@@ -390,9 +391,73 @@ func markerLines(page []byte) (starts, ends []marker) {
 	return starts, ends
 }
 
-// BasisDate is the date generated pages are drawn as at: the latest held
-// meeting of the repository; else its earliest planned meeting; else the
-// latest date a member or office holder started; else none.
+// NetworkBasisDate is the date network n's page is drawn as at, given
+// the repository's BasisDate r: the latest day, up to r, on which n's
+// records show something happen or change (a held meeting; a member, an
+// office holder or an interest starting, or ending the day before; a
+// version of its terms coming into force); r itself when all those days
+// are after r; none when n's records hold no date at all, so that nothing
+// on its page depends on one (the page then gives no date).
+//
+// Nothing the page shows changes between that day and r, so the page says
+// what it would say as at r; but it changes with its own body's records,
+// not whenever any body holds a meeting (which made every page of the
+// repository stale, and every pull request touch every page).
+func NetworkBasisDate(n *model.Network, r model.Date) model.Date {
+	if !r.Set() {
+		return r
+	}
+	var latest date.Date
+	dated := false // whether any of n's records holds a date
+	see := func(d date.Date) {
+		dated = dated || !d.IsZero()
+		if !d.IsZero() && !d.After(r.Date) && d.After(latest) {
+			latest = d
+		}
+	}
+	ends := func(until model.Date) {
+		if until.Set() {
+			see(until.AddDate(0, 0, 1))
+		}
+	}
+	for _, m := range n.MeetingList {
+		if m.Status == "held" {
+			see(m.Date.Date)
+		}
+	}
+	for _, v := range append([]*model.Network{n}, n.Versions...) {
+		see(v.Effective.Date)
+		see(v.From.Date)
+		if v.Members == nil {
+			continue
+		}
+		for _, m := range v.Members.Members {
+			see(m.From.Date)
+			ends(m.Until)
+			for _, in := range m.Interests {
+				see(in.From.Date)
+				ends(in.Until)
+			}
+		}
+		for _, h := range v.Members.OfficeHolders {
+			see(h.From.Date)
+			ends(h.Until)
+		}
+	}
+	switch {
+	case !latest.IsZero():
+		return model.Date{Date: latest}
+	case dated:
+		return r // its dates are all after r
+	default:
+		return model.Date{} // nothing on its page depends on a date
+	}
+}
+
+// BasisDate is the date the index (networks/README.md) is drawn as at, and
+// the repository judged as at: the latest held meeting of the repository; else
+// its earliest planned meeting; else the latest date a member or office
+// holder started; else none.
 func BasisDate(repo *model.Repo) model.Date {
 	var held, planned, started model.Date
 	for _, n := range repo.Networks {

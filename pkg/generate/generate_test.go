@@ -118,6 +118,86 @@ func TestIndexAsOfLatestRecord(t *testing.T) {
 	}
 }
 
+// TestPageAsOfItsBody: a body's page is drawn as at the latest day, up to
+// the repository's latest record, on which its own records show a change
+// (NetworkBasisDate), so that recording one body's meeting leaves the other
+// bodies' pages as they are, and says what it would say as at the
+// repository's date. The index is drawn as at the latest record of any body.
+func TestPageAsOfItsBody(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"govctl.yaml":        "timezone: Europe/London\n",
+		"organisations.yaml": "organisations:\n  - {id: a, name: Org A}\n",
+		// The board met last on 3 November.
+		"board/network.yaml":             "id: board\nname: Board\nmeetings:\n  ordinary: {every: P1M}\n",
+		"board/members.yaml":             "members:\n  - {id: ann, name: Ann Board, organisation: a}\n",
+		"board/meetings/2026-11-03.yaml": "date: 2026-11-03\nkind: ordinary\nstatus: held\nattendance: {present: [ann]}\n",
+		"board/meetings/2026-12-01.yaml": "date: 2026-12-01\nkind: ordinary\nstatus: planned\n",
+		// The panel met on 6 October; Bob left on 31 October, after it.
+		"panel/network.yaml":             "id: panel\nname: Panel\nmeetings:\n  ordinary: {every: P1M}\n",
+		"panel/members.yaml":             "members:\n  - {id: pat, name: Pat Panel, organisation: a}\n  - {id: bob, name: Bob Panel, organisation: a, until: 2026-10-31}\n  - {id: kim, name: Kim Panel, organisation: a, from: 2027-01-01}\n",
+		"panel/meetings/2026-10-06.yaml": "date: 2026-10-06\nkind: ordinary\nstatus: held\nattendance: {present: [pat, bob]}\n",
+		// The forum's records hold no date that bears on its page.
+		"forum/network.yaml": "id: forum\nname: Forum\n",
+		"forum/members.yaml": "members:\n  - {id: fay, name: Fay Forum, organisation: a}\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages := func() map[string]string {
+		t.Helper()
+		out, errs, err := Plan(dir, Options{})
+		if err != nil || errs != nil {
+			t.Fatal(err, errs)
+		}
+		m := map[string]string{}
+		for _, f := range out {
+			m[filepath.ToSlash(strings.TrimPrefix(f.Path, dir+string(filepath.Separator)))] = string(f.Data)
+		}
+		return m
+	}
+	before := pages()
+	for page, want := range map[string]string{
+		"board/README.md": "Membership and offices as they stood on Tuesday 3 November 2026.",
+		// The day Bob was no longer a member, not the panel's meeting.
+		"panel/README.md": "Membership and offices as they stood on Sunday 1 November 2026.",
+		"README.md":       "as they stood on Tuesday 3 November 2026, the date of the latest record.",
+	} {
+		if !strings.Contains(before[page], want) {
+			t.Errorf("%s lacks %q:\n%s", page, want, before[page])
+		}
+	}
+	if p := before["panel/README.md"]; !strings.Contains(p, "Pat Panel") || strings.Contains(p, "Bob Panel") || strings.Contains(p, "Kim Panel") {
+		t.Errorf("the panel's page does not list its members as at 3 November (Pat alone):\n%s", p)
+	}
+	if p := before["forum/README.md"]; strings.Contains(p, "as they stood on") || !strings.Contains(p, "Fay Forum") {
+		t.Errorf("the forum's page gives a date, or lacks its member:\n%s", p)
+	}
+
+	// The board holds its December meeting: its page and the index move,
+	// the panel's and the forum's do not.
+	if err := os.WriteFile(filepath.Join(dir, "board", "meetings", "2026-12-01.yaml"), []byte("date: 2026-12-01\nkind: ordinary\nstatus: held\nattendance: {present: [ann]}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after := pages()
+	for _, page := range []string{"board/README.md", "README.md"} {
+		if !strings.Contains(after[page], "as they stood on Tuesday 1 December 2026") {
+			t.Errorf("%s is not drawn as at the board's new meeting:\n%s", page, after[page])
+		}
+	}
+	for _, page := range []string{"panel/README.md", "forum/README.md"} {
+		if after[page] != before[page] {
+			t.Errorf("%s changed with the board's meeting", page)
+		}
+	}
+}
+
 // FuzzKeepCustom: whatever a person left on a page, the page written keeps
 // every byte between its markers, or the page is refused; nothing of the
 // generated page outside the section is lost.

@@ -43,6 +43,9 @@ func NewCmdGenerate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 			open actions, work programme, latest minutes), the agenda of each body's
 			next planned meeting and every agenda already written, and the minutes of
 			every held meeting: each only when it is missing or out of date.
+			DIR/README.md is drawn as at the repository's latest record; a body's page
+			as at the last day, up to then, that its own records change, so that one
+			body's new meeting leaves the other bodies' pages as they are.
 
 			A section between <!-- custom --> and <!-- /custom --> in a network's page is
 			kept as a person wrote it: each marker on a line of its own, once. A page

@@ -80,8 +80,7 @@ func TestKeepCustom(t *testing.T) {
 // record: a planned meeting already past by then is not the next one, and
 // the findings are counted however the folder is spelt.
 func TestIndexAsOfLatestRecord(t *testing.T) {
-	dir := t.TempDir()
-	for name, data := range map[string]string{
+	dir := writeTree(t, map[string]string{
 		"govctl.yaml":                    "timezone: Europe/London\nholidays: england-and-wales\n",
 		"organisations.yaml":             "organisations:\n  - {id: a, name: Org A}\n",
 		"board/network.yaml":             "id: board\nname: Board\noffices:\n  chair: {appointment: elected}\nmeetings:\n  ordinary: {every: P1M}\n",
@@ -89,15 +88,7 @@ func TestIndexAsOfLatestRecord(t *testing.T) {
 		"board/meetings/2026-10-01.yaml": "date: 2026-10-01\nkind: ordinary\nstatus: planned\n",
 		"board/meetings/2026-11-01.yaml": "date: 2026-11-01\nkind: ordinary\nstatus: held\nattendance: {present: [ann]}\n",
 		"board/meetings/2026-12-01.yaml": "date: 2026-12-01\nkind: ordinary\nstatus: planned\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	var index []string
 	for _, d := range []string{dir, dir + string(filepath.Separator)} {
 		files, errs, err := Plan(d, Options{})
@@ -124,7 +115,6 @@ func TestIndexAsOfLatestRecord(t *testing.T) {
 // bodies' pages as they are, and says what it would say as at the
 // repository's date. The index is drawn as at the latest record of any body.
 func TestPageAsOfItsBody(t *testing.T) {
-	dir := t.TempDir()
 	files := map[string]string{
 		"govctl.yaml":        "timezone: Europe/London\n",
 		"organisations.yaml": "organisations:\n  - {id: a, name: Org A}\n",
@@ -141,15 +131,7 @@ func TestPageAsOfItsBody(t *testing.T) {
 		"forum/network.yaml": "id: forum\nname: Forum\n",
 		"forum/members.yaml": "members:\n  - {id: fay, name: Fay Forum, organisation: a}\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeTree(t, files)
 	pages := func() map[string]string {
 		t.Helper()
 		out, errs, err := Plan(dir, Options{})
@@ -220,4 +202,22 @@ func FuzzKeepCustom(f *testing.F) {
 			t.Fatalf("kept %q, which is not in the page %q", mine, old)
 		}
 	})
+}
+
+// writeTree writes files (slash-separated paths and their text) into a new
+// temporary folder, and returns the folder. (cmdtest.WriteTree does the
+// same, but cmdtest imports this package.)
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

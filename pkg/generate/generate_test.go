@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govctl/govctl/internal/testtree"
 	"github.com/govctl/govctl/pkg/corpus"
 )
 
@@ -80,7 +81,7 @@ func TestKeepCustom(t *testing.T) {
 // record: a planned meeting already past by then is not the next one, and
 // the findings are counted however the folder is spelt.
 func TestIndexAsOfLatestRecord(t *testing.T) {
-	dir := writeTree(t, map[string]string{
+	dir := testtree.New(t, map[string]string{
 		"govctl.yaml":                    "timezone: Europe/London\nholidays: england-and-wales\n",
 		"organisations.yaml":             "organisations:\n  - {id: a, name: Org A}\n",
 		"board/network.yaml":             "id: board\nname: Board\noffices:\n  chair: {appointment: elected}\nmeetings:\n  ordinary: {every: P1M}\n",
@@ -131,7 +132,7 @@ func TestPageAsOfItsBody(t *testing.T) {
 		"forum/network.yaml": "id: forum\nname: Forum\n",
 		"forum/members.yaml": "members:\n  - {id: fay, name: Fay Forum, organisation: a}\n",
 	}
-	dir := writeTree(t, files)
+	dir := testtree.New(t, files)
 	pages := func() map[string]string {
 		t.Helper()
 		out, errs, err := Plan(dir, Options{})
@@ -202,22 +203,4 @@ func FuzzKeepCustom(f *testing.F) {
 			t.Fatalf("kept %q, which is not in the page %q", mine, old)
 		}
 	})
-}
-
-// writeTree writes files (slash-separated paths and their text) into a new
-// temporary folder, and returns the folder. (cmdtest.WriteTree does the
-// same, but cmdtest imports this package.)
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }

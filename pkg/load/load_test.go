@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govctl/govctl/internal/testtree"
 	"github.com/govctl/govctl/pkg/diag"
 	"github.com/govctl/govctl/pkg/load"
 	"github.com/govctl/govctl/pkg/model"
@@ -21,17 +22,7 @@ import (
 // writeRepo writes files (path -> content) under a new folder and returns it.
 func writeRepo(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return testtree.New(t, files)
 }
 
 func mustLoad(t *testing.T, dir string) (*model.Repo, []diag.Diagnostic) {

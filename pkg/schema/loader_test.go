@@ -2,11 +2,11 @@ package schema_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/govctl/govctl/internal/testtree"
 	"github.com/govctl/govctl/pkg/load"
 )
 
@@ -114,15 +114,7 @@ func loadOne(t *testing.T, dir, rel, src string) (bool, []string) {
 		"x/network.yaml":     "id: x\nname: X\n",
 	}
 	files[rel] = src
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	_, diags, err := load.Load(dir, load.Options{})
 	if err != nil {
 		t.Fatal(err)

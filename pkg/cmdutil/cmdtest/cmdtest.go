@@ -6,7 +6,6 @@ package cmdtest
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/rickb777/date"
 	"github.com/spf13/cobra"
 
+	"github.com/govctl/govctl/internal/testtree"
 	"github.com/govctl/govctl/pkg/cmdutil"
 	"github.com/govctl/govctl/pkg/iostreams"
 	"github.com/govctl/govctl/pkg/load"
@@ -49,17 +49,7 @@ func Clock(day string) func() time.Time {
 // their text) into a new temporary folder, and returns the folder.
 func WriteTree(t testing.TB, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return testtree.New(t, files)
 }
 
 // Board is a small repository that validates: two organisations, and one

@@ -3,6 +3,7 @@ package load
 import (
 	"reflect"
 	"strings"
+	"unsafe"
 
 	"github.com/govctl/govctl/pkg/model"
 )
@@ -79,7 +80,7 @@ func (a *arena) take(t reflect.Type, n int) reflect.Value {
 
 // Keys returns an empty list of key positions with room for n.
 func (a *arena) Keys(n int) []model.KeyAt {
-	const size = blockBytes / 12
+	const size = blockBytes / int(unsafe.Sizeof(model.KeyAt{}))
 	if n > size/4 {
 		return make([]model.KeyAt, 0, n)
 	}

@@ -12,9 +12,9 @@
 // A meeting's private file, meetings/<stem>.private.yaml.age, is not YAML:
 // only the start of it is read, for its age header (without a key), which
 // the private-file rule judges. One in clear (<stem>.private.yaml, anywhere
-// under meetings/) is noted for private-leak and never read, as is a
-// contacts file in clear (contacts.yaml at the top of the repository, or
-// the clear twin of the encrypted one govctl.yaml names).
+// under meetings/) is noted for private-leak and never read; a contacts
+// file in clear (contacts.yaml at the top of the repository, or the clear
+// twin of the encrypted one govctl.yaml names) likewise for contacts-leak.
 //
 // Each reader (worker) takes the model's values, lists and strings from
 // blocks of its own (arena.go), so that the model does not sit among the
@@ -892,10 +892,9 @@ func (l *loader) assemble(repo *model.Repo) {
 	if c := repo.Settings.Contacts; strings.HasSuffix(c, ".age") {
 		// The file the encrypted one was made from, left beside it.
 		clear := strings.TrimSuffix(c, ".age")
-		if !slices.ContainsFunc(repo.ClearContacts, func(p model.Pos) bool { return p.File == l.pos(clear).File }) {
-			if _, err := os.Lstat(filepath.Join(l.root, filepath.FromSlash(clear))); err == nil {
-				repo.ClearContacts = append(repo.ClearContacts, l.pos(clear))
-			}
+		at := l.pos(clear)
+		if _, err := os.Lstat(filepath.Join(l.root, filepath.FromSlash(clear))); err == nil && !slices.Contains(repo.ClearContacts, at) {
+			repo.ClearContacts = append(repo.ClearContacts, at)
 		}
 	}
 	if repo.Settings.Timezone == "" {

@@ -28,7 +28,7 @@ type Repo struct {
 	Networks      []*Network
 	// ClearContacts are contacts files in clear found in the repository
 	// (contacts.yaml at its top, or the clear twin of the file govctl.yaml's
-	// contacts names), noted for private-leak and never read.
+	// contacts names), noted for contacts-leak and never read.
 	ClearContacts []Pos `yaml:"-"`
 }
 

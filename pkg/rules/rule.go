@@ -89,23 +89,18 @@ var byID = sync.OnceValue(func() map[ID]*Rule {
 func (r *Rule) Paragraphs() []string {
 	var out []string
 	for _, p := range strings.Split(strings.TrimSpace(r.Doc), "\n\n") {
-		var items []string
-		for _, line := range strings.Split(p, "\n") {
-			switch {
-			case strings.HasPrefix(strings.TrimSpace(line), "- ") || len(items) == 0:
-				items = append(items, line)
-			default:
-				items[len(items)-1] += " " + line
+		if strings.HasPrefix(strings.TrimSpace(p), "- ") {
+			// A list: each item starts a line, its text folded onto it.
+			p = strings.ReplaceAll(p, "\n- ", "\x00- ")
+		}
+		var lines []string
+		for _, item := range strings.Split(p, "\x00") {
+			if item = strings.Join(strings.Fields(item), " "); item != "" {
+				lines = append(lines, item)
 			}
 		}
-		if !strings.HasPrefix(strings.TrimSpace(p), "- ") {
-			items = []string{p} // prose: one line
-		}
-		for i := range items {
-			items[i] = strings.Join(strings.Fields(items[i]), " ")
-		}
-		if p = strings.Join(items, "\n"); strings.TrimSpace(p) != "" {
-			out = append(out, p)
+		if len(lines) > 0 {
+			out = append(out, strings.Join(lines, "\n"))
 		}
 	}
 	return out
